@@ -1,0 +1,52 @@
+"""Where the app finds its bundled resources and keeps its user data."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "The5HC"
+APP_AUTHOR = "The5HC"
+
+
+def bundle_root() -> Path:
+    """Folder holding `resources/` and `migrations/`: the PyInstaller bundle or the checkout."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def migrations_dir() -> Path:
+    return bundle_root() / "migrations"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_db_path() -> Path:
+    """`THE5HC_DB` if set, else `the5hc.sqlite3` in the user's data folder."""
+    env = os.environ.get("THE5HC_DB")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "the5hc.sqlite3"
