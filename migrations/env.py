@@ -1,0 +1,79 @@
+"""Alembic environment for The5HC Desktop.
+
+The app passes an open connection in `config.attributes["connection"]` (see
+the5hc_desktop/store/migrate.py) and owns the transaction; the whole upgrade is then one
+transaction on SQLite and on PostgreSQL. SQLite needs batch mode for ALTER TABLE.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import Connection
+
+from the5hc_desktop.store.models import Base
+from the5hc_desktop.store.types import Rate, UTCDateTime
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Render the app's column types as plain SQLAlchemy types, so revisions never import
+    application code that may change later."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, Rate):
+        return "sa.Numeric(precision=6, scale=4)"
+    return False
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        render_item=render_item,
+    )
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+
+    # Developer use without the app (e.g. `alembic revision --autogenerate`).
+    from the5hc_desktop import paths
+    from the5hc_desktop.store.engine import create_sqlite_engine, create_url_engine
+
+    url = config.get_main_option("sqlalchemy.url")
+    engine = create_url_engine(url) if url else create_sqlite_engine(paths.default_db_path())
+    try:
+        with engine.connect() as conn:
+            _configure(conn)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

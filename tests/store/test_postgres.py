@@ -1,0 +1,88 @@
+"""The same schema and Database API on the local PostgreSQL (a fresh schema per test)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, func, inspect, select
+from sqlalchemy.exc import IntegrityError
+from store_seed import seed_basics
+
+from the5hc_desktop.domain.errors import StorageUnavailable
+from the5hc_desktop.store import migrate
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.models import (
+    Base,
+    Client,
+    CreditLedgerEntry,
+    Device,
+    SessionPackage,
+    TrainingSession,
+)
+
+pytestmark = pytest.mark.postgres
+
+
+def test_schema_creates_cleanly_and_matches_models(pg_url: str) -> None:
+    with Database.open(pg_url) as db:
+        assert db.dialect == "postgresql"
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+            assert set(inspect(conn).get_table_names()) == set(Base.metadata.tables) | {
+                "alembic_version"
+            }
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    with Database.open(pg_url) as again:  # at head: opens without migrating
+        assert again.device_id == db.device_id
+
+
+def test_round_trip_stamps_and_constraints(pg_url: str) -> None:
+    with Database.open(pg_url) as db:
+        ids = seed_basics(db)
+        with db.read() as s:
+            package = s.get_one(SessionPackage, ids.package_id)
+            assert package.card_fee_rate == Decimal("0.0350")
+            session = s.get_one(TrainingSession, ids.session_id)
+            assert session.starts_at.tzinfo is UTC
+            client = s.get_one(Client, ids.client_id)
+            assert client.updated_by_device == str(db.device_id)
+            assert s.get_one(Device, db.device_id).change_counter == 5
+        with db.write() as s:
+            s.add(
+                CreditLedgerEntry(
+                    package_id=ids.package_id, client_id=ids.client_id,
+                    session_id=ids.session_id, kind="complete", delta=-1,
+                )
+            )
+        with pytest.raises(IntegrityError), db.write() as s:
+            s.add(
+                CreditLedgerEntry(
+                    package_id=ids.package_id, client_id=ids.client_id,
+                    session_id=ids.session_id, kind="complete", delta=-1,
+                )
+            )
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(CreditLedgerEntry)) == 1
+
+
+def test_failed_upgrade_on_postgres_changes_nothing(
+    pg_url: str, scripts_with: Callable[[str, str], Path]
+) -> None:
+    scripts = scripts_with("broken", 'op.execute("SELECT * FROM no_such_table")')
+    with pytest.raises(StorageUnavailable, match="nothing was changed"):
+        Database.open(pg_url, script_location=scripts)
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as conn:  # one transaction: the failed attempt left nothing
+            assert inspect(conn).get_table_names() == []
+    finally:
+        engine.dispose()
+    with Database.open(pg_url) as db, db.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.HEAD_REVISION

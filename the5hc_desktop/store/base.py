@@ -1,0 +1,68 @@
+"""Declarative base, constraint naming and the columns every synced table carries."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, CheckConstraint, Integer, MetaData, String, Uuid, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from the5hc_desktop.store.types import UTCDateTime, new_id, utcnow
+
+# Deterministic names so Alembic batch migrations on SQLite can find and alter constraints.
+NAMING_CONVENTION: dict[str, str] = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def one_of(column: str, values: Iterable[str], name: str | None = None) -> CheckConstraint:
+    """CHECK that a text column holds one of `values` (enum-like, portable)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name or column)
+
+
+class SyncedMixin:
+    """Columns that let rows made on several offline devices merge later.
+
+    `id` is a UUIDv7 assigned at construction, so related rows can be linked before a flush.
+    `updated_at`, `updated_by_device` and `change_stamp` are written by the store's flush
+    hook (database.py), never by services. Rows are never hard-deleted: set `deleted_at`.
+    """
+
+    id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, primary_key=True, default=new_id, sort_order=-1
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by_device: Mapped[str] = mapped_column(String(36))
+    change_stamp: Mapped[int] = mapped_column(BigInteger, index=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Import reference only; NULLs are distinct, so it is unique only when present.
+    legacy_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def soft_delete(self, when: datetime | None = None) -> None:
+        """Tombstone the row (the flush hook stamps the change)."""
+        if self.deleted_at is None:
+            self.deleted_at = when or utcnow()
+
+
+@event.listens_for(SyncedMixin, "init", propagate=True)
+def _assign_id(target: SyncedMixin, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    # Give the row its id as soon as it exists, unless the caller passed one (imports, sync).
+    if kwargs.get("id") is None:
+        kwargs["id"] = new_id()

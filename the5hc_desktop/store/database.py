@@ -1,0 +1,310 @@
+"""`Database`: open (backup + upgrade), transactions, and change stamping.
+
+    db = Database.open(paths.default_db_path())
+    with db.write() as s:          # BEGIN IMMEDIATE ... COMMIT (rollback on error)
+        s.add(Client(...))
+    with db.read() as s:           # a consistent snapshot; flushing anything is an error
+        rows = s.scalars(select(Client)).all()
+
+Every insert or update of a synced row gets `updated_at`, `updated_by_device` and the next
+`change_stamp` of this device in the same transaction (the device counter is bumped with
+one UPDATE per flush). Hard deletes of synced rows are refused: set `deleted_at`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event, insert, select, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+
+from the5hc_desktop.domain.errors import StorageUnavailable
+from the5hc_desktop.store import backup, migrate
+from the5hc_desktop.store.base import SyncedMixin
+from the5hc_desktop.store.engine import (
+    create_sqlite_engine,
+    create_url_engine,
+    is_url,
+    write_engine,
+)
+from the5hc_desktop.store.models import Device
+from the5hc_desktop.store.types import new_id, utcnow
+
+log = logging.getLogger("the5hc.store")
+
+_DEVICE = "the5hc.device_id"
+_READ_ONLY = "the5hc.read_only"
+_STAMP = "the5hc.stamp"
+
+
+class HardDeleteForbidden(RuntimeError):
+    """A synced row was passed to `Session.delete`; tombstone it instead."""
+
+
+class ReadOnlySession(RuntimeError):
+    """Something tried to write inside `Database.read()`."""
+
+
+class Database:
+    """An open local store (SQLite file) or a server database (URL)."""
+
+    def __init__(self, engine: Engine, device_id: uuid.UUID, path: Path | None) -> None:
+        self.engine = engine
+        self.device_id = device_id
+        self.path = path
+        self._reader = sessionmaker(bind=engine, autoflush=False, info={_READ_ONLY: True})
+        self._writer = sessionmaker(
+            bind=write_engine(engine), expire_on_commit=False, info={_DEVICE: device_id}
+        )
+        _install_hooks(self._reader)
+        _install_hooks(self._writer)
+
+    # --- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        target: str | Path,
+        *,
+        script_location: Path | None = None,
+        device_name: str | None = None,
+    ) -> Database:
+        """Open a SQLite file (created if missing) or a database URL, upgraded to head.
+
+        A file that is not at the head revision is first copied to `backups/` (the last 10
+        are kept), then upgraded on a working copy that replaces it only on success, so a
+        failed upgrade leaves the original untouched. Raises StorageUnavailable.
+        """
+        if is_url(target):
+            engine = create_url_engine(str(target))
+            path = None
+            _upgrade_server(engine, script_location)
+        else:
+            path = Path(target).expanduser().absolute()
+            _prepare_file(path, script_location)
+            engine = create_sqlite_engine(path)
+        try:
+            device_id = _local_device(engine, device_name or socket.gethostname() or "device")
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise _unavailable(path or target, exc) from exc
+        return cls(engine, device_id, path)
+
+    def close(self) -> None:
+        """Release connections (the last SQLite close checkpoints the WAL)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def __repr__(self) -> str:
+        where = self.path if self.path is not None else self.engine.url.render_as_string()
+        return f"Database({where})"
+
+    # --- transactions ----------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries only; its snapshot ends when the block exits."""
+        session = self._reader()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise _unavailable(self.path or self.engine.url, exc) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def write(self, *, stamp: bool = True) -> Iterator[Session]:
+        """A session inside BEGIN IMMEDIATE: committed on exit, rolled back on an exception.
+
+        `stamp=False` keeps the sync columns as given (sync applying remote rows).
+        """
+        session = self._writer(info={_STAMP: stamp})
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _unavailable(self.path or self.engine.url, exc) from exc
+        finally:
+            session.close()
+
+
+# --- stamping ----------------------------------------------------------------------------
+
+
+def _install_hooks(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "before_flush", _before_flush)
+
+
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
+    if session.info.get(_READ_ONLY):
+        if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+            raise ReadOnlySession("Database.read() sessions cannot write; use write()")
+        return
+    for obj in session.deleted:
+        if isinstance(obj, SyncedMixin):
+            raise HardDeleteForbidden(
+                f"{type(obj).__name__} rows are never deleted; call soft_delete() instead"
+            )
+    if not session.info.get(_STAMP, True):
+        return
+    changed = [o for o in session.new if isinstance(o, SyncedMixin)]
+    changed += [
+        o
+        for o in session.dirty
+        if isinstance(o, SyncedMixin) and session.is_modified(o, include_collections=False)
+    ]
+    if not changed:
+        return
+    device_id: uuid.UUID = session.info[_DEVICE]
+    # Core statement on the flush's connection: no autoflush, no identity-map sync.
+    last = session.connection().execute(
+        update(Device)
+        .where(Device.id == device_id)
+        .values(change_counter=Device.change_counter + len(changed))
+        .returning(Device.change_counter)
+    ).scalar_one()
+    now = utcnow()
+    device = str(device_id)
+    for stamp, obj in enumerate(changed, start=last - len(changed) + 1):
+        if obj.created_at is None:
+            obj.created_at = now
+        obj.updated_at = now
+        obj.updated_by_device = device
+        obj.change_stamp = stamp
+
+
+# --- opening helpers ---------------------------------------------------------------------
+
+
+def _local_device(engine: Engine, name: str) -> uuid.UUID:
+    """This installation's device id, creating the row on first open."""
+    with write_engine(engine).begin() as conn:
+        found = conn.execute(
+            select(Device.id).where(Device.is_local.is_(True)).order_by(Device.created_at)
+        ).first()
+        if found is not None:
+            device_id: uuid.UUID = found[0]
+            return device_id
+        device_id = new_id()
+        conn.execute(
+            insert(Device).values(
+                id=device_id, name=name[:200], change_counter=0, is_local=True, created_at=utcnow()
+            )
+        )
+        return device_id
+
+
+def _file_revision(path: Path) -> str | None:
+    """Revision stamped in the file, None when it is new or empty (stdlib only: fast)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(path)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (migrate.VERSION_TABLE,),
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}").fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        conn.close()
+
+
+def _prepare_file(path: Path, script_location: Path | None) -> None:
+    """Bring the SQLite file at `path` to head, or raise StorageUnavailable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        revision = _file_revision(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise _unavailable(path, exc) from exc
+    if revision is not None and revision == migrate.head_revision(script_location):
+        return
+    if revision is not None and not migrate.is_known_revision(revision, script_location):
+        raise StorageUnavailable(
+            f"데이터베이스가 이 프로그램보다 새 버전에서 만들어졌습니다 ({revision}). "
+            f"프로그램을 업데이트하세요: {path}",
+            f"The database was written by a newer version of the app ({revision}). "
+            f"Please update the app: {path}",
+        )
+    _upgrade_file(path, revision, script_location)
+
+
+def _upgrade_file(path: Path, revision: str | None, script_location: Path | None) -> None:
+    """Back up, upgrade a working copy, and swap it in only when the upgrade succeeded."""
+    existing = path.exists() and path.stat().st_size > 0
+    work = path.with_name(path.name + ".upgrading")
+    try:
+        if existing:
+            backup.checkpoint(path)
+            saved = backup.take_backup(path, revision)
+            log.info("backed up database before upgrade to %s", saved.name)
+        _remove_sqlite_files(work)
+        if existing:
+            shutil.copyfile(path, work)
+        engine = create_sqlite_engine(work, foreign_keys=False)
+        try:
+            with write_engine(engine).begin() as conn:
+                migrate.upgrade(conn, script_location)
+                migrate.check_foreign_keys(conn)
+        finally:
+            engine.dispose()  # last close checkpoints and removes work's WAL
+        # The original's WAL was checkpointed away; a stale one must never meet the new file.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.replace(work, path)
+    except Exception as exc:
+        _remove_sqlite_files(work)
+        raise StorageUnavailable(
+            "데이터베이스 업그레이드에 실패했습니다. 원본 파일은 변경되지 않았습니다: "
+            f"{path} ({exc})",
+            f"The database upgrade failed; the original file was left unchanged: "
+            f"{path} ({exc})",
+        ) from exc
+
+
+def _upgrade_server(engine: Engine, script_location: Path | None) -> None:
+    try:
+        with engine.begin() as conn:
+            revision = migrate.current_revision(conn)
+            if revision != migrate.head_revision(script_location):
+                migrate.upgrade(conn, script_location)
+    except Exception as exc:
+        engine.dispose()
+        raise StorageUnavailable(
+            "서버 데이터베이스를 열거나 업그레이드할 수 없습니다. 변경 사항은 모두 취소되었습니다"
+            f" ({exc})",
+            f"The server database could not be opened or upgraded; nothing was changed ({exc})",
+        ) from exc
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _unavailable(where: object, exc: BaseException) -> StorageUnavailable:
+    return StorageUnavailable(
+        f"데이터베이스를 사용할 수 없습니다: {where} ({exc})",
+        f"The database is not available: {where} ({exc})",
+    )

@@ -1,0 +1,86 @@
+"""Alembic, configured in code (no alembic.ini), imported only when a migration runs.
+
+`HEAD_REVISION` lets `Database.open` see that a file is current by reading one row,
+without importing Alembic; a test keeps it equal to the script directory's head.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, inspect, text
+
+from the5hc_desktop import paths
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+HEAD_REVISION = "0001"
+VERSION_TABLE = "alembic_version"
+
+
+def make_config(script_location: Path | None = None) -> Config:
+    """An Alembic Config whose script location is absolute (works when frozen)."""
+    from alembic.config import Config
+
+    config = Config()
+    location = (script_location or paths.migrations_dir()).resolve()
+    config.set_main_option("script_location", str(location))
+    # Only consulted when env.py is run without a connection (developer use).
+    config.set_main_option("sqlalchemy.url", "")
+    return config
+
+
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(make_config(script_location))
+
+
+def head_revision(script_location: Path | None = None) -> str:
+    """The single head of the scripts (fast path: the constant for the bundled scripts)."""
+    if script_location is None:
+        return HEAD_REVISION
+    heads = script_directory(script_location).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migration scripts must have exactly one head, found {heads}")
+    return heads[0]
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision stamped in the database, None for an empty database."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    if len(rows) > 1:
+        raise RuntimeError(f"database has several revisions {rows}; expected one linear chain")
+    return rows[0] if rows else None
+
+
+def is_known_revision(revision: str, script_location: Path | None = None) -> bool:
+    from alembic.util import CommandError
+
+    try:
+        return script_directory(script_location).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def upgrade(
+    connection: Connection, script_location: Path | None = None, target: str = "head"
+) -> None:
+    """Upgrade inside the caller's transaction, so a failure rolls everything back."""
+    from alembic import command
+
+    config = make_config(script_location)
+    config.attributes["connection"] = connection
+    command.upgrade(config, target)
+
+
+def check_foreign_keys(connection: Connection) -> None:
+    """SQLite migrations run with foreign keys off; verify nothing dangles afterwards."""
+    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")

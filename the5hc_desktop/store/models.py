@@ -1,0 +1,91 @@
+"""All mapped classes of the local store (one import for services, sync and tests).
+
+Table map: organizations, staff_accounts, clients, assessments, session_packages,
+credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings (synced, with
+`SyncedMixin`) and devices (local bookkeeping).
+"""
+
+from __future__ import annotations
+
+from the5hc_desktop.store.base import NAMING_CONVENTION, Base, SyncedMixin
+from the5hc_desktop.store.models_assessment import (
+    ASSESSMENT_INPUT_FIELDS,
+    ENVIRONMENTS,
+    OVERHEAD_SQUAT_QUALITIES,
+    PUSH_UP_TYPES,
+    RISK_LEVELS,
+    SCORE_COLUMNS,
+    TEST_NOTE_KEYS,
+    Assessment,
+)
+from the5hc_desktop.store.models_core import (
+    GENDERS,
+    ROLES,
+    AuditLogEntry,
+    Client,
+    Device,
+    Organization,
+    Setting,
+    StaffAccount,
+)
+from the5hc_desktop.store.models_training import (
+    LEDGER_KINDS,
+    MAX_DURATION_MIN,
+    MIN_DURATION_MIN,
+    PAYMENT_METHODS,
+    SESSION_LEDGER_KINDS,
+    SESSION_STATUSES,
+    CreditLedgerEntry,
+    FeeAuditEntry,
+    Payment,
+    SessionPackage,
+    TrainingSession,
+)
+
+SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
+    Organization,
+    StaffAccount,
+    Client,
+    Assessment,
+    SessionPackage,
+    TrainingSession,
+    CreditLedgerEntry,
+    Payment,
+    FeeAuditEntry,
+    AuditLogEntry,
+    Setting,
+)
+
+__all__ = [
+    "ASSESSMENT_INPUT_FIELDS",
+    "ENVIRONMENTS",
+    "GENDERS",
+    "LEDGER_KINDS",
+    "MAX_DURATION_MIN",
+    "MIN_DURATION_MIN",
+    "NAMING_CONVENTION",
+    "OVERHEAD_SQUAT_QUALITIES",
+    "PAYMENT_METHODS",
+    "PUSH_UP_TYPES",
+    "RISK_LEVELS",
+    "ROLES",
+    "SCORE_COLUMNS",
+    "SESSION_LEDGER_KINDS",
+    "SESSION_STATUSES",
+    "SYNCED_MODELS",
+    "TEST_NOTE_KEYS",
+    "Assessment",
+    "AuditLogEntry",
+    "Base",
+    "Client",
+    "CreditLedgerEntry",
+    "Device",
+    "FeeAuditEntry",
+    "Organization",
+    "Payment",
+    "SessionPackage",
+    "Setting",
+    "StaffAccount",
+    "SyncedMixin",
+    "TrainingSession",
+]

@@ -1,0 +1,171 @@
+"""The fitness assessment (체력 평가): raw inputs, conditions and the stored score snapshot.
+
+Input columns carry exactly the names of RULES.md §2 (`ASSESSMENT_INPUT_FIELDS`), so a row
+maps onto `domain.scoring.AssessmentInputs` without renaming. Computed scores are stored as
+`score_<AssessmentScores field>` (`SCORE_COLUMNS`): a `<test>_score` suffix would collide
+with the trainer-entered `shoulder_mobility_score` / `overhead_squat_score` inputs.
+Scores are stored unrounded together with `scoring_version` and never recomputed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from the5hc_desktop.store.base import Base, SyncedMixin, one_of
+from the5hc_desktop.store.models_core import GENDERS, Client, StaffAccount
+
+PUSH_UP_TYPES = ("standard", "modified", "wall")
+OVERHEAD_SQUAT_QUALITIES = ("pain", "cannot_squat", "compensations", "perfect")
+ENVIRONMENTS = ("indoor", "outdoor")
+RISK_LEVELS = ("low", "low-moderate", "moderate", "high")
+
+# RULES.md §2 inputs, in the order listed there. `age` lives in `age_at_assessment`.
+ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = (
+    "gender",
+    "body_weight_kg",
+    "push_up_reps",
+    "push_up_type",
+    "farmer_carry_weight_kg",
+    "farmer_carry_distance_m",
+    "farmer_carry_time_s",
+    "farmer_carry_percent",
+    "toe_touch_cm",
+    "shoulder_mobility_score",
+    "shoulder_pain",
+    "shoulder_left_cm",
+    "shoulder_right_cm",
+    "overhead_squat_score",
+    "knee_valgus",
+    "forward_lean",
+    "heel_lift",
+    "arm_drop",
+    "balance_right_open_s",
+    "balance_left_open_s",
+    "balance_right_closed_s",
+    "balance_left_closed_s",
+    "step_test_duration_s",
+    "step_test_pulse_1",
+    "step_test_pulse_2",
+    "step_test_pulse_3",
+)
+
+# AssessmentScores field -> column.
+SCORE_COLUMNS: dict[str, str] = {
+    name: f"score_{name}"
+    for name in (
+        "push_up",
+        "farmer_carry",
+        "toe_touch",
+        "shoulder_mobility",
+        "overhead_squat",
+        "balance",
+        "step_test",
+        "strength",
+        "mobility",
+        "balance_category",
+        "cardio",
+        "overall",
+    )
+} | {"pfi": "pfi", "complete": "complete", "risk_score": "risk_score", "risk_level": "risk_level"}
+
+# Keys of `test_notes` (one free-text note per test).
+TEST_NOTE_KEYS = (
+    "push_up",
+    "farmer_carry",
+    "toe_touch",
+    "shoulder_mobility",
+    "overhead_squat",
+    "balance",
+    "step_test",
+)
+
+
+class Assessment(SyncedMixin, Base):
+    __tablename__ = "assessments"
+    __table_args__ = (
+        one_of("gender", GENDERS),
+        one_of("push_up_type", PUSH_UP_TYPES),
+        one_of("environment", ENVIRONMENTS),
+        one_of("overhead_squat_quality", OVERHEAD_SQUAT_QUALITIES),
+        one_of("risk_level", RISK_LEVELS),
+        Index(None, "client_id", "assessed_on"),
+    )
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
+    trainer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
+    assessed_on: Mapped[date] = mapped_column(Date, index=True)
+    age_at_assessment: Mapped[int | None] = mapped_column(Integer)
+
+    # --- inputs (RULES.md §2) ---
+    gender: Mapped[str] = mapped_column(String(6))
+    body_weight_kg: Mapped[float | None] = mapped_column(Float)
+    push_up_reps: Mapped[int | None] = mapped_column(Integer)
+    push_up_type: Mapped[str] = mapped_column(String(10), default="standard")
+    farmer_carry_weight_kg: Mapped[float | None] = mapped_column(Float)
+    farmer_carry_distance_m: Mapped[float | None] = mapped_column(Float)
+    farmer_carry_time_s: Mapped[float | None] = mapped_column(Float)
+    farmer_carry_percent: Mapped[float | None] = mapped_column(Float)
+    toe_touch_cm: Mapped[float | None] = mapped_column(Float)
+    shoulder_mobility_score: Mapped[int | None] = mapped_column(Integer)
+    shoulder_pain: Mapped[bool] = mapped_column(Boolean, default=False)
+    shoulder_left_cm: Mapped[float | None] = mapped_column(Float)
+    shoulder_right_cm: Mapped[float | None] = mapped_column(Float)
+    overhead_squat_score: Mapped[int | None] = mapped_column(Integer)
+    knee_valgus: Mapped[bool] = mapped_column(Boolean, default=False)
+    forward_lean: Mapped[bool] = mapped_column(Boolean, default=False)
+    heel_lift: Mapped[bool] = mapped_column(Boolean, default=False)
+    arm_drop: Mapped[bool] = mapped_column(Boolean, default=False)
+    overhead_squat_quality: Mapped[str | None] = mapped_column(String(16))
+    balance_right_open_s: Mapped[float | None] = mapped_column(Float)
+    balance_left_open_s: Mapped[float | None] = mapped_column(Float)
+    balance_right_closed_s: Mapped[float | None] = mapped_column(Float)
+    balance_left_closed_s: Mapped[float | None] = mapped_column(Float)
+    step_test_duration_s: Mapped[float | None] = mapped_column(Float)
+    step_test_pulse_1: Mapped[int | None] = mapped_column(Integer)
+    step_test_pulse_2: Mapped[int | None] = mapped_column(Integer)
+    step_test_pulse_3: Mapped[int | None] = mapped_column(Integer)
+    # The legacy app recorded one heart rate instead of three pulse counts; kept as-is.
+    legacy_heart_rate: Mapped[int | None] = mapped_column(Integer)
+
+    # --- body measurements and conditions (recorded and printed; not scored) ---
+    height_cm: Mapped[float | None] = mapped_column(Float)
+    weight_kg: Mapped[float | None] = mapped_column(Float)
+    body_fat_pct: Mapped[float | None] = mapped_column(Float)
+    skeletal_muscle_kg: Mapped[float | None] = mapped_column(Float)
+    environment: Mapped[str] = mapped_column(String(8), default="indoor")
+    temperature_c: Mapped[float | None] = mapped_column(Float)
+
+    # {test key: note}; keys from TEST_NOTE_KEYS.
+    test_notes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    notes: Mapped[str | None] = mapped_column(Text)
+    # {test key: {"computed": float|None, "value": float, "by": staff id str, "reason": str}}
+    overrides: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    # --- computed snapshot (domain.scoring, `scoring_version`) ---
+    score_push_up: Mapped[float | None] = mapped_column(Float)
+    score_farmer_carry: Mapped[float | None] = mapped_column(Float)
+    score_toe_touch: Mapped[float | None] = mapped_column(Float)
+    score_shoulder_mobility: Mapped[float | None] = mapped_column(Float)
+    score_overhead_squat: Mapped[float | None] = mapped_column(Float)
+    score_balance: Mapped[float | None] = mapped_column(Float)
+    score_step_test: Mapped[float | None] = mapped_column(Float)
+    pfi: Mapped[float | None] = mapped_column(Float)
+    score_strength: Mapped[float | None] = mapped_column(Float)
+    score_mobility: Mapped[float | None] = mapped_column(Float)
+    score_balance_category: Mapped[float | None] = mapped_column(Float)
+    score_cardio: Mapped[float | None] = mapped_column(Float)
+    score_overall: Mapped[float | None] = mapped_column(Float)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    risk_score: Mapped[float | None] = mapped_column(Float)
+    risk_level: Mapped[str | None] = mapped_column(String(16))
+    risk_factors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    recommendations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    scoring_version: Mapped[str] = mapped_column(String(20))
+
+    client: Mapped[Client] = relationship()
+    trainer: Mapped[StaffAccount] = relationship()

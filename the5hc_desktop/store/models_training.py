@@ -1,0 +1,196 @@
+"""Packages, the credit ledger, training sessions, payments and fee audit entries.
+
+Money is integer KRW (BIGINT); rates are `Decimal` with four places (`Rate`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from the5hc_desktop.store.base import Base, SyncedMixin, one_of
+from the5hc_desktop.store.models_core import Client, StaffAccount
+from the5hc_desktop.store.types import Rate, UTCDateTime
+
+PAYMENT_METHODS = ("card", "cash", "transfer", "other")
+SESSION_STATUSES = ("scheduled", "completed", "cancelled", "no_show")
+LEDGER_KINDS = (
+    "purchase",
+    "complete",
+    "no_show",
+    "undo_complete",
+    "adjustment",
+    "refund",
+    "opening",
+)
+# Kinds that belong to one training session (and are unique per session and cycle).
+SESSION_LEDGER_KINDS = ("complete", "no_show", "undo_complete")
+MIN_DURATION_MIN = 15
+MAX_DURATION_MIN = 240
+
+
+class SessionPackage(SyncedMixin, Base):
+    """A package of sessions sold to a member (세션 패키지). Rates and method as sold."""
+
+    __tablename__ = "session_packages"
+    __table_args__ = (
+        one_of("payment_method", PAYMENT_METHODS),
+        CheckConstraint("gross >= 0", name="gross"),
+        CheckConstraint("session_price >= 0", name="session_price"),
+        CheckConstraint("sessions_bought >= 0", name="sessions_bought"),
+    )
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    trainer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    gross: Mapped[int] = mapped_column(BigInteger)
+    session_price: Mapped[int] = mapped_column(BigInteger)
+    sessions_bought: Mapped[int] = mapped_column(Integer)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    card_fee_rate: Mapped[Decimal] = mapped_column(Rate)
+    payment_method: Mapped[str] = mapped_column(String(10), default="card")
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    client: Mapped[Client] = relationship()
+    trainer: Mapped[StaffAccount] = relationship()
+
+
+class TrainingSession(SyncedMixin, Base):
+    """One booked training session (세션).
+
+    `starts_at` is a UTC instant; screens convert to and from the gym's zone (Asia/Seoul),
+    and a day view queries the UTC range of that local day, which the index serves.
+    """
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        one_of("status", SESSION_STATUSES),
+        CheckConstraint(
+            f"duration_min BETWEEN {MIN_DURATION_MIN} AND {MAX_DURATION_MIN}",
+            name="duration_min",
+        ),
+        Index(None, "trainer_id", "starts_at"),
+        Index(None, "client_id", "starts_at"),
+        Index(None, "package_id", "status"),
+    )
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"))
+    trainer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    duration_min: Mapped[int] = mapped_column(Integer, default=60)
+    status: Mapped[str] = mapped_column(String(10), default="scheduled")
+    notes: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    client: Mapped[Client] = relationship()
+    package: Mapped[SessionPackage] = relationship()
+    trainer: Mapped[StaffAccount] = relationship()
+
+
+class CreditLedgerEntry(SyncedMixin, Base):
+    """One credit movement of a package; remaining sessions = SUM(delta). Append-only.
+
+    UNIQUE(session_id, kind, cycle) means a given completion (or no-show, or undo) of a
+    session is recorded once, even when two offline devices both record it and later merge.
+    `cycle` counts completion rounds of one session: complete (cycle 0) -> undo_complete
+    (cycle 0) -> complete (cycle 1) -> ... The service takes cycle = number of earlier
+    `undo_complete` rows of that session. Rows without a session (purchase, adjustment,
+    refund, opening) have session_id NULL, and NULLs never collide.
+    """
+
+    __tablename__ = "credit_ledger"
+    __table_args__ = (
+        one_of("kind", LEDGER_KINDS),
+        UniqueConstraint("session_id", "kind", "cycle"),
+        CheckConstraint(
+            "session_id IS NOT NULL OR kind NOT IN ("
+            + ", ".join(f"'{k}'" for k in SESSION_LEDGER_KINDS)
+            + ")",
+            name="session_kind_has_session",
+        ),
+        CheckConstraint("cycle >= 0", name="cycle"),
+    )
+
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"), index=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sessions.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    delta: Mapped[int] = mapped_column(Integer)
+    cycle: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str | None] = mapped_column(Text)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_accounts.id"))
+
+    package: Mapped[SessionPackage] = relationship()
+
+
+class Payment(SyncedMixin, Base):
+    """Money received (결제), split with `domain.fees.split_payment`; parts add up to gross.
+
+    A refund or correction is a new row with negative amounts and `reverses_payment_id`.
+    """
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        one_of("method", PAYMENT_METHODS),
+        CheckConstraint("vat + card_fee + net = gross", name="parts_add_up"),
+    )
+
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    package_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("session_packages.id"), index=True
+    )
+    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date, index=True)
+    method: Mapped[str] = mapped_column(String(10))
+    gross: Mapped[int] = mapped_column(BigInteger)
+    vat: Mapped[int] = mapped_column(BigInteger)
+    card_fee: Mapped[int] = mapped_column(BigInteger)
+    net: Mapped[int] = mapped_column(BigInteger)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    card_fee_rate: Mapped[Decimal] = mapped_column(Rate)
+    description: Mapped[str | None] = mapped_column(Text)
+    reverses_payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
+
+    client: Mapped[Client] = relationship()
+    package: Mapped[SessionPackage | None] = relationship()
+    staff: Mapped[StaffAccount] = relationship()
+
+
+class FeeAuditEntry(SyncedMixin, Base):
+    """The fee breakdown as computed at a sale, top-up, payment or correction. Read-only."""
+
+    __tablename__ = "fee_audit_entries"
+
+    package_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("session_packages.id"), index=True
+    )
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"), index=True)
+    calculation_type: Mapped[str] = mapped_column(String(30))
+    gross: Mapped[int] = mapped_column(BigInteger)
+    vat: Mapped[int] = mapped_column(BigInteger)
+    card_fee: Mapped[int] = mapped_column(BigInteger)
+    net: Mapped[int] = mapped_column(BigInteger)
+    vat_rate: Mapped[Decimal] = mapped_column(Rate)
+    card_fee_rate: Mapped[Decimal] = mapped_column(Rate)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"))
