@@ -1,0 +1,86 @@
+"""What the services hand to the renderers: plain frozen values, never ORM rows.
+
+Numbers stay unrounded here; the renderers format them (one decimal, half up).
+Money is int KRW as stored on the payment row (negative on a reversal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from the5hc_desktop.domain.labels import Label
+
+if TYPE_CHECKING:
+    from the5hc_desktop.domain.recommendations import Recommendations
+    from the5hc_desktop.domain.risk import RiskAssessment
+    from the5hc_desktop.domain.scoring import AssessmentInputs, AssessmentScores
+
+
+@dataclass(frozen=True)
+class AssessmentReportData:
+    gym_name: str
+    client_name: str
+    gender: Label | str
+    age: int
+    height_cm: float | None
+    weight_kg: float | None
+    assessed_on: date
+    trainer_name: str
+    environment: Label | str | None
+    temperature_c: float | None
+    inputs: AssessmentInputs
+    scores: AssessmentScores
+    risk: RiskAssessment | None
+    recommendations: Recommendations
+    notes: str
+    scoring_version: str
+    generated_at: datetime
+
+
+@dataclass(frozen=True)
+class AssessmentSnapshot:
+    """One side of a comparison."""
+
+    assessed_on: date
+    inputs: AssessmentInputs
+    scores: AssessmentScores
+
+
+@dataclass(frozen=True)
+class ComparisonReportData:
+    gym_name: str
+    client_name: str
+    gender: Label | str
+    age: int
+    trainer_name: str
+    before: AssessmentSnapshot
+    after: AssessmentSnapshot
+    generated_at: datetime
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    gym_name: str
+    client_name: str
+    paid_on: date
+    item: str
+    gross: int
+    vat: int
+    card_fee: int
+    net: int
+    method: str
+    payment_number: str
+    is_reversal: bool = False
+    gym_phone: str | None = None
+    gym_address: str | None = None
+    vat_rate: Decimal | None = None
+    card_fee_rate: Decimal | None = None
+    issued_at: datetime | None = None
+
+    @property
+    def supply(self) -> int:
+        """공급가액: the amount without VAT."""
+        return self.gross - self.vat
