@@ -1,0 +1,2310 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en_US">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>새 회원 등록(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New &amp;assessment…</source>
+        <translation>새 평가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Book session…</source>
+        <translation>세션 예약(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>지금 동기화(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>잠금(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find client</source>
+        <translation>회원 검색(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>로그 폴더 열기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About The5HC Desktop</source>
+        <translation>The5HC Desktop 정보(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <source>Add staff account</source>
+        <translation>직원 계정 추가</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, not only digits. The new colleague must choose their own password at the first sign-in.</source>
+        <translation>8자 이상, 숫자만으로는 만들 수 없습니다. 새 직원은 처음 로그인할 때 자신의 비밀번호로 바꿔야 합니다.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자명</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>처음 비밀번호</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>필수 항목입니다.</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>비밀번호가 일치하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The5HC</source>
+        <translation>The5HC</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>평가일</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>종합 점수</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>근력</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>유연성</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>균형</translation>
+    </message>
+    <message>
+        <source>Cardio</source>
+        <translation>심폐지구력</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>측정 항목</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>채점 방식</translation>
+    </message>
+    <message>
+        <source>All 7</source>
+        <translation>7개 모두</translation>
+    </message>
+    <message>
+        <source>Partly measured</source>
+        <translation>일부 측정</translation>
+    </message>
+    <message>
+        <source>Imported ({version})</source>
+        <translation>가져옴 ({version})</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentModels</name>
+    <message>
+        <source>Not measured</source>
+        <translation>미측정</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPages</name>
+    <message>
+        <source>Not measured</source>
+        <translation>미측정</translation>
+    </message>
+    <message>
+        <source>Optional note for this test</source>
+        <translation>이 테스트에 대한 메모 (선택사항)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Score: not measured</source>
+        <translation>점수: 미측정</translation>
+    </message>
+    <message>
+        <source>Score: {score} /{max} · {word}</source>
+        <translation>점수: {score} /{max} · {word}</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPane</name>
+    <message>
+        <source>Assessments</source>
+        <translation>평가 실시</translation>
+    </message>
+    <message>
+        <source>Find a client: name, ㄱㅁㅅ or phone digits</source>
+        <translation>회원 찾기: 이름, 초성(ㄱㅁㅅ) 또는 전화번호</translation>
+    </message>
+    <message>
+        <source>Choose a client on the left.</source>
+        <translation>왼쪽에서 회원을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>New assessment…</source>
+        <translation>새 평가…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>수정…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Recalculate with current rules</source>
+        <translation>현재 규칙으로 재계산</translation>
+    </message>
+    <message>
+        <source>Compare two</source>
+        <translation>두 평가 비교</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>이어서 작성</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>작성 중인 평가 삭제</translation>
+    </message>
+    <message>
+        <source>Unfinished assessments on this computer</source>
+        <translation>이 컴퓨터에 저장된 작성 중인 평가</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the open assessment first.</source>
+        <translation>열려 있는 평가를 먼저 마치거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>no client chosen yet</source>
+        <translation>회원 미선택</translation>
+    </message>
+    <message>
+        <source>There is an unsaved assessment ({who}). Continue where you left off?</source>
+        <translation>저장되지 않은 평가가 있습니다 ({who}). 이어서 작성할까요?</translation>
+    </message>
+    <message>
+        <source>Unsaved assessment</source>
+        <translation>저장되지 않은 평가</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished assessment? It cannot be recovered.</source>
+        <translation>작성 중인 이 평가를 삭제할까요? 복구할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Delete the assessment of {name} on {date}? It disappears from the lists and reports.</source>
+        <translation>{name} 회원의 {date} 평가를 삭제할까요? 목록과 보고서에서 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Delete assessment</source>
+        <translation>평가 삭제</translation>
+    </message>
+    <message>
+        <source>Assessment deleted.</source>
+        <translation>평가를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Recalculate this imported assessment with the current rules? Its scores will change; the old ones stay in the audit log.</source>
+        <translation>가져온 이 평가를 현재 규칙으로 다시 계산할까요? 점수가 바뀌며, 이전 점수는 감사 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Recalculate</source>
+        <translation>재계산</translation>
+    </message>
+    <message>
+        <source>Assessment recalculated.</source>
+        <translation>평가를 다시 계산했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentViewDialog</name>
+    <message>
+        <source>Assessment of {name}, {date}</source>
+        <translation>{name} 회원 평가, {date}</translation>
+    </message>
+    <message>
+        <source>body fat {pct} %</source>
+        <translation>체지방률 {pct}%</translation>
+    </message>
+    <message>
+        <source>muscle {kg} kg</source>
+        <translation>골격근량 {kg}kg</translation>
+    </message>
+    <message>
+        <source>{version} (imported; not recalculated)</source>
+        <translation>{version} (가져온 평가, 재계산 안 함)</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Age on the day</source>
+        <translation>평가일 나이</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>테스트 조건</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>신체 측정</translation>
+    </message>
+    <message>
+        <source>Not measured</source>
+        <translation>미측정</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>채점 방식</translation>
+    </message>
+    <message>
+        <source>No notes</source>
+        <translation>메모 없음</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>수정…</translation>
+    </message>
+    <message>
+        <source>Editing re-scores with the current rules ({version}).</source>
+        <translation>수정하면 현재 규칙({version})으로 다시 계산됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentWizard</name>
+    <message>
+        <source>Edit assessment</source>
+        <translation>평가 수정</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>새 평가</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved on this computer.</source>
+        <translation>작성 중인 평가를 이 컴퓨터에 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Saving the assessment…</source>
+        <translation>평가를 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Assessment of {name} saved.</source>
+        <translation>{name} 회원의 평가를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Discard your changes? The saved assessment stays as it was.</source>
+        <translation>변경 내용을 버릴까요? 저장된 평가는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Discard this assessment? Nothing you entered will be saved.</source>
+        <translation>이 평가를 취소할까요? 입력한 내용은 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Cancel assessment</source>
+        <translation>평가 취소</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePage</name>
+    <message>
+        <source>Single-leg balance</source>
+        <translation>한발 균형</translation>
+    </message>
+    <message>
+        <source>Hands on the hips; time until the lifted foot touches down or the standing foot moves. Space bar: start/stop the current trial.</source>
+        <translation>양손은 허리에. 든 발이 바닥에 닿거나 딛고 선 발이 움직일 때까지의 시간을 잽니다. 스페이스바: 선택한 측정의 시작/정지.</translation>
+    </message>
+    <message>
+        <source>Right foot, eyes open</source>
+        <translation>오른발 · 눈 뜨고</translation>
+    </message>
+    <message>
+        <source>Left foot, eyes open</source>
+        <translation>왼발 · 눈 뜨고</translation>
+    </message>
+    <message>
+        <source>Right foot, eyes closed</source>
+        <translation>오른발 · 눈 감고</translation>
+    </message>
+    <message>
+        <source>Left foot, eyes closed</source>
+        <translation>왼발 · 눈 감고</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>The stopwatch stops by itself at 60 s. Type a time instead if you timed it another way; leave a trial empty if it was not done.</source>
+        <translation>스톱워치는 60초에 자동으로 멈춥니다. 다른 방법으로 쟀다면 시간을 직접 입력하고, 하지 않은 측정은 비워 두세요.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyPage</name>
+    <message>
+        <source>Body measurements</source>
+        <translation>신체 측정</translation>
+    </message>
+    <message>
+        <source>Height and weight come from the client&apos;s card; correct them if they changed.</source>
+        <translation>키와 몸무게는 회원 정보에서 가져왔습니다. 달라졌다면 고쳐 주세요.</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>몸무게</translation>
+    </message>
+    <message>
+        <source>Body fat</source>
+        <translation>체지방률</translation>
+    </message>
+    <message>
+        <source>Skeletal muscle mass</source>
+        <translation>골격근량</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Body fat and muscle mass are optional (from a body-composition scale). The weight is used for the farmer&apos;s carry percentage.</source>
+        <translation>체지방률과 골격근량은 선택사항입니다(체성분 측정기). 몸무게는 파머스 캐리의 체중 대비 %에 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Needs height and weight</source>
+        <translation>키와 몸무게가 필요합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>비밀번호 변경</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Choose a new password to continue.</source>
+        <translation>비밀번호가 초기화되었습니다. 계속하려면 새 비밀번호를 정하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a new password.</source>
+        <translation>새 비밀번호를 정하세요.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>현재 비밀번호</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>새 비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>비밀번호가 일치하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDetailView</name>
+    <message>
+        <source>← Client list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation type="unfinished">새 평가</translation>
+    </message>
+    <message>
+        <source>Sell package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the client&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished">비활성화</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">삭제</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished">성별</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished">나이</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">전화번호</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">이메일</translation>
+    </message>
+    <message>
+        <source>Height / weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation type="unfinished">BMI</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished">담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">메모</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment yet: the chart appears after the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No package sold yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished">평가 실시</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">평가일</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished">종합 점수</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation type="unfinished">근력</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation type="unfinished">유연성</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished">균형</translation>
+    </message>
+    <message>
+        <source>Cardio</source>
+        <translation type="unfinished">심폐지구력</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">메모</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly measured</source>
+        <translation type="unfinished">일부 측정</translation>
+    </message>
+    <message>
+        <source>{count} (overdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More sessions were used than the package holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} already booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{age} years (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{age} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bmi} ({band})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished">다시 활성화</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDialog</name>
+    <message>
+        <source>Edit client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 김민수</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished">선택 사항</translation>
+    </message>
+    <message>
+        <source>Active client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injuries, conditions, medication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">전화번호</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">이메일</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished">담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">메모</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BMI {bmi} ({band})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can still save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the gender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date such as 1990-03-15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>Client and conditions</source>
+        <translation>회원 및 테스트 조건</translation>
+    </message>
+    <message>
+        <source>Find the client, then check the date, trainer and setting.</source>
+        <translation>회원을 찾은 뒤 평가 날짜, 담당 트레이너, 측정 환경을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Name, initials (ㄱㅁㅅ) or the last 4 digits of the phone</source>
+        <translation>이름, 초성(ㄱㅁㅅ) 또는 전화번호 뒤 4자리</translation>
+    </message>
+    <message>
+        <source>No client chosen</source>
+        <translation>선택된 회원 없음</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>선택사항</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>평가 날짜</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <source>Environment and temperature are recorded and printed; they do not change scores.</source>
+        <translation>환경과 온도는 기록되고 보고서에 인쇄되지만 점수에는 영향을 주지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The client could not be loaded.</source>
+        <translation>회원 정보를 불러오지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>{age} yrs</source>
+        <translation>{age}세</translation>
+    </message>
+    <message>
+        <source>{name} (loading…)</source>
+        <translation>{name} (불러오는 중…)</translation>
+    </message>
+</context>
+<context>
+    <name>ClientSearchModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>성별</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>나이</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Last assessed</source>
+        <translation>최근 평가일</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">이름</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished">성별</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished">나이</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">전화번호</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished">담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Last assessed</source>
+        <translation type="unfinished">최근 평가일</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished">종합 점수</translation>
+    </message>
+    <message>
+        <source>Sessions left</source>
+        <translation type="unfinished">남은 세션</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">상태</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">활성</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdrawn: more sessions used than bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPane</name>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, initials (ㄱㅁㅅ) or phone&apos;s last 4 digits  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">활성</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a new client (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clients yet. Press Ctrl+N to register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">보기</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">수정…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished">다시 활성화</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has been registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has been updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is already inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate {name}? Inactive clients leave the default list; their records stay and they can be reactivated at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is now inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner or a senior trainer can delete clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name}? The client disappears from every list together with their assessments and packages. Deactivating keeps the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Not measured</source>
+        <translation>미측정</translation>
+    </message>
+    <message>
+        <source>Compare assessments of {name}</source>
+        <translation>{name} 회원 평가 비교</translation>
+    </message>
+    <message>
+        <source>{first} → {second}: {days} days apart</source>
+        <translation>{first} → {second}: {days}일 간격</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Categories and overall</source>
+        <translation>카테고리 및 종합 점수</translation>
+    </message>
+    <message>
+        <source>Same band</source>
+        <translation>등급 유지</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>측정값</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <source>Band movement</source>
+        <translation>등급 변화</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>The5HC closed unexpectedly last time. The details were saved to {path}.</source>
+        <translation>지난번에 The5HC가 예기치 않게 종료되었습니다. 자세한 내용은 {path}에 저장되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect. Your saved data is safe. Please copy the details below and send them to your administrator.</source>
+        <translation>프로그램이 예상하지 못한 문제가 발생했습니다. 저장된 데이터는 안전합니다. 아래 내용을 복사하여 관리자에게 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPane</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>대시보드</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Reload the figures (F5)</source>
+        <translation>수치를 다시 불러옵니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Active clients</source>
+        <translation>활성 회원</translation>
+    </message>
+    <message>
+        <source>Active packages</source>
+        <translation>활성 패키지</translation>
+    </message>
+    <message>
+        <source>Sessions this month</source>
+        <translation>이번 달 세션</translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation>이번 달 매출</translation>
+    </message>
+    <message>
+        <source>Assessments this month</source>
+        <translation>이번 달 평가</translation>
+    </message>
+    <message>
+        <source>Sessions per week (7 weeks)</source>
+        <translation>주간 세션 현황 (최근 7주)</translation>
+    </message>
+    <message>
+        <source>Revenue per month (6 months, KRW)</source>
+        <translation>월별 매출 현황 (최근 6개월, 원)</translation>
+    </message>
+    <message>
+        <source>Revenue is not shown to front-desk staff.</source>
+        <translation>매출은 프런트 직원에게 표시되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Sessions left</source>
+        <translation>남은 세션</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sessions</source>
+        <translation>오늘의 세션</translation>
+    </message>
+    <message>
+        <source>No sessions booked for today.</source>
+        <translation>오늘 예약된 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>최근 활동</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet.</source>
+        <translation>아직 활동이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Two or fewer sessions left</source>
+        <translation>남은 세션 2회 이하</translation>
+    </message>
+    <message>
+        <source>Every active client has three or more sessions left.</source>
+        <translation>모든 활성 회원의 남은 세션이 3회 이상입니다.</translation>
+    </message>
+    <message>
+        <source>Calculating the dashboard…</source>
+        <translation>대시보드를 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>The figures could not be loaded.</source>
+        <translation>수치를 불러오지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Updated at {time}</source>
+        <translation>{time} 기준</translation>
+    </message>
+    <message>
+        <source>New this month: +{count}</source>
+        <translation>이번 달 신규 +{count}명</translation>
+    </message>
+    <message>
+        <source>{count} clients with two or fewer sessions left</source>
+        <translation>남은 세션 2회 이하 회원 {count}명</translation>
+    </message>
+    <message>
+        <source>Scheduled {scheduled} · Completed {completed} · Cancelled {cancelled} · No-show {no_show}</source>
+        <translation>예약 {scheduled} · 완료 {completed} · 취소 {cancelled} · 노쇼 {no_show}</translation>
+    </message>
+    <message>
+        <source>Net {amount} after VAT and card fees</source>
+        <translation>VAT·카드 수수료 제외 실수령 {amount}</translation>
+    </message>
+    <message>
+        <source>Sum of payments received this month (VAT included)</source>
+        <translation>이번 달에 받은 결제 금액의 합계 (VAT 포함)</translation>
+    </message>
+    <message>
+        <source>No scored assessment yet</source>
+        <translation>점수가 있는 평가가 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>Average overall score {score}</source>
+        <translation>평균 종합 점수 {score}점</translation>
+    </message>
+</context>
+<context>
+    <name>DraftListModel</name>
+    <message>
+        <source>Client</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>(no client yet)</source>
+        <translation>(회원 미선택)</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>평가 날짜</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>수정 중</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새 평가</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>마지막 저장</translation>
+    </message>
+</context>
+<context>
+    <name>FarmerCarryPage</name>
+    <message>
+        <source>Farmer&apos;s carry</source>
+        <translation>파머스 캐리</translation>
+    </message>
+    <message>
+        <source>Time how long the client walks carrying the load; the score uses the time and the load as a share of body weight.</source>
+        <translation>무게를 들고 걷는 시간을 잽니다. 점수는 시간과 체중 대비 무게 비율로 계산됩니다.</translation>
+    </message>
+    <message>
+        <source>Load (both hands)</source>
+        <translation>무게 (양손 합계)</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>거리</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>% of body weight</source>
+        <translation>체중 대비 %</translation>
+    </message>
+    <message>
+        <source>Needs the load and the body weight</source>
+        <translation>무게와 몸무게가 필요합니다</translation>
+    </message>
+    <message>
+        <source>{percent} % of {weight} kg</source>
+        <translation>체중 {weight}kg의 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to The5HC</source>
+        <translation>The5HC에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Create your gym and its owner account to start. To look around first, open the demo database with sample members.</source>
+        <translation>시작하려면 센터와 소유자 계정을 만드세요. 먼저 둘러보려면 샘플 회원이 들어 있는 데모 데이터베이스를 여세요.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>선택 사항</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, not only digits.</source>
+        <translation>8자 이상, 숫자로만 이루어질 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Gym name</source>
+        <translation>센터 이름</translation>
+    </message>
+    <message>
+        <source>Owner name</source>
+        <translation>소유자 이름</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자명</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>Create gym</source>
+        <translation>센터 만들기</translation>
+    </message>
+    <message>
+        <source>Open demo database</source>
+        <translation>데모 데이터베이스 열기</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>필수 항목입니다.</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address.</source>
+        <translation>올바른 이메일 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>비밀번호는 최소 8자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The password cannot be only digits.</source>
+        <translation>비밀번호는 숫자로만 이루어질 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The passwords do not match.</source>
+        <translation>비밀번호가 일치하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Preparing the database…</source>
+        <translation>데이터베이스를 준비하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>GymSettingsForm</name>
+    <message>
+        <source>A no-show uses up one session</source>
+        <translation>노쇼 시 세션 1회 차감</translation>
+    </message>
+    <message>
+        <source>A no-show does not use up a session</source>
+        <translation>노쇼 시 세션 차감 안 함</translation>
+    </message>
+    <message>
+        <source>Trainers may edit assessments run by other trainers</source>
+        <translation>트레이너가 다른 트레이너의 평가도 수정할 수 있음</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>Next to the database, in “backups”</source>
+        <translation>데이터베이스 옆 “backups” 폴더</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>지금 백업</translation>
+    </message>
+    <message>
+        <source>Gym</source>
+        <translation>센터</translation>
+    </message>
+    <message>
+        <source>Gym name</source>
+        <translation>센터 이름</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every report.</source>
+        <translation>모든 보고서 상단에 인쇄됩니다.</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>요율</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>부가세 (VAT)</translation>
+    </message>
+    <message>
+        <source>Card fee</source>
+        <translation>카드 수수료</translation>
+    </message>
+    <message>
+        <source>New rates apply to packages sold from now on.</source>
+        <translation>바뀐 요율은 이후 판매하는 패키지부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>운영 정책</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>노쇼</translation>
+    </message>
+    <message>
+        <source>Screen and security</source>
+        <translation>화면 및 보안</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program restarts.</source>
+        <translation>언어 변경은 프로그램을 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>자동 잠금 (미사용 시)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>백업</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>백업 폴더</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Only an owner changes the rates.</source>
+        <translation>요율은 소유자만 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only owners and senior trainers change the settings.</source>
+        <translation>설정은 소유자와 시니어 트레이너만 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Enter the gym name.</source>
+        <translation>센터 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language applies when the program restarts.</source>
+        <translation>설정을 저장했습니다. 언어 변경은 프로그램을 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>설정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>데이터베이스를 백업하는 중…</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>백업했습니다: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>The5HC is locked</source>
+        <translation>The5HC 잠김</translation>
+    </message>
+    <message>
+        <source>The5HC is locked. Enter the password of {name} to continue.</source>
+        <translation>The5HC가 잠겼습니다. 계속하려면 {name}님의 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>잠금 해제</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The password is not correct.</source>
+        <translation>비밀번호가 올바르지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The5HC Desktop</source>
+        <translation>The5HC Desktop</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>잠김</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>잠금 해제…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About The5HC Desktop</source>
+        <translation>The5HC Desktop 정보</translation>
+    </message>
+    <message>
+        <source>The5HC Desktop {version}
+Fitness assessment and training management for personal-training gyms.</source>
+        <translation>The5HC Desktop {version}
+퍼스널 트레이닝 센터를 위한 체력 평가 및 트레이닝 관리 프로그램입니다.</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>데이터베이스: {name}</translation>
+    </message>
+    <message>
+        <source>The5HC</source>
+        <translation>The5HC</translation>
+    </message>
+</context>
+<context>
+    <name>OverheadSquatPage</name>
+    <message>
+        <source>Overhead squat</source>
+        <translation>오버헤드 스쿼트</translation>
+    </message>
+    <message>
+        <source>Arms straight overhead, squat as deep as possible; watch from the front and the side.</source>
+        <translation>팔을 머리 위로 곧게 뻗고 최대한 깊이 앉습니다. 앞과 옆에서 관찰하세요.</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>선택 안 함</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>수행 품질</translation>
+    </message>
+    <message>
+        <source>Compensations</source>
+        <translation>동작 보상</translation>
+    </message>
+    <message>
+        <source>Score (0–3)</source>
+        <translation>점수 (0–3)</translation>
+    </message>
+</context>
+<context>
+    <name>PushUpPage</name>
+    <message>
+        <source>Push-up</source>
+        <translation>푸시업</translation>
+    </message>
+    <message>
+        <source>Count the repetitions done with good form, without a time limit.</source>
+        <translation>시간 제한 없이 바른 자세로 해낸 반복 횟수를 셉니다.</translation>
+    </message>
+    <message>
+        <source>Knee and wall push-ups are scored against scaled standards; treat their score as approximate.</source>
+        <translation>무릎·벽 푸시업은 환산 기준으로 채점하므로 점수는 참고용입니다.</translation>
+    </message>
+    <message>
+        <source>Push-up type</source>
+        <translation>푸시업 타입</translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation>회</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>반복 횟수</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review and save</source>
+        <translation>결과 확인 및 저장</translation>
+    </message>
+    <message>
+        <source>These are the numbers that will be saved. Untested items show as not measured.</source>
+        <translation>아래 점수가 그대로 저장됩니다. 하지 않은 테스트는 미측정으로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Notes for this assessment (optional)</source>
+        <translation>이 평가에 대한 메모 (선택사항)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>측정값</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>카테고리</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Not measured</source>
+        <translation>미측정</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>종합 점수</translation>
+    </message>
+    <message>
+        <source>Injury risk</source>
+        <translation>부상 위험도</translation>
+    </message>
+    <message>
+        <source>All 7 tests measured</source>
+        <translation>7개 테스트 모두 측정</translation>
+    </message>
+    <message>
+        <source>Partly measured: {n} of 7 tests</source>
+        <translation>일부 측정: 7개 중 {n}개 테스트</translation>
+    </message>
+    <message>
+        <source>PFI: {pfi}</source>
+        <translation>PFI: {pfi}</translation>
+    </message>
+    <message>
+        <source>Not calculated</source>
+        <translation>미계산</translation>
+    </message>
+    <message>
+        <source>Partly measured</source>
+        <translation>일부 측정</translation>
+    </message>
+    <message>
+        <source>{reps} reps ({kind})</source>
+        <translation>{reps}회 ({kind})</translation>
+    </message>
+    <message>
+        <source>{time} s · {load} kg · {distance} m</source>
+        <translation>{time}초 · {load}kg · {distance}m</translation>
+    </message>
+    <message>
+        <source>L {left} / R {right} cm</source>
+        <translation>좌 {left} / 우 {right} cm</translation>
+    </message>
+    <message>
+        <source>{sides}, pain</source>
+        <translation>{sides}, 통증</translation>
+    </message>
+    <message>
+        <source>{n} compensations</source>
+        <translation>보상 동작 {n}개</translation>
+    </message>
+    <message>
+        <source>open R {a} / L {b} · closed R {c} / L {d} s</source>
+        <translation>눈 뜨고 우 {a} / 좌 {b} · 눈 감고 우 {c} / 좌 {d}초</translation>
+    </message>
+    <message>
+        <source>PFI {pfi} · {time} s</source>
+        <translation>PFI {pfi} · {time}초</translation>
+    </message>
+    <message>
+        <source>Primary concerns</source>
+        <translation>주요 우려사항</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>개선 제안사항</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>역할 변경</translation>
+    </message>
+    <message>
+        <source>New role for {name}:</source>
+        <translation>{name}님의 새 역할:</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreChoice</name>
+    <message>
+        <source>Not measured</source>
+        <translation>미측정</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>제안 점수 사용</translation>
+    </message>
+    <message>
+        <source>No suggestion yet</source>
+        <translation>제안 점수 없음</translation>
+    </message>
+    <message>
+        <source>Suggested: {score} – {word}</source>
+        <translation>제안: {score} – {word}</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreRowModel</name>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>평가</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPane</name>
+    <message>
+        <source>Gym settings</source>
+        <translation>센터 설정</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>직원 계정</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>내 계정</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>로그인 계정</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) · {role}</source>
+        <translation>{name} ({username}) · {role}</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>비밀번호 변경…</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>비밀번호를 변경했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ShoulderPage</name>
+    <message>
+        <source>Shoulder mobility</source>
+        <translation>어깨 가동성</translation>
+    </message>
+    <message>
+        <source>Measure the distance between the fists behind the back on each side, then do the clearing test.</source>
+        <translation>등 뒤에서 양 주먹 사이의 거리를 좌우 각각 잰 다음 클리어링 테스트를 합니다.</translation>
+    </message>
+    <message>
+        <source>Left (left hand on top)</source>
+        <translation>왼쪽 (왼손이 위)</translation>
+    </message>
+    <message>
+        <source>Right (right hand on top)</source>
+        <translation>오른쪽 (오른손이 위)</translation>
+    </message>
+    <message>
+        <source>Client&apos;s fist width</source>
+        <translation>회원의 주먹 너비</translation>
+    </message>
+    <message>
+        <source>The fist width turns the larger distance into fists for the suggestion: within 1 fist → 3, within 1.5 fists → 2, beyond → 1.</source>
+        <translation>주먹 너비로 더 먼 쪽 거리를 주먹 수로 바꿔 점수를 제안합니다: 1주먹 이내 → 3, 1.5주먹 이내 → 2, 그 이상 → 1.</translation>
+    </message>
+    <message>
+        <source>Clearing test</source>
+        <translation>클리어링 테스트</translation>
+    </message>
+    <message>
+        <source>Score (0–3)</source>
+        <translation>점수 (0–3)</translation>
+    </message>
+    <message>
+        <source>Pain on the clearing test always scores 0.</source>
+        <translation>클리어링 테스트 시 통증이 있으면 항상 0점입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to The5HC</source>
+        <translation>The5HC 로그인</translation>
+    </message>
+    <message>
+        <source>Remember username</source>
+        <translation>사용자명 기억</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Email or username</source>
+        <translation>이메일 또는 사용자명</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail or username and your password.</source>
+        <translation>이메일 또는 사용자명과 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed.</source>
+        <translation>로그인에 실패했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>데이터베이스를 여는 중…</translation>
+    </message>
+    <message>
+        <source>Creating the demo database with sample members…</source>
+        <translation>예시 회원이 있는 데모 데이터베이스를 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Demo database with sample members. Sign in as {username} with the password {password}.</source>
+        <translation>예시 회원이 들어 있는 데모 데이터베이스입니다. 사용자명 {username}, 비밀번호 {password}(으)로 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>환영합니다, {name}님!</translation>
+    </message>
+    <message>
+        <source>Some screens could not be loaded. Details are in the log.</source>
+        <translation>일부 화면을 불러오지 못했습니다. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The5HC Desktop</source>
+        <translation>The5HC Desktop</translation>
+    </message>
+    <message>
+        <source>{gym} — The5HC Desktop</source>
+        <translation>{gym} — The5HC Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자명</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>마지막 로그인</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>비활성</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>잠김 ({time}까지)</translation>
+    </message>
+    <message>
+        <source>Active (must change password)</source>
+        <translation>활성 (비밀번호 변경 필요)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>활성</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <source>Add…</source>
+        <translation>직원 추가…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>역할 변경…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>비활성화</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>비밀번호 초기화…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>잠금 해제</translation>
+    </message>
+    <message>
+        <source>Senior trainers manage trainers and front-desk staff; only an owner manages owners. Nobody can deactivate their own account or the last active owner.</source>
+        <translation>시니어 트레이너는 트레이너와 프런트 직원을 관리하고, 소유자 계정은 소유자만 관리합니다. 자신의 계정과 마지막 활성 소유자 계정은 비활성화할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>다시 활성화</translation>
+    </message>
+    <message>
+        <source>The account {name} was added.</source>
+        <translation>{name} 계정을 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>{name} is now {role}.</source>
+        <translation>{name}님의 역할을 {role}(으)로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>Deactivate account</source>
+        <translation>계정 비활성화</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of {name}? They will no longer be able to sign in. Their clients, sessions and assessments stay.</source>
+        <translation>{name}님의 계정을 비활성화할까요? 더 이상 로그인할 수 없습니다. 담당 회원, 세션, 평가 기록은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>{name} was reactivated.</source>
+        <translation>{name}님의 계정을 다시 활성화했습니다.</translation>
+    </message>
+    <message>
+        <source>{name} was deactivated.</source>
+        <translation>{name}님의 계정을 비활성화했습니다.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>비밀번호 초기화</translation>
+    </message>
+    <message>
+        <source>Give {name} a new temporary password? Their current password stops working at once.</source>
+        <translation>{name}님에게 새 임시 비밀번호를 발급할까요? 지금 쓰는 비밀번호는 바로 사용할 수 없게 됩니다.</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name}님이 다시 로그인할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>StepTestPage</name>
+    <message>
+        <source>Harvard step test</source>
+        <translation>하버드 스텝 테스트</translation>
+    </message>
+    <message>
+        <source>Step up and down with the metronome for 3 minutes (up, up, down, down), then sit; count the pulse for 30 seconds at 1:00, 2:00 and 3:00 of recovery.</source>
+        <translation>메트로놈에 맞춰 3분 동안 오르내립니다(위, 위, 아래, 아래). 그다음 앉아서 회복 1:00, 2:00, 3:00에 각각 30초 동안 맥박을 셉니다.</translation>
+    </message>
+    <message>
+        <source>Start stepping</source>
+        <translation>스텝 시작</translation>
+    </message>
+    <message>
+        <source>Client stopped</source>
+        <translation>중단 (회원이 멈춤)</translation>
+    </message>
+    <message>
+        <source>Reset timer</source>
+        <translation>타이머 초기화</translation>
+    </message>
+    <message>
+        <source>180 if completed</source>
+        <translation>끝까지 하면 180</translation>
+    </message>
+    <message>
+        <source>Metronome</source>
+        <translation>메트로놈</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Time stepped</source>
+        <translation>지속 시간</translation>
+    </message>
+    <message>
+        <source>beats in 30 s</source>
+        <translation>회 (30초)</translation>
+    </message>
+    <message>
+        <source>Pulse {start}–{end}</source>
+        <translation>맥박 {start}–{end}</translation>
+    </message>
+    <message>
+        <source>PFI</source>
+        <translation>PFI</translation>
+    </message>
+    <message>
+        <source>Enter the beats counted in each 30-second window (not beats per minute).</source>
+        <translation>각 30초 동안 센 맥박 수를 입력하세요 (분당 심박수가 아닙니다).</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비</translation>
+    </message>
+    <message>
+        <source>Stepping</source>
+        <translation>운동</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>회복</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Press Start when the client begins stepping.</source>
+        <translation>회원이 스텝을 시작하면 &apos;스텝 시작&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Keep the client on the beat.</source>
+        <translation>박자에 맞춰 스텝하도록 도와주세요.</translation>
+    </message>
+    <message>
+        <source>Client sits down. First count starts at 1:00.</source>
+        <translation>회원이 앉습니다. 첫 번째 측정은 1:00에 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Recovery finished. Check the three counts.</source>
+        <translation>회복이 끝났습니다. 세 번의 맥박 수를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래</translation>
+    </message>
+    <message>
+        <source>Count the pulse now for 30 seconds (count {n} of 3).</source>
+        <translation>지금 30초 동안 맥박을 세세요 ({n}/3회).</translation>
+    </message>
+    <message>
+        <source>Stop counting. Enter count {n}.</source>
+        <translation>그만 세세요. {n}회차 맥박 수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Needs all three counts</source>
+        <translation>맥박 수 3개가 모두 필요합니다</translation>
+    </message>
+</context>
+<context>
+    <name>StopwatchWidget</name>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation>임시 비밀번호</translation>
+    </message>
+    <message>
+        <source>The temporary password of {name} is below. Give it to them in person: they must choose a new password when they next sign in. It is shown only now.</source>
+        <translation>{name}님의 임시 비밀번호입니다. 직접 전달하세요. 다음 로그인 때 새 비밀번호로 바꿔야 합니다. 이 비밀번호는 지금만 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+</context>
+<context>
+    <name>ToeTouchPage</name>
+    <message>
+        <source>Toe touch</source>
+        <translation>발끝 닿기</translation>
+    </message>
+    <message>
+        <source>Standing, knees straight, reach down slowly; measure from the fingertips to the toes.</source>
+        <translation>선 자세에서 무릎을 편 채 천천히 내려가 손끝에서 발끝까지의 거리를 잽니다.</translation>
+    </message>
+    <message>
+        <source>Fingertips past the toes: enter + (e.g. 5). Short of the toes: enter − (e.g. −8). Exactly at the toes: 0.</source>
+        <translation>발끝을 넘으면 +, 못 미치면 − (예: 넘어서 5cm → 5, 8cm 못 미침 → −8). 발끝에 딱 닿으면 0.</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>거리</translation>
+    </message>
+</context>
+<context>
+    <name>ToeTouchRuler</name>
+    <message>
+        <source>Toes (0)</source>
+        <translation>발끝 (0)</translation>
+    </message>
+    <message>
+        <source>− short of the toes</source>
+        <translation>− 발끝에 못 미침</translation>
+    </message>
+    <message>
+        <source>past the toes +</source>
+        <translation>발끝을 넘음 +</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>작업을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>처리 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+</TS>

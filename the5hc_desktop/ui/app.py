@@ -1,0 +1,161 @@
+"""The composition root: process set-up, database, first run, sign-in, then the main window.
+
+    run_gui(["--db", "gym.sqlite3"])         # the app
+    run_gui(["--self-test", "--db", path])   # no human: see ui/app_selftest.py
+
+Order: logging and crash handling, the QApplication with NanumGothic and the Korean
+catalogues (before any window), the database opened on the worker lane (a migration can
+take a while; the worker shows its progress dialog after ~600 ms), then the first-run or
+sign-in dialog, then `MainWindow` with the panes of `app_panes.PANES`. The engine, the
+services and the window are built here and passed down through constructors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from the5hc_desktop import paths
+from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.ui import application, crash, i18n, worker
+from the5hc_desktop.ui.dialogs import Dialogs
+from the5hc_desktop.ui.messages import MessageBridge, error_text
+
+log = logging.getLogger("the5hc.ui.app")
+
+DEMO_FILE = "the5hc-demo.sqlite3"
+
+
+@dataclass(frozen=True)
+class Options:
+    db: Path | None
+    self_test: bool
+    qt_args: tuple[str, ...] = ()
+
+    def db_path(self) -> Path:
+        return self.db if self.db is not None else paths.default_db_path()
+
+
+def parse_options(args: Sequence[str]) -> Options:
+    parser = argparse.ArgumentParser(prog="the5hc", add_help=False)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--self-test", action="store_true")
+    known, rest = parser.parse_known_args(list(args))
+    db = known.db.expanduser() if known.db is not None else None
+    return Options(db=db, self_test=known.self_test, qt_args=tuple(rest))
+
+
+def protect_none_refcount() -> None:
+    """Keep PySide6's reference-count slips on None from ever freeing it (CPython < 3.12).
+
+    PySide6 6.12.0 drops one reference to None on every call of a void method from
+    Python, and `processEvents()` does so in 6.9-6.12 too; on CPython 3.11 None is an
+    ordinary object, so after a few thousand calls the interpreter aborts with "Fatal
+    Python error: none_dealloc". From 3.12 on None is immortal and nothing is needed;
+    before, a huge extra count gives it the same effect. Called once, before any thread.
+    """
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: PyObject's first field
+    refcount.value += 1 << 40
+
+
+def demo_db_path() -> Path:
+    return paths.data_dir() / DEMO_FILE
+
+
+# --- process set-up shared by the app and the self-test ------------------------------------
+@dataclass
+class Boot:
+    """Everything set up before the first window; `close()` undoes it in reverse."""
+
+    app: QApplication
+    translations: i18n.InstalledTranslations
+    messages: MessageBridge
+    lane: worker.Worker
+    crash_handler: crash.CrashHandler
+    logging_setup: crash.LoggingSetup
+    fault_stream: IO[str]
+    previous_crash: crash.PreviousCrash | None
+    crashes: list[BaseException] = field(default_factory=list)
+
+    def use_language(self, language: str) -> None:
+        """Switch catalogues before any window of the session is built."""
+        language = i18n.normalise_language(language)
+        i18n.save_language(language)
+        if language != i18n.current_language():
+            self.translations.remove()
+            self.translations = i18n.install_translations(language)
+
+    def close(self) -> None:
+        self.lane.shutdown()
+        worker.install(None)
+        self.crash_handler.uninstall()
+        self.translations.remove()
+        crash.disable_faulthandler(self.fault_stream)
+        self.logging_setup.close()
+
+
+def boot(options: Options, *, log_dir: Path | None = None) -> Boot:
+    protect_none_refcount()
+    previous = crash.take_previous_crash(log_dir)  # before faulthandler truncates the file
+    logging_setup = crash.setup_logging(log_dir)
+    fault_stream = crash.enable_faulthandler(log_dir)
+    app, translations = application.create_application(["the5hc", *options.qt_args])
+    messages = MessageBridge()
+    handler = crash.CrashHandler()
+    handler.install()
+    crashes: list[BaseException] = []
+
+    def on_crash(error: BaseException) -> None:
+        crashes.append(error)  # the self-test fails on any
+        handler.handle_exception(error)
+
+    lane = worker.Worker(messages, on_crash=on_crash)
+    worker.install(lane)
+    return Boot(app, translations, messages, lane, handler, logging_setup, fault_stream,
+                previous, crashes)
+
+
+# --- the interactive app -------------------------------------------------------------------
+def run_app(options: Options) -> int:
+    """Open → first run or sign-in → main window, until the flow ends (quit or cancel)."""
+    started = boot(options)
+    started.app.setQuitOnLastWindowClosed(False)  # the flow decides when the app ends
+    from the5hc_desktop.ui.app_flow import SignInFlow  # after the QApplication exists
+
+    flow = SignInFlow(started.messages, options.db_path(), use_language=started.use_language,
+                      previous_crash=started.previous_crash)
+    flow.finished.connect(QCoreApplication.exit)
+    flow.start()
+    try:
+        return started.app.exec()
+    finally:
+        flow.close()
+        started.close()
+
+
+def show_fatal(error: The5HCError) -> None:
+    """A failure before any window: one dialog, then the app ends."""
+    Dialogs.error(None, QCoreApplication.translate("App", "The5HC"), error_text(error))
+
+
+def run_gui(args: list[str]) -> int:
+    """Entry point of the window app (`python -m the5hc_desktop [--db PATH] [--self-test]`)."""
+    options = parse_options(args)
+    if options.self_test:
+        from the5hc_desktop.ui.app_selftest import run_self_test
+
+        return run_self_test(options)
+    return run_app(options)
+

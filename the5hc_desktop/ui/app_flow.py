@@ -1,0 +1,319 @@
+"""The start-up flow of the window app: open the database, first run or sign-in, main window.
+
+Every step that touches the database runs on the worker lane; dialogs are shown
+non-modally and the next step follows their `accepted` signal, so no nested event loop
+holds the worker's busy cursor. Sign-out closes the window and shows the sign-in dialog
+again; the flow ends (emits `finished`) when a dialog is cancelled or the window closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.services import Services, open_services
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.permissions import Capability, can
+from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui.app import demo_db_path, show_fatal
+from the5hc_desktop.ui.app_panes import PaneDeps, build_panes
+from the5hc_desktop.ui.crash import PreviousCrash
+from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
+from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
+from the5hc_desktop.ui.signin import FirstRunDialog, NewGym, SignInDialog, SignInResult
+
+log = logging.getLogger("the5hc.ui.app")
+
+DEMO_CLIENTS = 300  # a small gym: quick to generate, enough to look around
+_DEMO_CHOSEN = "demo"
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the worker learnt while opening the database."""
+
+    services: Services
+    first_run: bool
+    demo: bool
+    settings: GymSettings
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    must_change_password: bool
+
+
+def open_database(path: Path) -> Opened:
+    """Open (migrating if needed) and read what the start needs. Runs on the worker."""
+    services = open_services(path)
+    try:
+        return Opened(services, services.accounts.needs_first_run(),
+                      services.accounts.is_demo(), services.settings.get())
+    except BaseException:
+        services.close()
+        raise
+
+
+def open_demo_database(progress: Callable[[float], None] = lambda _f: None) -> Opened:
+    """The demo database in the data folder, generated on first use. Runs on the worker.
+
+    It is generated under a temporary name and renamed when complete, so an interrupted
+    run never leaves a half-made demo behind.
+    """
+    from the5hc_desktop.services import demo
+
+    path = demo_db_path()
+    if not path.exists():
+        part = path.with_name(path.name + ".part")
+        for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+            leftover.unlink(missing_ok=True)
+        services = open_services(part)
+        try:
+            demo.generate_demo(services.database, DEMO_CLIENTS, progress=progress)
+        finally:
+            services.close()
+        part.replace(path)
+    return open_database(path)
+
+
+def must_change_password(services: Services, actor: Actor) -> bool:
+    """Whether the account carries a temporary password that must be replaced now.
+
+    AccountService has no "my own account" read yet, so only staff who may list accounts
+    can be checked; for the others the reset password keeps working until they change it
+    in 설정 › 내 계정.
+    """
+    if not can(actor, Capability.MANAGE_STAFF):
+        return False
+    return any(view.id == actor.staff_id and view.must_change_password
+               for view in services.accounts.list_staff(actor))
+
+
+class SignInFlow(QObject):
+    finished = Signal(int)  # exit code
+
+    def __init__(
+        self,
+        messages: MessageBridge,
+        db_path: Path,
+        *,
+        use_language: Callable[[str], object] = lambda _language: None,
+        previous_crash: PreviousCrash | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._messages = messages
+        self._db_path = db_path
+        self._use_language = use_language
+        self._previous_crash = previous_crash
+        self.services: Services | None = None
+        self._demo = False
+        self.window: MainWindow | None = None
+        self.dialog: QWidget | None = None
+        self.missing_panes: list[str] = []
+        self.pane_problems: list[str] = []
+
+    # --- opening -----------------------------------------------------------------------
+    def start(self) -> None:
+        log.info("opening the database")
+        worker.run(
+            lambda _ctx: open_database(self._db_path),
+            self._opened,
+            on_failure=self._open_failed,
+            progress_label=self.tr("Opening the database…"),
+            cancellable=False,
+        )
+
+    def _open_failed(self, error: The5HCError) -> None:
+        show_fatal(error)
+        self.finished.emit(1)
+
+    def _opened(self, opened: Opened) -> None:
+        self.use(opened)
+        if opened.first_run:
+            self._show_first_run()
+        else:
+            self._show_sign_in()
+
+    def use(self, opened: Opened) -> None:
+        if self.services is not None and self.services is not opened.services:
+            self.services.close()
+        self.services = opened.services
+        self._demo = opened.demo
+        self._use_language(opened.settings.language)
+
+    # --- first run -----------------------------------------------------------------------
+    def _show_first_run(self) -> None:
+        dialog = FirstRunDialog(self._create_gym, lambda: _DEMO_CHOSEN)
+        dialog.accepted.connect(lambda: self._first_run_done(dialog))
+        dialog.rejected.connect(lambda: self.finished.emit(0))
+        self._show_dialog(dialog)
+
+    def _create_gym(self, new: NewGym) -> SignedIn:
+        """Worker: the gym, its owner, and the owner signed in (no second password prompt)."""
+        services = self._require_services()
+        services.accounts.create_gym_and_owner(new.gym_name, new.owner_name, new.username,
+                                               new.password, new.email)
+        return SignedIn(services.accounts.sign_in(new.username, new.password), False)
+
+    def _first_run_done(self, dialog: FirstRunDialog) -> None:
+        outcome = dialog.outcome
+        if isinstance(outcome, SignedIn):
+            self._signed_in(outcome)
+        elif outcome == _DEMO_CHOSEN:
+            self.open_demo()
+
+    def open_demo(self) -> None:
+        """Generate (first time) and open the demo database, with a progress bar."""
+        worker.run(
+            lambda ctx: open_demo_database(lambda f: ctx.report(round(f * 100), 100)),
+            self._demo_opened,
+            on_failure=self._demo_failed,
+            progress_label=self.tr("Creating the demo database with sample members…"),
+            cancellable=False,
+        )
+
+    def _demo_opened(self, opened: Opened) -> None:
+        self.use(opened)
+        self._show_sign_in()
+
+    def _demo_failed(self, error: The5HCError) -> None:
+        self._messages.show_error(error, dialog=True)
+        self._show_first_run()
+
+    # --- sign-in -------------------------------------------------------------------------
+    def demo_hint(self) -> str | None:
+        if not self._demo:
+            return None
+        from the5hc_desktop.services import demo
+
+        return self.tr(
+            "Demo database with sample members. Sign in as {username} with the password "
+            "{password}."
+        ).format(username=demo.DEMO_USERNAME, password=demo.DEMO_PASSWORD)
+
+    def _show_sign_in(self) -> None:
+        dialog = SignInDialog(self._verify, demo_hint=self.demo_hint())
+        dialog.accepted.connect(lambda: self._sign_in_done(dialog))
+        dialog.rejected.connect(lambda: self.finished.emit(0))
+        self._show_dialog(dialog)
+
+    def _verify(self, login: str, password: str) -> SignInResult:
+        """Worker: a refusal raises SignInError, whose message the dialog shows."""
+        services = self._require_services()
+        actor = services.accounts.sign_in(login, password)
+        return SignInResult(True, actor=SignedIn(actor, must_change_password(services, actor)))
+
+    def _sign_in_done(self, dialog: SignInDialog) -> None:
+        result = dialog.result_value
+        if result is not None and isinstance(result.actor, SignedIn):
+            self._signed_in(result.actor)
+
+    def _signed_in(self, signed: SignedIn) -> None:
+        if not signed.must_change_password:
+            self._load_settings(signed.actor)
+            return
+        services = self._require_services()
+        actor = signed.actor
+        dialog = ChangePasswordDialog(
+            lambda old, new: services.accounts.change_password(actor, old, new), required=True)
+        dialog.accepted.connect(lambda: self._load_settings(actor))
+        dialog.rejected.connect(self._show_sign_in)
+        self._show_dialog(dialog)
+
+    # --- the main window ---------------------------------------------------------------------
+    def _load_settings(self, actor: Actor) -> None:
+        services = self._require_services()
+        worker.run(lambda _ctx: services.settings.get(),
+                   lambda settings: self.show_main(actor, settings), cancellable=False)
+
+    def show_main(self, actor: Actor, settings: GymSettings) -> MainWindow:
+        services = self._require_services()
+        messages = self._messages
+        language = i18n.current_language()
+        window_box: list[MainWindow] = []
+
+        def settings_saved(saved: GymSettings) -> None:
+            i18n.save_language(saved.language)
+            if window_box:
+                window_box[0].set_idle_minutes(saved.idle_lock_minutes)
+                window_box[0].setWindowTitle(self._title(saved))
+
+        built = build_panes(PaneDeps(services, actor, messages, settings_saved))
+        self.missing_panes, self.pane_problems = built.missing, built.problems
+        window = MainWindow(
+            staff=StaffStatus(actor.display_name, actor.role.label(language),
+                              str(services.database.path)),
+            messages=messages,
+            verify_password=lambda password: services.accounts.verify_password(actor, password),
+            panes=built.panes,
+            idle_minutes=settings.idle_lock_minutes,
+        )
+        window_box.append(window)
+        window.setWindowTitle(self._title(settings))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._window_closed)
+        window.sign_out_requested.connect(self.sign_out)
+        self.window = window
+        self._drop_dialog()
+        window.show()
+        messages.success(self.tr("Welcome, {name}!").format(name=actor.display_name))
+        if built.problems:
+            messages.warning(self.tr("Some screens could not be loaded. Details are in the log."))
+        if self._previous_crash is not None:
+            messages.warning(self._previous_crash.message())
+            self._previous_crash = None
+        log.info("signed in staff %s; %d panes", actor.staff_id, len(built.panes))
+        return window
+
+    def _title(self, settings: GymSettings) -> str:
+        if not settings.gym_name:
+            return self.tr("The5HC Desktop")
+        return self.tr("{gym} — The5HC Desktop").format(gym=settings.gym_name)
+
+    def sign_out(self) -> None:
+        window, self.window = self.window, None
+        self._show_sign_in()  # first, so a window is always up
+        if window is not None:
+            window.destroyed.disconnect(self._window_closed)
+            window.close()
+
+    def _window_closed(self) -> None:
+        self.window = None
+        self.finished.emit(0)
+
+    # --- helpers -------------------------------------------------------------------------
+    def _show_dialog(self, dialog: QWidget) -> None:
+        self._drop_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.show()
+
+    def _drop_dialog(self) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and dialog.isVisible():
+            dialog.hide()
+
+    def _require_services(self) -> Services:
+        if self.services is None:
+            raise RuntimeError("the database is not open yet")
+        return self.services
+
+    def close(self) -> None:
+        """At exit: the window (saving its layout) and the database."""
+        if self.window is not None:
+            self.window.destroyed.disconnect(self._window_closed)
+            self.window.close()
+            self.window = None
+        if self.services is not None:
+            self.services.close()
+            self.services = None

@@ -1,0 +1,111 @@
+"""Which panes the main window gets, in navigation order, and how each one is built.
+
+The list is explicit: 대시보드 · 회원 관리 · 평가 실시 · 세션 관리 · 리포트 · 설정. A pane whose
+package is not there (yet) is left out; a package that is there but fails to import is a
+bug, logged and reported (the self-test fails on it). Each factory passes the pane exactly
+the services it uses, the signed-in actor and the message bridge: no global app object.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from the5hc_desktop.services import Services
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.pane import Pane
+
+log = logging.getLogger("the5hc.ui.app")
+
+
+@dataclass(frozen=True)
+class PaneDeps:
+    """What the composition root hands to the pane factories."""
+
+    services: Services
+    actor: Actor
+    messages: MessageBridge
+    on_settings_saved: Callable[[GymSettings], object]
+
+
+def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
+    pane: Pane = module.DashboardPane(deps.services.dashboard, deps.actor, deps.messages)
+    return pane
+
+
+def _clients(module: ModuleType, deps: PaneDeps) -> Pane:
+    pane: Pane = module.ClientsPane(
+        deps.services.clients, deps.services.accounts, deps.actor, deps.messages)
+    return pane
+
+
+def _settings(module: ModuleType, deps: PaneDeps) -> Pane:
+    pane: Pane = module.SettingsPane(
+        deps.services.settings, deps.services.accounts, deps.actor, deps.messages,
+        on_saved=deps.on_settings_saved,
+    )
+    return pane
+
+
+def _by_convention(module: ModuleType, deps: PaneDeps) -> Pane:
+    """A pane package exposing `create_pane(services, actor, messages)`."""
+    pane: Pane = module.create_pane(deps.services, deps.actor, deps.messages)
+    return pane
+
+
+Factory = Callable[[ModuleType, PaneDeps], Pane]
+
+# Navigation order. (short name, package, factory)
+PANES: tuple[tuple[str, str, Factory], ...] = (
+    ("dashboard", "the5hc_desktop.ui.panes.dashboard", _dashboard),
+    ("clients", "the5hc_desktop.ui.panes.clients", _clients),
+    ("assessment", "the5hc_desktop.ui.panes.assessment", _by_convention),
+    ("sessions", "the5hc_desktop.ui.panes.sessions", _by_convention),
+    ("reports", "the5hc_desktop.ui.panes.reports", _by_convention),
+    ("settings", "the5hc_desktop.ui.panes.settings", _settings),
+)
+
+
+@dataclass
+class PaneSet:
+    panes: list[Pane] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # packages not installed (yet)
+    problems: list[str] = field(default_factory=list)  # packages present but broken
+
+
+def _import(package: str) -> ModuleType | None:
+    """The pane package, or None when it does not exist; other import errors propagate."""
+    try:
+        module = importlib.import_module(package)
+    except ModuleNotFoundError as error:
+        if error.name is not None and package.startswith(error.name):
+            return None  # the package itself (or its parent) is absent
+        raise
+    # A folder without __init__.py imports as a namespace package: not a finished pane.
+    return module if getattr(module, "__file__", None) else None
+
+
+def build_panes(deps: PaneDeps) -> PaneSet:
+    result = PaneSet()
+    for name, package, factory in PANES:
+        try:
+            module = _import(package)
+            if module is None:
+                result.missing.append(name)
+                log.info("pane %s not installed; left out", name)
+                continue
+            result.panes.append(factory(module, deps))
+        except Exception as error:
+            log.exception("pane %s could not be built", name)
+            result.problems.append(f"{name}: {type(error).__name__}: {error}")
+    return result
+
+
+def describe(panes: list[Any]) -> list[str]:
+    return [str(pane.object_name) for pane in panes]
