@@ -1,0 +1,64 @@
+"""Use cases the UI and the CLI call: one object per area, all on one open Database.
+
+    services = open_services(paths.default_db_path())
+    actor = services.accounts.sign_in("owner", password)
+    page = services.clients.search(actor, "ㄱㅁㅅ")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from the5hc_desktop.services.accounts import AccountService
+from the5hc_desktop.services.assessments import AssessmentService
+from the5hc_desktop.services.base import Clock
+from the5hc_desktop.services.clients import ClientService
+from the5hc_desktop.services.dashboard import DashboardService
+from the5hc_desktop.services.packages import PackageService
+from the5hc_desktop.services.report_service import ReportService
+from the5hc_desktop.services.sessions import SessionService
+from the5hc_desktop.services.settings import SettingsService
+from the5hc_desktop.store.database import Database
+
+
+@dataclass(frozen=True)
+class Services:
+    database: Database
+    accounts: AccountService
+    clients: ClientService
+    assessments: AssessmentService
+    packages: PackageService
+    sessions: SessionService
+    dashboard: DashboardService
+    settings: SettingsService
+    reports: ReportService
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def build_services(database: Database, now: Clock | None = None) -> Services:
+    """Every service on an already open database (tests inject a clock)."""
+    return Services(
+        database=database,
+        accounts=AccountService(database, now=now),
+        clients=ClientService(database, now=now),
+        assessments=AssessmentService(database, now=now),
+        packages=PackageService(database, now=now),
+        sessions=SessionService(database, now=now),
+        dashboard=DashboardService(database, now=now),
+        settings=SettingsService(database, now=now),
+        reports=ReportService(database, now=now),
+    )
+
+
+def open_services(db: str | Path, now: Clock | None = None) -> Services:
+    """Open (backing up and migrating when needed) the database and build the services.
+
+    Raises StorageUnavailable when the file cannot be opened or upgraded.
+    """
+    return build_services(Database.open(db), now)
+
+
+__all__ = ["Services", "build_services", "open_services"]

@@ -1,0 +1,513 @@
+"""Sign-in, lockout, staff accounts and roles (RULES §6, DOMAIN 9)."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from the5hc_desktop.domain.errors import (
+    AuthenticationError,
+    ConflictError,
+    PermissionDenied,
+    ValidationError,
+)
+from the5hc_desktop.services import passwords
+from the5hc_desktop.services.base import (
+    ServiceBase,
+    get_live,
+    gym_zone,
+    setting_value,
+    to_local,
+)
+from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.settings import DEMO_KEY, gym_organization, read_settings
+from the5hc_desktop.store.models import Organization, StaffAccount
+
+_STAFF = ("직원 계정", "Staff account")
+# Roles that can be responsible for clients and run sessions (front desk cannot).
+TRAINER_ROLES = (Role.OWNER, Role.SENIOR, Role.TRAINER)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_USERNAME = re.compile(r"^[\w.@+-]{2,150}$")
+
+
+@dataclass(frozen=True)
+class StaffView:
+    id: uuid.UUID
+    username: str
+    email: str | None
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+    last_login: datetime | None
+    must_change_password: bool
+
+
+def check_password_rules(password: str, field: str = "password") -> None:
+    """At least 8 characters, not digits only (DOMAIN 9.2)."""
+    if not isinstance(password, str) or len(password) < 8:
+        raise ValidationError(
+            "비밀번호는 최소 8자 이상이어야 합니다.",
+            "The password must have at least 8 characters.",
+            field=field,
+        )
+    if password.isdigit():
+        raise ValidationError(
+            "비밀번호는 숫자로만 이루어질 수 없습니다.",
+            "The password cannot be entirely numeric.",
+            field=field,
+        )
+
+
+def _clean_username(username: str) -> str:
+    text = (username or "").strip()
+    if not _USERNAME.match(text):
+        raise ValidationError(
+            "사용자명은 2~150자의 글자, 숫자, . _ @ + - 만 쓸 수 있습니다.",
+            "A username has 2–150 letters, digits or . _ @ + -.",
+            field="username",
+        )
+    return text
+
+
+def _clean_display_name(name: str) -> str:
+    text = (name or "").strip()
+    if not text or len(text) > 200:
+        raise ValidationError(
+            "이름을 입력하세요 (200자 이내).", "Enter a name (up to 200 characters).",
+            field="display_name",
+        )
+    return text
+
+
+def _clean_email(email: str | None) -> str | None:
+    text = (email or "").strip()
+    if not text:
+        return None
+    if len(text) > 254 or not _EMAIL.match(text):
+        raise ValidationError(
+            "올바른 이메일 형식이 아닙니다.", "Not a valid e-mail address.", field="email"
+        )
+    return text.lower()
+
+
+def _parse_role(role: Role | str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise ValidationError("알 수 없는 역할입니다.", "Unknown role.", field="role") from None
+
+
+class SignInError(AuthenticationError):
+    """A refused sign-in; `locked_until` (aware, gym zone) is set when the account is locked."""
+
+    def __init__(
+        self, message_ko: str, message_en: str, *, locked_until: datetime | None = None
+    ) -> None:
+        super().__init__(message_ko, message_en)
+        self.locked_until = locked_until
+
+
+def _invalid_login() -> SignInError:
+    return SignInError(
+        "잘못된 이메일 또는 사용자명, 비밀번호입니다.", "Invalid e-mail or username, or password."
+    )
+
+
+def _locked_error(until: datetime, session: Session) -> SignInError:
+    local = to_local(until, gym_zone(session))
+    return SignInError(
+        f"너무 많은 로그인 시도로 계정이 잠겼습니다. {local:%H:%M}까지 기다려주세요.",
+        f"Account is locked after too many failed attempts. Try again after {local:%H:%M}.",
+        locked_until=local,
+    )
+
+
+def _inactive_error() -> SignInError:
+    return SignInError("이 계정은 비활성화되었습니다.", "This account is deactivated.")
+
+
+class AccountService(ServiceBase):
+    # -- first run -----------------------------------------------------------------------
+
+    def needs_first_run(self) -> bool:
+        """True until the gym and its owner exist."""
+        with self._db.read() as session:
+            return self._first_run(session)
+
+    def is_demo(self) -> bool:
+        """True when the demo generator made this database."""
+        with self._db.read() as session:
+            return bool(setting_value(session, DEMO_KEY, False))
+
+    def create_gym_and_owner(
+        self,
+        gym_name: str,
+        display_name: str,
+        username: str,
+        password: str,
+        email: str | None = None,
+    ) -> StaffView:
+        name = (gym_name or "").strip()
+        if not name or len(name) > 100:
+            raise ValidationError(
+                "센터 이름을 1~100자로 입력하세요.", "Enter a gym name of 1–100 characters.",
+                field="gym_name",
+            )
+        display = _clean_display_name(display_name)
+        login = _clean_username(username)
+        mail = _clean_email(email)
+        check_password_rules(password)
+        password_hash = passwords.hash_password(password)
+        with self._db.write() as session:
+            if not self._first_run(session):
+                raise ConflictError(
+                    "센터와 소유자 계정이 이미 만들어져 있습니다.",
+                    "The gym and its owner already exist.",
+                )
+            org = gym_organization(session)
+            if org is None:
+                org = Organization(name=name)
+                session.add(org)
+                self._audit(session, None, "organization_created", "organization", org.id, {})
+            else:
+                org.name = name
+            owner = StaffAccount(
+                organization_id=org.id,
+                username=login,
+                email=mail,
+                display_name=display,
+                role=Role.OWNER.value,
+                password_hash=password_hash,
+                must_change_password=False,
+                failed_attempts=0,
+                active=True,
+            )
+            session.add(owner)
+            actor = Actor(owner.id, Role.OWNER, display, login)
+            self._audit(session, actor, "trainer_created", "staff", owner.id, {"role": "owner"})
+            return self._view(session, owner)
+
+    def _first_run(self, session: Session) -> bool:
+        count = session.scalar(
+            select(func.count()).select_from(StaffAccount).where(StaffAccount.deleted_at.is_(None))
+        )
+        return not count
+
+    # -- signing in ------------------------------------------------------------------------
+
+    def sign_in(self, login: str, password: str) -> Actor:
+        """Actor for good credentials; AuthenticationError otherwise (every attempt audited).
+
+        The failure is recorded in its own committed transaction before the error is raised,
+        so a raised error never rolls the counter or the audit row back.
+        """
+        typed = (login or "").strip()
+        with self._db.write() as session:
+            outcome = self._attempt(session, typed, password, context="sign_in")
+        if isinstance(outcome, SignInError):
+            raise outcome
+        return outcome
+
+    def verify_password(self, actor: Actor, password: str) -> bool:
+        """Re-enter the password to unlock an idle window (audited, counts failures)."""
+        with self._db.write() as session:
+            account = session.get(StaffAccount, actor.staff_id)
+            if account is None or account.deleted_at is not None:
+                return False
+            outcome = self._attempt(session, account.username, password, context="idle_unlock",
+                                    account=account)
+        return isinstance(outcome, Actor) and outcome.staff_id == actor.staff_id
+
+    def _attempt(
+        self,
+        session: Session,
+        typed: str,
+        password: str,
+        *,
+        context: str,
+        account: StaffAccount | None = None,
+    ) -> Actor | SignInError:
+        now = self.utc_now()
+        if account is None:
+            account = self._find_login(session, typed)
+        if account is None:
+            self._audit(session, None, "login_failed", "staff", None,
+                        {"login": typed[:150], "reason": "unknown", "context": context})
+            return _invalid_login()
+        settings = read_settings(session)
+        details: dict[str, Any] = {"login": typed[:150], "context": context}
+        actor = Actor(account.id, _role_of(account), account.display_name or account.username,
+                      account.username)
+        if account.locked_until is not None:
+            if account.locked_until > now:  # the lock is checked before the password
+                self._audit(session, actor, "login_failed", "staff", account.id,
+                            details | {"reason": "locked"})
+                return _locked_error(account.locked_until, session)
+            account.locked_until = None  # the lock expired: start counting afresh
+            account.failed_attempts = 0
+        if not passwords.verify_password(account.password_hash, password):
+            account.failed_attempts = (account.failed_attempts or 0) + 1
+            reason = "wrong_password"
+            if account.failed_attempts >= settings.lockout_attempts:
+                account.locked_until = now + timedelta(minutes=settings.lockout_minutes)
+                reason = "locked_now"
+            self._audit(session, actor, "login_failed", "staff", account.id,
+                        details | {"reason": reason, "attempts": account.failed_attempts})
+            if account.locked_until is not None:
+                return _locked_error(account.locked_until, session)
+            return _invalid_login()
+        if not account.active:
+            self._audit(session, actor, "login_failed", "staff", account.id,
+                        details | {"reason": "inactive"})
+            return _inactive_error()
+        rehashed = passwords.needs_rehash(account.password_hash)
+        if rehashed:
+            account.password_hash = passwords.hash_password(password)
+        account.failed_attempts = 0
+        account.locked_until = None
+        if context == "sign_in":
+            account.last_login = now
+        self._audit(session, actor, "login_success", "staff", account.id,
+                    details | {"rehashed": rehashed})
+        return actor
+
+    def _find_login(self, session: Session, typed: str) -> StaffAccount | None:
+        if not typed:
+            return None
+        if "@" in typed:
+            condition = func.lower(StaffAccount.email) == typed.lower()
+        else:
+            condition = StaffAccount.username == typed
+        return session.scalars(
+            select(StaffAccount).where(condition, StaffAccount.deleted_at.is_(None)).limit(1)
+        ).first()
+
+    def change_password(self, actor: Actor, old: str, new: str) -> None:
+        check_password_rules(new, field="new_password")
+        if old == new:
+            raise ValidationError(
+                "새 비밀번호가 현재 비밀번호와 같습니다.",
+                "The new password is the same as the current one.",
+                field="new_password",
+            )
+        new_hash = passwords.hash_password(new)
+        with self._db.write() as session:
+            account = get_live(session, StaffAccount, actor.staff_id, _STAFF)
+            if not passwords.verify_password(account.password_hash, old):
+                raise ValidationError(
+                    "현재 비밀번호가 올바르지 않습니다.", "The current password is wrong.",
+                    field="old_password",
+                )
+            account.password_hash = new_hash
+            account.must_change_password = False
+            self._audit(session, actor, "password_changed", "staff", account.id, {"by": "self"})
+
+    # -- staff management -------------------------------------------------------------------
+
+    def list_staff(self, actor: Actor) -> tuple[StaffView, ...]:
+        require(actor, Capability.MANAGE_STAFF)
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(StaffAccount).where(StaffAccount.deleted_at.is_(None))
+                .order_by(StaffAccount.display_name, StaffAccount.username)
+            ).all()
+            return tuple(self._view(session, row) for row in rows)
+
+    def trainers(self, actor: Actor) -> tuple[StaffView, ...]:
+        """Active staff who can be responsible for clients and sessions (not front desk)."""
+        require(actor, Capability.VIEW_CLIENTS)
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(StaffAccount)
+                .where(
+                    StaffAccount.deleted_at.is_(None),
+                    StaffAccount.active.is_(True),
+                    StaffAccount.role.in_([r.value for r in TRAINER_ROLES]),
+                )
+                .order_by(StaffAccount.display_name, StaffAccount.username)
+            ).all()
+            return tuple(self._view(session, row) for row in rows)
+
+    def add_staff(
+        self,
+        actor: Actor,
+        username: str,
+        display_name: str,
+        role: Role | str,
+        password: str,
+        email: str | None = None,
+    ) -> StaffView:
+        require(actor, Capability.MANAGE_STAFF)
+        new_role = _parse_role(role)
+        _check_may_grant(actor, new_role)
+        login = _clean_username(username)
+        display = _clean_display_name(display_name)
+        mail = _clean_email(email)
+        check_password_rules(password)
+        password_hash = passwords.hash_password(password)
+        with self._db.write() as session:
+            _check_unique(session, login, mail)
+            org = gym_organization(session)
+            if org is None:
+                raise ConflictError("센터가 아직 없습니다.", "The gym has not been set up yet.")
+            staff = StaffAccount(
+                organization_id=org.id,
+                username=login,
+                email=mail,
+                display_name=display,
+                role=new_role.value,
+                password_hash=password_hash,
+                must_change_password=True,
+                failed_attempts=0,
+                active=True,
+            )
+            session.add(staff)
+            self._audit(session, actor, "trainer_created", "staff", staff.id,
+                        {"role": new_role.value})
+            return self._view(session, staff)
+
+    def set_role(self, actor: Actor, staff_id: uuid.UUID, role: Role | str) -> StaffView:
+        require(actor, Capability.MANAGE_STAFF)
+        new_role = _parse_role(role)
+        _check_may_grant(actor, new_role)
+        with self._db.write() as session:
+            staff = get_live(session, StaffAccount, staff_id, _STAFF)
+            _check_may_manage(actor, staff)
+            old_role = _role_of(staff)
+            if old_role is Role.OWNER and new_role is not Role.OWNER:
+                _check_not_last_owner(session, staff)
+            if old_role is not new_role:
+                staff.role = new_role.value
+                self._audit(session, actor, "trainer_updated", "staff", staff.id,
+                            {"role": [old_role.value, new_role.value]})
+            return self._view(session, staff)
+
+    def set_active(self, actor: Actor, staff_id: uuid.UUID, active: bool) -> StaffView:
+        """Deactivate or reactivate; never oneself, never the last active owner."""
+        require(actor, Capability.MANAGE_STAFF)
+        with self._db.write() as session:
+            staff = get_live(session, StaffAccount, staff_id, _STAFF)
+            _check_may_manage(actor, staff)
+            if staff.id == actor.staff_id:
+                raise ConflictError(
+                    "자신의 계정은 비활성화할 수 없습니다.", "You cannot deactivate yourself."
+                )
+            if not active and _role_of(staff) is Role.OWNER:
+                _check_not_last_owner(session, staff)
+            if staff.active != active:
+                staff.active = active
+                action = "trainer_activated" if active else "trainer_deactivated"
+                self._audit(session, actor, action, "staff", staff.id, {})
+            return self._view(session, staff)
+
+    def reset_password(self, actor: Actor, staff_id: uuid.UUID) -> str:
+        """A temporary password that must be changed at the next sign-in (shown once)."""
+        require(actor, Capability.MANAGE_STAFF)
+        temporary = _temporary_password()
+        new_hash = passwords.hash_password(temporary)
+        with self._db.write() as session:
+            staff = get_live(session, StaffAccount, staff_id, _STAFF)
+            _check_may_manage(actor, staff)
+            staff.password_hash = new_hash
+            staff.must_change_password = True
+            staff.failed_attempts = 0
+            staff.locked_until = None
+            self._audit(session, actor, "password_changed", "staff", staff.id, {"by": "reset"})
+        return temporary
+
+    def unlock(self, actor: Actor, staff_id: uuid.UUID) -> StaffView:
+        require(actor, Capability.MANAGE_STAFF)
+        with self._db.write() as session:
+            staff = get_live(session, StaffAccount, staff_id, _STAFF)
+            _check_may_manage(actor, staff)
+            staff.failed_attempts = 0
+            staff.locked_until = None
+            self._audit(session, actor, "trainer_updated", "staff", staff.id, {"unlocked": True})
+            return self._view(session, staff)
+
+    # -- views ------------------------------------------------------------------------------------
+
+    def _view(self, session: Session, row: StaffAccount) -> StaffView:
+        zone = gym_zone(session)
+        now = self.utc_now()
+        locked = row.locked_until if row.locked_until and row.locked_until > now else None
+        return StaffView(
+            id=row.id,
+            username=row.username,
+            email=row.email,
+            display_name=row.display_name or row.username,
+            role=_role_of(row),
+            active=bool(row.active),
+            locked_until=to_local(locked, zone) if locked else None,
+            last_login=to_local(row.last_login, zone) if row.last_login else None,
+            must_change_password=bool(row.must_change_password),
+        )
+
+
+def _role_of(row: StaffAccount) -> Role:
+    return Role(row.role)
+
+
+def _check_may_grant(actor: Actor, role: Role) -> None:
+    if role is Role.OWNER and actor.role is not Role.OWNER:
+        raise PermissionDenied(
+            "소유자 역할은 소유자만 부여할 수 있습니다.", "Only an owner can grant the owner role."
+        )
+
+
+def _check_may_manage(actor: Actor, staff: StaffAccount) -> None:
+    # Seniors manage trainers and front desk (and other seniors) but never an owner.
+    if actor.role is not Role.OWNER and _role_of(staff) is Role.OWNER:
+        raise PermissionDenied(
+            "소유자 계정은 소유자만 관리할 수 있습니다.", "Only an owner can manage an owner."
+        )
+
+
+def _check_not_last_owner(session: Session, staff: StaffAccount) -> None:
+    others = session.scalar(
+        select(func.count()).select_from(StaffAccount).where(
+            StaffAccount.deleted_at.is_(None),
+            StaffAccount.active.is_(True),
+            StaffAccount.role == Role.OWNER.value,
+            StaffAccount.id != staff.id,
+        )
+    )
+    if not others:
+        raise ConflictError(
+            "마지막 소유자 계정은 바꾸거나 비활성화할 수 없습니다.",
+            "The last active owner cannot be changed or deactivated.",
+        )
+
+
+def _check_unique(session: Session, username: str, email: str | None) -> None:
+    # Tombstoned rows still hold the unique values, so they count too.
+    conditions = [StaffAccount.username == username]
+    if email:
+        conditions.append(func.lower(StaffAccount.email) == email)
+    rows = session.scalars(select(StaffAccount).where(or_(*conditions))).all()
+    for row in rows:
+        if row.username == username:
+            raise ValidationError(
+                "사용자명이 이미 존재합니다.", "The username is already taken.", field="username"
+            )
+        raise ValidationError(
+            "이미 사용 중인 이메일입니다.", "The e-mail is already in use.", field="email"
+        )
+
+
+def _temporary_password() -> str:
+    # 12 characters without look-alikes; always holds a letter, so never digits only.
+    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    while True:
+        text = "".join(secrets.choice(alphabet) for _ in range(12))
+        if not text.isdigit():
+            return text

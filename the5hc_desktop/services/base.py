@@ -1,0 +1,165 @@
+"""Helpers every service shares: the audit row, live-row lookup, settings and the gym zone.
+
+Kept small on purpose; each service module owns its own use cases.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from the5hc_desktop.domain.errors import NotFound
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.store.models import AuditLogEntry, Setting
+from the5hc_desktop.store.types import utcnow
+
+M = TypeVar("M")
+Clock = Callable[[], datetime]
+
+DEFAULT_ZONE = "Asia/Seoul"
+TIMEZONE_KEY = "timezone"
+
+
+class ServiceBase:
+    """Holds the database and the clock (`now` returns an aware UTC instant; tests inject)."""
+
+    def __init__(self, database: Any, now: Clock | None = None) -> None:
+        self._db = database
+        self._now: Clock = now or utcnow
+
+    def utc_now(self) -> datetime:
+        value = self._now()
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+    def _audit(
+        self,
+        session: Session,
+        actor: Actor | None,
+        action: str,
+        entity: str | None,
+        entity_id: uuid.UUID | None,
+        details: Mapping[str, Any] | None = None,
+    ) -> AuditLogEntry:
+        """`audit` stamped with this service's clock."""
+        return audit(session, actor, action, entity, entity_id, details, at=self.utc_now())
+
+
+def jsonable(value: Any) -> Any:
+    """UUIDs, dates, Decimals and enums turned into JSON-safe text, recursively."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Enum):
+        return jsonable(value.value)
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    return str(value)
+
+
+def audit(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str | None,
+    entity_id: uuid.UUID | None,
+    details: Mapping[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> AuditLogEntry:
+    """Append one audit row (never updated or deleted). Details must hold no passwords."""
+    # The row references staff by a bare foreign key (no relationship), so the unit of work
+    # cannot order it after a staff row added in the same transaction: flush those first.
+    session.flush()
+    entry = AuditLogEntry(
+        actor_id=actor.staff_id if actor is not None else None,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=jsonable(dict(details or {})),
+        at=at or utcnow(),
+    )
+    session.add(entry)
+    return entry
+
+
+def get_live(session: Session, model: type[M], row_id: uuid.UUID, what: tuple[str, str]) -> M:
+    """The row with this id unless it is missing or soft-deleted; `what` is (ko, en) noun."""
+    row = session.get(model, row_id)
+    if row is None or getattr(row, "deleted_at", None) is not None:
+        raise NotFound(f"{what[0]}을(를) 찾을 수 없습니다.", f"{what[1]} not found.")
+    return row
+
+
+# -- settings rows --------------------------------------------------------------------------
+
+
+def setting_value(session: Session, key: str, default: Any = None) -> Any:
+    """The JSON value of a live setting row, or `default`."""
+    row = session.scalar(select(Setting).where(Setting.key == key, Setting.deleted_at.is_(None)))
+    return default if row is None else row.value
+
+
+def put_setting(session: Session, key: str, value: Any) -> None:
+    """Create or replace one setting (a tombstoned row is revived: `key` is unique)."""
+    row = session.scalar(select(Setting).where(Setting.key == key))
+    if row is None:
+        session.add(Setting(key=key, value=jsonable(value)))
+    else:
+        row.value = jsonable(value)
+        row.deleted_at = None
+
+
+# -- the gym's time zone ----------------------------------------------------------------------
+
+
+def zone_named(name: str | None) -> ZoneInfo:
+    """The zone, falling back to Asia/Seoul for an empty or unknown name."""
+    try:
+        return ZoneInfo(name or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_ZONE)
+
+
+def gym_zone(session: Session | None = None) -> ZoneInfo:
+    """The gym's zone from settings (default Asia/Seoul)."""
+    if session is None:
+        return ZoneInfo(DEFAULT_ZONE)
+    name = setting_value(session, TIMEZONE_KEY)
+    return zone_named(name if isinstance(name, str) else None)
+
+
+def to_local(value: datetime, zone: ZoneInfo | None = None) -> datetime:
+    """An aware datetime in the gym zone (a naive value is taken as UTC, as stored)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(zone or ZoneInfo(DEFAULT_ZONE))
+
+
+def to_utc(value: datetime, zone: ZoneInfo | None = None) -> datetime:
+    """An aware UTC datetime; a naive input is local gym time (what the user typed)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone or ZoneInfo(DEFAULT_ZONE))
+    return value.astimezone(UTC)
+
+
+def local_now(zone: ZoneInfo | None = None, now: Clock | None = None) -> datetime:
+    """The current time in the gym zone."""
+    return to_local((now or utcnow)(), zone)
+
+
+def local_today(zone: ZoneInfo | None = None, now: Clock | None = None) -> date:
+    """Today's calendar date in the gym zone."""
+    return local_now(zone, now).date()

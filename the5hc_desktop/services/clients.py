@@ -1,0 +1,713 @@
+"""Members (회원): validation, duplicates, create/update, soft delete, fast search, detail."""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    func,
+    literal,
+    literal_column,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from the5hc_desktop.domain import hangul
+from the5hc_desktop.domain.errors import ValidationError
+from the5hc_desktop.domain.labels import Label
+from the5hc_desktop.domain.people import (
+    Gender,
+    age_on,
+    bmi,
+    bmi_band,
+    format_phone,
+    normalize_phone,
+    parse_gender,
+)
+from the5hc_desktop.domain.validation import check_number
+from the5hc_desktop.services.base import (
+    ServiceBase,
+    get_live,
+    gym_zone,
+    local_today,
+    to_local,
+)
+from the5hc_desktop.services.context import Actor, Notice, Page, Role
+from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.store.models import (
+    Assessment,
+    Client,
+    CreditLedgerEntry,
+    SessionPackage,
+    StaffAccount,
+)
+
+if TYPE_CHECKING:
+    from the5hc_desktop.domain.series import ProgressSeries
+    from the5hc_desktop.services.assessments import AssessmentSummary
+    from the5hc_desktop.services.packages import PackageView
+
+CLIENT = ("회원", "Client")
+SORT_KEYS = (
+    "name",
+    "gender",
+    "age",
+    "phone",
+    "trainer",
+    "last_assessed_on",
+    "last_overall",
+    "remaining",
+    "active",
+)
+MAX_PAGE = 1000
+_TRAINER_ROLES = ("owner", "senior", "trainer")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TEXT_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class ClientDraft:
+    name: str
+    gender: Gender | str
+    phone: str = ""
+    birth_date: date | None = None
+    email: str = ""
+    height_cm: float | None = None
+    weight_kg: float | None = None
+    goals: str = ""
+    medical_notes: str = ""
+    notes: str = ""
+    trainer_id: uuid.UUID | None = None  # None: the acting staff member
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ClientView:
+    id: uuid.UUID
+    name: str
+    gender: Gender
+    birth_date: date | None
+    age: int | None
+    age_is_estimate: bool
+    phone: str
+    phone_display: str
+    email: str
+    height_cm: float | None
+    weight_kg: float | None
+    bmi: float | None
+    bmi_band: Label | None
+    goals: str
+    medical_notes: str
+    notes: str
+    trainer_id: uuid.UUID | None
+    trainer_name: str
+    active: bool
+    created_at: datetime
+    # Legacy age snapshot (age in years on `age_recorded_on`), for clients without a birth
+    # date; `AssessmentService.inputs_for` advances it to the assessment date.
+    age_recorded: int | None = None
+    age_recorded_on: date | None = None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    client: ClientView
+    notices: tuple[Notice, ...]
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    id: uuid.UUID
+    name: str
+    gender: Gender
+    age: int | None
+    phone_display: str
+    trainer_name: str
+    last_assessed_on: date | None
+    last_overall: float | None
+    remaining_sessions: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    client: ClientView
+    assessments: tuple[AssessmentSummary, ...]
+    packages: tuple[PackageView, ...]
+    progress: ProgressSeries
+
+
+# -- age ------------------------------------------------------------------------------------
+
+
+def whole_years_between(start: date, end: date) -> int:
+    """Signed whole years from `start` to `end` (negative when `end` is earlier)."""
+    return age_on(start, end) if end >= start else -age_on(end, start)
+
+
+def client_age(
+    birth_date: date | None, age_recorded: int | None, recorded_on: date | None, on: date
+) -> tuple[int | None, bool]:
+    """(age on `on`, is_estimate): from the birth date, else the legacy snapshot advanced
+    by the whole years since it was recorded (an estimate)."""
+    if birth_date is not None:
+        return (age_on(birth_date, on) if on >= birth_date else None), False
+    if age_recorded is not None:
+        shift = whole_years_between(recorded_on, on) if recorded_on is not None else 0
+        return max(0, age_recorded + shift), True
+    return None, False
+
+
+# -- validation -------------------------------------------------------------------------------
+
+
+def _error(field: str, ko: str, en: str) -> ValidationError:
+    return ValidationError(ko, en, field=field)
+
+
+def _text(value: object, field: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise _error(field, "글자로 입력하세요.", "Enter text.")
+    text = value.strip()
+    if len(text) > _TEXT_LIMIT:
+        raise _error(field, f"{_TEXT_LIMIT}자 이내로 입력하세요.",
+                     f"Enter at most {_TEXT_LIMIT} characters.")
+    return text
+
+
+def clean_draft(draft: ClientDraft, today: date) -> dict[str, Any]:
+    """Checked, normalised column values of a draft; ValidationError names the field."""
+    name = _text(draft.name, "name")
+    if len(name) < 2 or len(name) > 200:
+        raise _error("name", "이름은 2자 이상 200자 이하로 입력하세요.",
+                     "The name needs 2 to 200 characters.")
+    gender = parse_gender(draft.gender)
+    phone_text = _text(draft.phone, "phone")
+    phone = normalize_phone(phone_text) if phone_text else None
+    birth = draft.birth_date
+    if birth is not None:
+        if isinstance(birth, datetime) or not isinstance(birth, date):
+            raise _error("birth_date", "생년월일이 올바르지 않습니다.", "Not a valid birth date.")
+        if birth > today:
+            raise _error("birth_date", "생년월일은 미래일 수 없습니다.",
+                         "The birth date cannot be in the future.")
+        if age_on(birth, today) > 150:
+            raise _error("birth_date", "생년월일을 확인하세요 (150세 이하).",
+                         "Check the birth date (150 years or less).")
+    email = _text(draft.email, "email")
+    if email and (len(email) > 254 or not _EMAIL.match(email)):
+        raise _error("email", "올바른 이메일 형식이 아닙니다.", "Not a valid e-mail address.")
+    height = None if draft.height_cm is None else check_number(
+        draft.height_cm, "height_cm", Label("키 (cm)", "Height (cm)"), 50, 300)
+    weight = None if draft.weight_kg is None else check_number(
+        draft.weight_kg, "weight_kg", Label("몸무게 (kg)", "Weight (kg)"), 20, 500)
+    index = bmi(height, weight)
+    if index is not None and not 10 <= index <= 50:
+        raise _error("weight_kg", "키와 몸무게를 확인해주세요 (BMI 10~50).",
+                     "Please check the height and weight (BMI 10–50).")
+    if not isinstance(draft.active, bool):
+        raise _error("active", "예/아니오 값이어야 합니다.", "Must be yes or no.")
+    if draft.trainer_id is not None and not isinstance(draft.trainer_id, uuid.UUID):
+        raise _error("trainer_id", "담당 트레이너가 올바르지 않습니다.", "Not a valid trainer.")
+    return {
+        "name": name,
+        "name_initials": hangul.initials(re.sub(r"\s", "", name)),
+        "gender": gender.value,
+        "phone": phone,
+        "phone_last4": hangul.phone_last4(phone) if phone else None,
+        "birth_date": birth,
+        "email": email or None,
+        "height_cm": height,
+        "weight_kg": weight,
+        "goals": _text(draft.goals, "goals") or None,
+        "medical_notes": _text(draft.medical_notes, "medical_notes") or None,
+        "notes": _text(draft.notes, "notes") or None,
+        "active": draft.active,
+    }
+
+
+def _trainer_for(session: Session, actor: Actor, trainer_id: uuid.UUID | None) -> uuid.UUID | None:
+    # Default: the acting staff member, unless front desk (who cannot own clients).
+    if trainer_id is None:
+        return None if actor.role is Role.ASSISTANT else actor.staff_id
+    staff = session.get(StaffAccount, trainer_id)
+    if (
+        staff is None
+        or staff.deleted_at is not None
+        or not staff.active
+        or staff.role not in _TRAINER_ROLES
+    ):
+        raise _error("trainer_id", "담당 트레이너를 찾을 수 없습니다.",
+                     "The responsible trainer was not found.")
+    return staff.id
+
+
+def _duplicates(
+    session: Session, values: dict[str, Any], exclude_id: uuid.UUID | None
+) -> tuple[Notice, ...]:
+    notices: list[Notice] = []
+    live: list[ColumnElement[bool]] = [Client.deleted_at.is_(None)]
+    if exclude_id is not None:
+        live.append(Client.id != exclude_id)
+    if values["phone"]:
+        same_phone = session.scalars(
+            select(Client.name).where(Client.phone == values["phone"], *live).limit(3)
+        ).all()
+        if same_phone:
+            names = ", ".join(same_phone)
+            notices.append(Notice(
+                "duplicate_phone",
+                f"같은 전화번호로 등록된 회원이 있습니다: {names}",
+                f"Another client has the same phone number: {names}",
+            ))
+    same_name = session.scalar(
+        select(func.count()).select_from(Client).where(Client.name == values["name"], *live)
+    )
+    if same_name:
+        notices.append(Notice(
+            "same_name",
+            f"같은 이름의 회원이 {same_name}명 있습니다.",
+            f"{same_name} other client(s) have the same name.",
+        ))
+    return tuple(notices)
+
+
+# -- search building blocks ---------------------------------------------------------------------
+
+
+def _contains(column: Any, text: str) -> ColumnElement[bool]:
+    """Substring test; LIKE (ASCII case-insensitive) only when the text has Latin letters,
+    else instr(), which needs no escaping and is a little faster per row."""
+    if any("a" <= char.lower() <= "z" for char in text):
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like: ColumnElement[bool] = column.like(f"%{escaped}%", escape="\\")
+        return like
+    return func.instr(column, text) > 0
+
+
+def _birth_key(session: Session) -> ColumnElement[Any]:
+    """An orderable 'born on' value: the birth date, else estimated from the age snapshot."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.coalesce(
+            func.julianday(Client.birth_date),
+            func.julianday(Client.age_recorded_on) - Client.age_years * 365.25,
+        )
+    return func.coalesce(Client.birth_date, Client.age_recorded_on)
+
+
+# Which clients an aggregate is for: a list of ids (a page), a SELECT of ids (a search's
+# matches, when sorting by the aggregate) or None (every client).
+ClientIds = list[uuid.UUID] | Select[Any] | None
+
+
+def _last_assessment(session: Session, ids: ClientIds) -> Any:
+    """Subquery (client_id, assessed_on, overall) of each client's newest assessment (by date,
+    then by creation for two on one day), for the listed clients or for all of them."""
+    live = Assessment.deleted_at.is_(None)
+    if ids is None and session.get_bind().dialect.name == "sqlite":
+        # Every client (sorting by it): SQLite's documented bare-column rule takes the other
+        # columns from the row holding the max, in one pass over the (client, date) index.
+        newest = func.max(type_coerce(Assessment.assessed_on, String).concat(" ").concat(
+            type_coerce(Assessment.created_at, String)))
+        grouped = (
+            select(Assessment.client_id.label("client_id"), newest.label("newest"),
+                   Assessment.assessed_on.label("assessed_on"),
+                   Assessment.score_overall.label("overall"))
+            .where(live)
+            .group_by(Assessment.client_id)
+            .subquery()
+        )
+        return select(grouped.c.client_id, grouped.c.assessed_on, grouped.c.overall).subquery(
+            "last_assessment")
+    rank = func.row_number().over(
+        partition_by=Assessment.client_id,
+        order_by=(Assessment.assessed_on.desc(), Assessment.created_at.desc()),
+    ).label("rank")
+    inner = select(
+        Assessment.client_id.label("client_id"),
+        Assessment.assessed_on.label("assessed_on"),
+        Assessment.score_overall.label("overall"),
+        rank,
+    ).where(live)
+    if ids is not None:
+        inner = inner.where(Assessment.client_id.in_(ids))
+    ranked = inner.subquery()
+    return (
+        select(ranked.c.client_id, ranked.c.assessed_on, ranked.c.overall)
+        .where(ranked.c.rank == 1)
+        .subquery("last_assessment")
+    )
+
+
+def _remaining(today: date, ids: ClientIds) -> Any:
+    """Subquery (client_id, remaining) = ledger sum over active, unexpired packages."""
+    query = (
+        select(
+            CreditLedgerEntry.client_id.label("client_id"),
+            func.sum(CreditLedgerEntry.delta).label("remaining"),
+        )
+        .join(SessionPackage, SessionPackage.id == CreditLedgerEntry.package_id)
+        .where(
+            CreditLedgerEntry.deleted_at.is_(None),
+            SessionPackage.deleted_at.is_(None),
+            SessionPackage.active.is_(True),
+            (SessionPackage.expires_on.is_(None)) | (SessionPackage.expires_on >= today),
+        )
+        .group_by(CreditLedgerEntry.client_id)
+    )
+    if ids is not None:
+        query = query.where(CreditLedgerEntry.client_id.in_(ids))
+    return query.subquery("remaining")
+
+
+def _scan(session: Session, term: ColumnElement[bool]) -> ColumnElement[bool]:
+    """`term` evaluated by a scan of the search column's index alone (SQLite rowids)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return term
+    rowids: Select[Any] = select(literal_column("rowid")).select_from(Client).where(term)
+    return literal_column("clients.rowid").in_(rowids)
+
+
+@dataclass(frozen=True)
+class _Order:
+    """ORDER BY for a sort key: rows without a value last, then name and id as tie-breaks."""
+
+    key: str
+    descending: bool
+    today: date
+
+    @property
+    def aggregate(self) -> bool:
+        return self.key in ("last_assessed_on", "last_overall", "remaining")
+
+    def terms(self, session: Session, last: Any, remaining: Any) -> list[Any]:
+        expression, nullable = self._expression(session, last, remaining)
+        # Age ascending means youngest first, i.e. the latest birth date first.
+        reverse = self.descending != (self.key == "age")
+        terms: list[Any] = [expression.is_(None)] if nullable else []
+        terms.append(expression.desc() if reverse else expression.asc())
+        if self.key != "name":
+            terms.append(Client.name)
+        terms.append(Client.id)
+        return terms
+
+    def _expression(self, session: Session, last: Any, remaining: Any) -> tuple[Any, bool]:
+        # Non-null keys order without an IS NULL term, so the name index serves the default.
+        if self.key == "last_assessed_on":
+            return last.c.assessed_on, True
+        if self.key == "last_overall":
+            return last.c.overall, True
+        if self.key == "remaining":
+            return func.coalesce(remaining.c.remaining, 0), False
+        return {
+            "name": (Client.name, False),
+            "gender": (Client.gender, False),
+            "age": (_birth_key(session), True),
+            "phone": (Client.phone, True),
+            "trainer": (func.coalesce(StaffAccount.display_name, StaffAccount.username), True),
+            "active": (Client.active, False),
+        }[self.key]
+
+
+class ClientService(ServiceBase):
+    # -- validation ------------------------------------------------------------------------
+
+    def _today(self, session: Session) -> date:
+        return local_today(gym_zone(session), self._now)
+
+    def validate(self, draft: ClientDraft, today: date | None = None) -> None:
+        """Raise ValidationError(field) for the first bad field; nothing is written."""
+        if today is None:
+            with self._db.read() as session:
+                today = self._today(session)
+        clean_draft(draft, today)
+
+    def check_duplicates(
+        self, draft: ClientDraft, exclude_id: uuid.UUID | None = None
+    ) -> tuple[Notice, ...]:
+        """Warnings (same phone, same name) that do not block saving."""
+        with self._db.read() as session:
+            values = clean_draft(draft, self._today(session))
+            return _duplicates(session, values, exclude_id)
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def create(self, actor: Actor, draft: ClientDraft) -> SaveResult:
+        require(actor, Capability.EDIT_CLIENTS)
+        with self._db.write() as session:
+            values = clean_draft(draft, self._today(session))
+            trainer_id = _trainer_for(session, actor, draft.trainer_id)
+            notices = _duplicates(session, values, None)
+            client = Client(**values, trainer_id=trainer_id)
+            session.add(client)
+            self._audit(session, actor, "client_created", "client", client.id,
+                        {"notices": [n.code for n in notices]})
+            return SaveResult(self._view(session, client), notices)
+
+    def update(self, actor: Actor, client_id: uuid.UUID, draft: ClientDraft) -> SaveResult:
+        """Replace the editable fields; the legacy age snapshot is kept."""
+        require(actor, Capability.EDIT_CLIENTS)
+        with self._db.write() as session:
+            client = get_live(session, Client, client_id, CLIENT)
+            values = clean_draft(draft, self._today(session))
+            values["trainer_id"] = (
+                client.trainer_id if draft.trainer_id is None
+                else _trainer_for(session, actor, draft.trainer_id)
+            )
+            notices = _duplicates(session, values, client.id)
+            changed = sorted(k for k, v in values.items() if getattr(client, k) != v)
+            for key in changed:
+                setattr(client, key, values[key])
+            if changed:
+                shown = [k for k in changed if k not in ("name_initials", "phone_last4")]
+                self._audit(session, actor, "client_updated", "client", client.id,
+                            {"changed": shown})
+            return SaveResult(self._view(session, client), notices)
+
+    def set_active(self, actor: Actor, client_id: uuid.UUID, active: bool) -> ClientView:
+        require(actor, Capability.EDIT_CLIENTS)
+        if not isinstance(active, bool):
+            raise _error("active", "예/아니오 값이어야 합니다.", "Must be yes or no.")
+        with self._db.write() as session:
+            client = get_live(session, Client, client_id, CLIENT)
+            if client.active != active:
+                client.active = active
+                self._audit(session, actor, "client_updated", "client", client.id,
+                            {"active": active})
+            return self._view(session, client)
+
+    def delete(self, actor: Actor, client_id: uuid.UUID) -> None:
+        """Soft delete (tombstone); owner and senior only."""
+        require(actor, Capability.DELETE)
+        with self._db.write() as session:
+            client = get_live(session, Client, client_id, CLIENT)
+            client.soft_delete(self.utc_now())
+            self._audit(session, actor, "client_deleted", "client", client.id, {})
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def search(
+        self,
+        actor: Actor,
+        query: str = "",
+        *,
+        active: bool | None = True,
+        trainer_id: uuid.UUID | None = None,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> Page[ClientRow]:
+        """Name substring, 초성 (ㄱㅁㅅ / ㅁㅅ / 김ㅁ), phone digits, or the last four digits.
+
+        The list's last assessment and remaining sessions come from two grouped queries over
+        the page's ids only (never one query per row).
+        """
+        require(actor, Capability.VIEW_CLIENTS)
+        if sort not in SORT_KEYS:
+            raise _error("sort", "알 수 없는 정렬 기준입니다.", "Unknown sort key.")
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise _error("offset", "시작 위치가 올바르지 않습니다.", "Invalid offset.")
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+            raise _error("limit", f"한 번에 1~{MAX_PAGE}명까지 조회합니다.",
+                         f"A page holds 1 to {MAX_PAGE} clients.")
+        with self._db.read() as session:
+            today = self._today(session)
+            filters: list[ColumnElement[bool]] = [Client.deleted_at.is_(None)]
+            if active is not None:
+                filters.append(Client.active.is_(active))
+            if trainer_id is not None:
+                filters.append(Client.trainer_id == trainer_id)
+            matched = self._match(session, query or "", filters)
+            order = _Order(sort, descending, today)
+            if matched is None:
+                # No search term: the count and an index-ordered page are two cheap queries.
+                total = session.scalar(select(func.count()).select_from(Client).where(*filters))
+                rows, _ = self._page_rows(session, filters, order, offset, limit, False)
+            else:
+                # A search term: one statement yields the page and, by a window, the total.
+                rows, total = self._page_rows(session, [*filters, matched], order, offset,
+                                              limit, True)
+                if not rows and offset:
+                    total = session.scalar(
+                        select(func.count()).select_from(Client).where(*filters, matched))
+            return Page(rows=rows, total=int(total or 0), offset=offset, limit=limit)
+
+    def _match(
+        self, session: Session, query: str, filters: list[ColumnElement[bool]]
+    ) -> ColumnElement[bool] | None:
+        """The search term as a condition on clients (None when there is no term).
+
+        Equality on the last four digits or the full number uses its index directly. A
+        substring test must read every row; it runs on the search column's own index (a
+        covering scan, a few times smaller than the table) and yields rowids.
+        """
+        compact = re.sub(r"\s", "", query)
+        if not compact:
+            return None
+        digits = compact.replace("-", "")
+        if digits.isascii() and digits.isdigit():
+            if len(digits) == 4:  # what the front desk types: the last four digits
+                return Client.phone_last4 == digits
+            if len(digits) >= 10:
+                return Client.phone == digits
+            return _scan(session, _contains(Client.phone, digits))
+        if hangul.is_initials_query(compact):
+            return _scan(session, _contains(Client.name_initials, compact))
+        if any(char in hangul.CHOSEONG for char in compact):
+            # Mixed "김ㅁ": narrow by initials in SQL, then apply the exact rule in Python.
+            narrowed = session.execute(
+                select(Client.id, Client.name).where(
+                    *filters,
+                    _scan(session, _contains(Client.name_initials, hangul.initials(compact))),
+                )
+            ).all()
+            ids = [row.id for row in narrowed if hangul.matches(compact, row.name)]
+            return Client.id.in_(ids) if ids else literal(False)
+        return _scan(session, _contains(Client.name, query.strip()))
+
+    def _page_rows(
+        self,
+        session: Session,
+        conditions: list[ColumnElement[bool]],
+        order: _Order,
+        offset: int,
+        limit: int,
+        searched: bool,
+    ) -> tuple[tuple[ClientRow, ...], int | None]:
+        base: Select[Any] = (
+            select(  # type: ignore[assignment]  # widened: more columns may be added
+                Client.id, Client.name, Client.gender, Client.birth_date, Client.age_years,
+                Client.age_recorded_on, Client.phone, Client.active,
+                StaffAccount.display_name.label("trainer_display"),
+                StaffAccount.username.label("trainer_username"),
+            )
+            .outerjoin(StaffAccount, StaffAccount.id == Client.trainer_id)
+            .where(*conditions)
+        )
+        if searched:
+            base = base.add_columns(func.count().over().label("total"))
+        last = remaining = None
+        if order.aggregate:
+            # Sorting by an aggregate needs it for every matching client, not just the page.
+            # A search restricts them to its matches; the plain list needs every client.
+            matches: ClientIds = None
+            if searched:
+                matches = select(Client.id).where(*conditions)
+            last = _last_assessment(session, matches)
+            remaining = _remaining(order.today, matches)
+            base = (
+                base.add_columns(last.c.assessed_on, last.c.overall, remaining.c.remaining)
+                .outerjoin(last, last.c.client_id == Client.id)
+                .outerjoin(remaining, remaining.c.client_id == Client.id)
+            )
+        rows = session.execute(
+            base.order_by(*order.terms(session, last, remaining)).offset(offset).limit(limit)
+        ).all()
+        if not rows:
+            return (), None
+        total = int(rows[0].total) if searched else None
+        if order.aggregate:
+            lasts = {r.id: (r.assessed_on, r.overall) for r in rows}
+            remains = {r.id: r.remaining for r in rows}
+        else:
+            ids = [r.id for r in rows]
+            lasts = {
+                r.client_id: (r.assessed_on, r.overall)
+                for r in session.execute(select(_last_assessment(session, ids)))
+            }
+            remains = {
+                r.client_id: r.remaining
+                for r in session.execute(select(_remaining(order.today, ids)))
+            }
+        result = []
+        for r in rows:
+            age, _ = client_age(r.birth_date, r.age_years, r.age_recorded_on, order.today)
+            last_on, overall = lasts.get(r.id, (None, None))
+            result.append(ClientRow(
+                id=r.id,
+                name=r.name,
+                gender=Gender(r.gender),
+                age=age,
+                phone_display=format_phone(r.phone) if r.phone else "",
+                trainer_name=r.trainer_display or r.trainer_username or "",
+                last_assessed_on=last_on,
+                last_overall=overall,
+                remaining_sessions=int(remains.get(r.id) or 0),
+                active=bool(r.active),
+            ))
+        return tuple(result), total
+
+    def get(self, actor: Actor, client_id: uuid.UUID) -> ClientDetail:
+        """The member with assessments (newest first), packages and the progress series."""
+        from the5hc_desktop.domain.series import progress_series
+        from the5hc_desktop.services.assessments import summaries_for_client
+
+        require(actor, Capability.VIEW_CLIENTS)
+        with self._db.read() as session:
+            client = get_live(session, Client, client_id, CLIENT)
+            view = self._view(session, client)
+            summaries, points = summaries_for_client(session, client.id)
+        packages = self._packages(actor, client_id)
+        return ClientDetail(view, summaries, packages, progress_series(points))
+
+    def _packages(self, actor: Actor, client_id: uuid.UUID) -> tuple[PackageView, ...]:
+        from the5hc_desktop.services.packages import PackageService
+
+        return tuple(PackageService(self._db, now=self._now).list_for_client(actor, client_id))
+
+    def view(self, actor: Actor, client_id: uuid.UUID) -> ClientView:
+        """Just the member's card (no assessments or packages)."""
+        require(actor, Capability.VIEW_CLIENTS)
+        with self._db.read() as session:
+            return self._view(session, get_live(session, Client, client_id, CLIENT))
+
+    def _view(self, session: Session, client: Client) -> ClientView:
+        return client_view(session, client, self._today(session))
+
+
+def client_view(session: Session, client: Client, today: date) -> ClientView:
+    """The frozen view of a client row (used by other services too)."""
+    age, estimate = client_age(client.birth_date, client.age_years, client.age_recorded_on, today)
+    trainer = session.get(StaffAccount, client.trainer_id) if client.trainer_id else None
+    index = bmi(client.height_cm, client.weight_kg)
+    if index is not None and not math.isfinite(index):
+        index = None
+    if client.created_at is None:  # a row added in this transaction: stamp it first
+        session.flush()
+    return ClientView(
+        id=client.id,
+        name=client.name,
+        gender=Gender(client.gender),
+        birth_date=client.birth_date,
+        age=age,
+        age_is_estimate=estimate,
+        phone=client.phone or "",
+        phone_display=format_phone(client.phone) if client.phone else "",
+        email=client.email or "",
+        height_cm=client.height_cm,
+        weight_kg=client.weight_kg,
+        bmi=index,
+        bmi_band=bmi_band(index) if index is not None else None,
+        goals=client.goals or "",
+        medical_notes=client.medical_notes or "",
+        notes=client.notes or "",
+        trainer_id=client.trainer_id,
+        trainer_name=(trainer.display_name or trainer.username) if trainer else "",
+        active=bool(client.active),
+        created_at=to_local(client.created_at, gym_zone(session)),
+        age_recorded=client.age_years,
+        age_recorded_on=client.age_recorded_on,
+    )
+

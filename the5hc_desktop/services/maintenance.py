@@ -1,0 +1,214 @@
+"""Whole-file chores for the command line: check, counts, restore, and the acting owner.
+
+`check` and `inspect_file` only read the file (SQLite URI `mode=ro`), so checking a damaged
+or newer database never migrates or repairs it behind the user's back.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
+from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.store import backup, migrate
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.models import (
+    Assessment,
+    AuditLogEntry,
+    Client,
+    CreditLedgerEntry,
+    FeeAuditEntry,
+    Organization,
+    Payment,
+    SessionPackage,
+    Setting,
+    StaffAccount,
+    TrainingSession,
+)
+
+# Tables every The5HC database has (a restore source must have them).
+REQUIRED_TABLES = ("organizations", "staff_accounts", "clients", "assessments", "sessions")
+
+# stats key -> model (live rows: tombstones are not counted).
+COUNTED = {
+    "organizations": Organization,
+    "staff": StaffAccount,
+    "clients": Client,
+    "assessments": Assessment,
+    "packages": SessionPackage,
+    "sessions": TrainingSession,
+    "credit_ledger": CreditLedgerEntry,
+    "payments": Payment,
+    "fee_audit": FeeAuditEntry,
+    "audit_log": AuditLogEntry,
+    "settings": Setting,
+}
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What a read-only look at a database file found; `problems` empty means healthy."""
+
+    path: Path
+    integrity: str
+    foreign_key_problems: int
+    revision: str | None
+    head: str
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to `path` (URI `mode=ro`)."""
+    if not path.is_file():
+        raise StorageUnavailable(
+            f"데이터베이스 파일이 없습니다: {path}", f"No database file at {path}"
+        )
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def inspect_file(path: Path) -> FileReport:
+    """integrity_check, foreign_key_check and the migration revision (current vs head)."""
+    head = migrate.head_revision()
+    problems: list[str] = []
+    integrity, fk_count, revision = "", 0, None
+    try:
+        conn = read_only_connection(path)
+    except sqlite3.Error as exc:
+        return FileReport(path, str(exc), 0, None, head, (f"open: {exc}",))
+    try:
+        integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
+        if integrity != "ok":
+            problems.append(f"integrity_check: {integrity[:300]}")
+        fk_count = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+        if fk_count:
+            problems.append(f"foreign_key_check: {fk_count} dangling reference(s)")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if migrate.VERSION_TABLE in tables:
+            row = conn.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}").fetchone()
+            revision = None if row is None else str(row[0])
+        missing = [t for t in REQUIRED_TABLES if t not in tables]
+        if missing:
+            problems.append(f"not a The5HC database: missing tables {', '.join(missing)}")
+        if revision is None:
+            problems.append("migration: no revision stamped")
+        elif revision != head:
+            state = ("older" if migrate.is_known_revision(revision) else "unknown/newer")
+            problems.append(f"migration: {revision} is {state} than head {head}")
+    except sqlite3.Error as exc:
+        problems.append(f"sqlite: {exc}")
+    finally:
+        conn.close()
+    return FileReport(path, integrity, fk_count, revision, head, tuple(problems))
+
+
+def counts(database: Database) -> dict[str, int]:
+    """Live rows per entity, as one mapping (the `stats` command)."""
+    result: dict[str, int] = {}
+    with database.read() as session:
+        for key, model in COUNTED.items():
+            result[key] = int(session.scalar(
+                select(func.count()).select_from(model).where(model.deleted_at.is_(None))
+            ) or 0)
+    return result
+
+
+def system_actor(database: Database) -> Actor:
+    """The gym's first active owner: the command line acts with owner rights.
+
+    Whoever can run the command can read and replace the database file anyway.
+    """
+    with database.read() as session:
+        owner = session.scalars(
+            select(StaffAccount)
+            .where(StaffAccount.role == Role.OWNER.value, StaffAccount.active.is_(True),
+                   StaffAccount.deleted_at.is_(None))
+            .order_by(StaffAccount.created_at, StaffAccount.id)
+            .limit(1)
+        ).first()
+        if owner is None:
+            raise NotFound(
+                "센터가 아직 설정되지 않았습니다. 먼저 'the5hc init'을 실행하세요.",
+                "The gym is not set up yet; run 'the5hc init' first.",
+            )
+        return Actor(owner.id, Role.OWNER, owner.display_name or owner.username, owner.username)
+
+
+def restore(target: Path, source: Path) -> Path | None:
+    """Replace the database at `target` with the The5HC database `source`.
+
+    The source is validated first (integrity, tables, a known migration revision); the
+    current file, if any, is backed up to `backups/` beside it. Returns that backup's path.
+    The replacement is a copy swapped in with an atomic rename, so a failure half-way
+    leaves the current database in place. Close every program using it first.
+    """
+    source = source.expanduser()
+    report = inspect_file(source)
+    if not report.ok and not _only_older(report):
+        raise ValidationError(
+            f"복원할 파일이 올바른 The5HC 데이터베이스가 아닙니다: {report.problems[0]}",
+            f"The file to restore is not a valid The5HC database: {report.problems[0]}",
+            field="path",
+        )
+    target = target.expanduser().absolute()
+    if target.exists() and target.resolve() == source.resolve():
+        raise ValidationError("복원할 파일이 현재 데이터베이스와 같습니다.",
+                              "The file to restore is the current database itself.",
+                              field="path")
+    saved: Path | None = None
+    work = target.with_name(target.name + ".restoring")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.stat().st_size > 0:
+            backup.checkpoint(target)  # refuses while another program writes to it
+            saved = backup.take_backup(target, _revision_of(target))
+        _copy_consistent(source, work)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(work, target)
+    except (OSError, sqlite3.Error) as exc:
+        work.unlink(missing_ok=True)
+        raise StorageUnavailable(
+            f"복원하지 못했습니다. 현재 데이터베이스는 그대로입니다: {exc}",
+            f"The restore failed; the current database is unchanged: {exc}",
+        ) from exc
+    return saved
+
+
+def _only_older(report: FileReport) -> bool:
+    # An older schema is fine to restore: Database.open upgrades it (with its own backup).
+    return all(p.startswith("migration:") and "older" in p for p in report.problems) and (
+        report.revision is not None and migrate.is_known_revision(report.revision))
+
+
+def _revision_of(path: Path) -> str | None:
+    conn = read_only_connection(path)
+    try:
+        row = conn.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}").fetchone()
+        return None if row is None else str(row[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _copy_consistent(source: Path, target: Path) -> None:
+    """Copy with SQLite's backup API, so a source in WAL mode arrives with every commit."""
+    target.unlink(missing_ok=True)
+    src = read_only_connection(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

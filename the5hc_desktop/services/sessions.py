@@ -1,0 +1,479 @@
+"""Booking and checking off training sessions (RULES §5, DOMAIN 6.4).
+
+Credits move only through the ledger: complete −1, no-show −1 (setting, default on), cancel
+nothing, undo completion +1 (a new row). UNIQUE(session, kind, cycle) in the ledger means a
+completion recorded twice — two desks, two processes — leaves one row; the loser gets a
+ConflictError. A balance below zero after a sync merge is shown (overdrawn), not prevented.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from the5hc_desktop.domain.errors import ConflictError, ValidationError
+from the5hc_desktop.domain.labels import Label
+from the5hc_desktop.services import ledger
+from the5hc_desktop.services.base import (
+    ServiceBase,
+    audit,
+    get_live,
+    gym_zone,
+    local_today,
+    to_local,
+    to_utc,
+)
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.settings import read_settings
+from the5hc_desktop.store.models import (
+    MAX_DURATION_MIN,
+    MIN_DURATION_MIN,
+    Client,
+    SessionPackage,
+    StaffAccount,
+    TrainingSession,
+)
+
+SESSION = ("세션", "Session")
+CLIENT = ("회원", "Client")
+PACKAGE = ("패키지", "Package")
+TRAINER = ("트레이너", "Trainer")
+DEFAULT_DURATION_MIN = 60
+TRAINER_ROLES = ("owner", "senior", "trainer")  # front desk books but does not train
+NOTES_LIMIT = 2000
+MAX_RANGE_DAYS = 62  # a month view plus its leading/trailing week rows
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+    @property
+    def label(self) -> Label:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[SessionStatus, Label] = {
+    SessionStatus.SCHEDULED: Label("예약됨", "Scheduled"),
+    SessionStatus.COMPLETED: Label("완료됨", "Completed"),
+    SessionStatus.CANCELLED: Label("취소됨", "Cancelled"),
+    SessionStatus.NO_SHOW: Label("노쇼", "No-show"),
+}
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: uuid.UUID
+    client_id: uuid.UUID
+    client_name: str
+    package_id: uuid.UUID
+    package_name: str
+    trainer_id: uuid.UUID
+    trainer_name: str
+    starts_at: datetime
+    ends_at: datetime
+    duration_min: int
+    status: SessionStatus
+    remaining_sessions: int
+    notes: str
+    completed_at: datetime | None
+
+
+def _error(field: str, ko: str, en: str) -> ValidationError:
+    return ValidationError(ko, en, field=field)
+
+
+# -- the one listing query ---------------------------------------------------------------------
+
+_Trainer = aliased(StaffAccount, name="trainer")
+
+
+def session_rows(session: Session, conditions: list[Any], zone: ZoneInfo) -> list[SessionView]:
+    """Sessions matching `conditions` as views, in ONE statement.
+
+    Client, package and trainer are joined; the package balances come from one grouped
+    ledger subquery restricted to the packages of the selected sessions (no N+1).
+    """
+    live = [TrainingSession.deleted_at.is_(None), *conditions]
+    packages_in_view = select(TrainingSession.package_id).where(*live)
+    balances = ledger.balance_subquery(packages_in_view)
+    query: Select[Any] = (
+        select(
+            TrainingSession,
+            Client.name,
+            SessionPackage.name,
+            _Trainer.display_name,
+            func.coalesce(balances.c.remaining, 0),
+        )
+        .join(Client, Client.id == TrainingSession.client_id)
+        .join(SessionPackage, SessionPackage.id == TrainingSession.package_id)
+        .join(_Trainer, _Trainer.id == TrainingSession.trainer_id)
+        .outerjoin(balances, balances.c.package_id == TrainingSession.package_id)
+        .where(*live)
+        .order_by(TrainingSession.starts_at, TrainingSession.id)
+    )
+    return [
+        _view(row, client_name, package_name, trainer_name, int(remaining), zone)
+        for row, client_name, package_name, trainer_name, remaining in session.execute(query)
+    ]
+
+
+def _view(
+    row: TrainingSession,
+    client_name: str,
+    package_name: str,
+    trainer_name: str,
+    remaining: int,
+    zone: ZoneInfo,
+) -> SessionView:
+    starts = to_local(row.starts_at, zone)
+    return SessionView(
+        id=row.id,
+        client_id=row.client_id,
+        client_name=client_name,
+        package_id=row.package_id,
+        package_name=package_name,
+        trainer_id=row.trainer_id,
+        trainer_name=trainer_name,
+        starts_at=starts,
+        ends_at=starts + timedelta(minutes=row.duration_min),
+        duration_min=row.duration_min,
+        status=SessionStatus(row.status),
+        remaining_sessions=remaining,
+        notes=row.notes or "",
+        completed_at=to_local(row.completed_at, zone) if row.completed_at else None,
+    )
+
+
+def local_day_bounds(start: date, end: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """UTC instants of local midnight on `start` and on `end` (exclusive)."""
+    return (
+        to_utc(datetime.combine(start, time.min), zone),
+        to_utc(datetime.combine(end, time.min), zone),
+    )
+
+
+def _hhmm(value: datetime, zone: ZoneInfo) -> str:
+    return to_local(value, zone).strftime("%H:%M")
+
+
+class SessionService(ServiceBase):
+    # -- booking -------------------------------------------------------------------------------
+
+    def book(
+        self,
+        actor: Actor,
+        client_id: uuid.UUID,
+        package_id: uuid.UUID,
+        trainer_id: uuid.UUID,
+        starts_at: datetime,
+        duration_min: int = DEFAULT_DURATION_MIN,
+        notes: str = "",
+    ) -> SessionView:
+        """Book a session after the RULES §5 checks (ValidationError names the field)."""
+        require(actor, Capability.SELL_AND_BOOK)
+        if isinstance(duration_min, bool) or not isinstance(duration_min, int) or not (
+            MIN_DURATION_MIN <= duration_min <= MAX_DURATION_MIN
+        ):
+            raise _error("duration_min",
+                         f"세션 시간은 {MIN_DURATION_MIN}~{MAX_DURATION_MIN}분이어야 합니다.",
+                         f"The duration must be {MIN_DURATION_MIN} to {MAX_DURATION_MIN} minutes.")
+        if not isinstance(starts_at, datetime):
+            raise _error("starts_at", "시작 시각이 올바르지 않습니다.", "Not a valid start time.")
+        text = (notes or "").strip()
+        if len(text) > NOTES_LIMIT:
+            raise _error("notes", f"메모는 {NOTES_LIMIT}자 이내로 입력하세요.",
+                         f"Keep the notes within {NOTES_LIMIT} characters.")
+        with self._db.write() as session:
+            zone = gym_zone(session)
+            start = to_utc(starts_at, zone).replace(microsecond=0)
+            local_start = to_local(start, zone)
+            today = local_today(zone, self._now)
+            if local_start.date() < today:
+                raise _error("starts_at", "세션 날짜는 과거일 수 없습니다.",
+                             "The session date cannot be in the past.")
+            client = get_live(session, Client, client_id, CLIENT)
+            trainer = get_live(session, StaffAccount, trainer_id, TRAINER)
+            if not trainer.active or trainer.role not in TRAINER_ROLES:
+                raise _error("trainer_id", "세션을 진행할 수 있는 활성 트레이너를 선택하세요.",
+                             "Choose an active trainer who can run sessions.")
+            package = get_live(session, SessionPackage, package_id, PACKAGE)
+            self._check_package(session, package, client, local_start.date(), today)
+            end = start + timedelta(minutes=duration_min)
+            self._check_overlap(session, trainer, client, start, end, zone)
+            row = TrainingSession(
+                client_id=client.id,
+                package_id=package.id,
+                trainer_id=trainer.id,
+                starts_at=start,
+                duration_min=duration_min,
+                status=SessionStatus.SCHEDULED.value,
+                notes=text or None,
+            )
+            session.add(row)
+            session.flush()
+            audit(session, actor, "session_booked", "session", row.id,
+                  {"client_id": client.id, "package_id": package.id, "trainer_id": trainer.id,
+                   "starts_at": start, "duration_min": duration_min}, at=self.utc_now())
+            return self._get(session, row.id, zone)
+
+    @staticmethod
+    def _check_package(
+        session: Session, package: SessionPackage, client: Client, on: date, today: date
+    ) -> None:
+        if package.client_id != client.id:
+            raise _error("package_id", "선택한 패키지는 이 회원의 패키지가 아닙니다.",
+                         "The selected package does not belong to this client.")
+        if not package.active:
+            raise _error("package_id", "비활성 패키지로는 세션을 예약할 수 없습니다.",
+                         "Sessions cannot be booked on an inactive package.")
+        if package.expires_on is not None and max(on, today) > package.expires_on:
+            raise _error("package_id",
+                         f"패키지가 만료되었습니다 (만료일 {package.expires_on:%Y-%m-%d}).",
+                         f"The package has expired (expiry {package.expires_on:%Y-%m-%d}).")
+        available = ledger.balance(session, package.id) - ledger.scheduled_count(
+            session, package.id
+        )
+        if available < 1:
+            raise _error("package_id", "선택한 패키지에 남은 세션이 없습니다.",
+                         "No sessions left in the selected package.")
+
+    @staticmethod
+    def _check_overlap(
+        session: Session,
+        trainer: StaffAccount,
+        client: Client,
+        start: datetime,
+        end: datetime,
+        zone: ZoneInfo,
+        exclude: uuid.UUID | None = None,
+    ) -> None:
+        """Refuse a clash with another scheduled session of the trainer or the client.
+
+        Candidates come from the (trainer_id, starts_at) / (client_id, starts_at) indexes:
+        a session that overlaps must start within the longest duration before `end`.
+        """
+        earliest = start - timedelta(minutes=MAX_DURATION_MIN)
+        query = (
+            select(TrainingSession, Client.name, StaffAccount.display_name)
+            .join(Client, Client.id == TrainingSession.client_id)
+            .join(StaffAccount, StaffAccount.id == TrainingSession.trainer_id)
+            .where(
+                (TrainingSession.trainer_id == trainer.id)
+                | (TrainingSession.client_id == client.id),
+                TrainingSession.starts_at > earliest,
+                TrainingSession.starts_at < end,
+                TrainingSession.status == SessionStatus.SCHEDULED.value,
+                TrainingSession.deleted_at.is_(None),
+            )
+            .order_by(TrainingSession.starts_at)
+        )
+        if exclude is not None:
+            query = query.where(TrainingSession.id != exclude)
+        for other, other_client, other_trainer in session.execute(query):
+            other_end = other.starts_at + timedelta(minutes=other.duration_min)
+            if other_end <= start:
+                continue
+            span = f"{_hhmm(other.starts_at, zone)}–{_hhmm(other_end, zone)}"
+            if other.trainer_id == trainer.id:
+                raise _error(
+                    "starts_at",
+                    f"{trainer.display_name} 트레이너는 {span}에 이미 {other_client} 회원의 "
+                    "세션이 있습니다.",
+                    f"Trainer {trainer.display_name} already has a session with "
+                    f"{other_client} at {span}.",
+                )
+            raise _error(
+                "starts_at",
+                f"{client.name} 회원은 {span}에 이미 {other_trainer} 트레이너와 세션이 "
+                "있습니다.",
+                f"{client.name} already has a session with {other_trainer} at {span}.",
+            )
+
+    # -- status changes ------------------------------------------------------------------------
+
+    def complete(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
+        """scheduled → completed; ledger −1 (kind complete)."""
+        return self._transition(actor, session_id, SessionStatus.COMPLETED)
+
+    def no_show(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
+        """scheduled → no_show; ledger −1 when the gym's no-show setting says so."""
+        return self._transition(actor, session_id, SessionStatus.NO_SHOW)
+
+    def cancel(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
+        """scheduled → cancelled; no ledger effect."""
+        return self._transition(actor, session_id, SessionStatus.CANCELLED)
+
+    def undo_completion(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
+        """completed → scheduled; ledger +1 as a new row (kind undo_complete)."""
+        return self._transition(actor, session_id, SessionStatus.SCHEDULED)
+
+    def _transition(
+        self, actor: Actor, session_id: uuid.UUID, target: SessionStatus
+    ) -> SessionView:
+        require(actor, Capability.SELL_AND_BOOK)
+        try:
+            with self._db.write() as session:
+                zone = gym_zone(session)
+                row = get_live(session, TrainingSession, session_id, SESSION)
+                current = SessionStatus(row.status)
+                expected = (
+                    SessionStatus.COMPLETED if target is SessionStatus.SCHEDULED
+                    else SessionStatus.SCHEDULED
+                )
+                if current is not expected:
+                    raise _wrong_state(current, target)
+                if target is SessionStatus.SCHEDULED:
+                    package = get_live(session, SessionPackage, row.package_id, PACKAGE)
+                    if not package.active:
+                        raise ConflictError(
+                            "환불되었거나 비활성인 패키지의 세션은 완료를 취소할 수 없습니다.",
+                            "A session of a refunded or inactive package cannot be "
+                            "un-completed.",
+                        )
+                self._move_credit(session, actor, row, target)
+                row.status = target.value
+                row.completed_at = (
+                    self.utc_now() if target is SessionStatus.COMPLETED else None
+                )
+                # The ledger's unique key decides a race: the loser's flush fails here.
+                session.flush()
+                audit(session, actor, _ACTIONS[target], "session", row.id,
+                      {"from": current.value, "to": target.value}, at=self.utc_now())
+                return self._get(session, row.id, zone)
+        except IntegrityError as exc:
+            raise ConflictError(
+                "이 세션은 방금 다른 곳에서 처리되었습니다. 목록을 새로 고치세요.",
+                "This session was just updated elsewhere; refresh the list.",
+            ) from exc
+
+    def _move_credit(
+        self, session: Session, actor: Actor, row: TrainingSession, target: SessionStatus
+    ) -> None:
+        if target is SessionStatus.CANCELLED:
+            return
+        if target is SessionStatus.NO_SHOW:
+            if not read_settings(session).no_show_consumes_credit:
+                return
+            kind, delta, cycle = ledger.NO_SHOW, -1, 0
+        elif target is SessionStatus.COMPLETED:
+            kind, delta = ledger.COMPLETE, -1
+            cycle = ledger.completion_cycle(session, row.id)
+        else:
+            kind, delta = ledger.UNDO_COMPLETE, 1
+            cycle = ledger.completion_cycle(session, row.id)
+        ledger.append(
+            session, package_id=row.package_id, client_id=row.client_id, kind=kind,
+            delta=delta, staff_id=actor.staff_id, session_id=row.id, cycle=cycle,
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
+        require(actor, Capability.VIEW_CLIENTS)
+        with self._db.read() as session:
+            return self._get(session, session_id, gym_zone(session))
+
+    def list_range(
+        self, actor: Actor, start: date, end: date, trainer_id: uuid.UUID | None = None
+    ) -> tuple[SessionView, ...]:
+        """Sessions starting on local days `start` ≤ day < `end`, by start time."""
+        require(actor, Capability.VIEW_CLIENTS)
+        if isinstance(start, datetime) or isinstance(end, datetime):
+            raise _error("start", "날짜로 지정하세요.", "Give dates, not date-times.")
+        if end <= start:
+            return ()
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise _error("end", f"한 번에 {MAX_RANGE_DAYS}일까지 볼 수 있습니다.",
+                         f"At most {MAX_RANGE_DAYS} days can be listed at once.")
+        with self._db.read() as session:
+            zone = gym_zone(session)
+            return tuple(session_rows(session, _range_conditions(start, end, zone, trainer_id),
+                                      zone))
+
+    def day(
+        self, actor: Actor, on: date, trainer_id: uuid.UUID | None = None
+    ) -> tuple[SessionView, ...]:
+        return self.list_range(actor, on, on + timedelta(days=1), trainer_id)
+
+    def list_for_client(
+        self, actor: Actor, client_id: uuid.UUID, limit: int = 200
+    ) -> tuple[SessionView, ...]:
+        """The member's latest sessions (newest last), at most `limit`."""
+        require(actor, Capability.VIEW_CLIENTS)
+        with self._db.read() as session:
+            zone = gym_zone(session)
+            newest = (
+                select(TrainingSession.id)
+                .where(TrainingSession.client_id == client_id,
+                       TrainingSession.deleted_at.is_(None))
+                .order_by(TrainingSession.starts_at.desc())
+                .limit(max(1, limit))
+            )
+            return tuple(session_rows(session, [TrainingSession.id.in_(newest)], zone))
+
+    @staticmethod
+    def _get(session: Session, session_id: uuid.UUID, zone: ZoneInfo) -> SessionView:
+        rows = session_rows(session, [TrainingSession.id == session_id], zone)
+        if not rows:
+            get_live(session, TrainingSession, session_id, SESSION)  # raises NotFound
+        return rows[0]
+
+
+def _range_conditions(
+    start: date, end: date, zone: ZoneInfo, trainer_id: uuid.UUID | None
+) -> list[Any]:
+    lo, hi = local_day_bounds(start, end, zone)
+    conditions: list[Any] = [TrainingSession.starts_at >= lo, TrainingSession.starts_at < hi]
+    if trainer_id is not None:
+        conditions.append(TrainingSession.trainer_id == trainer_id)
+    return conditions
+
+
+_ACTIONS = {
+    SessionStatus.COMPLETED: "session_completed",
+    SessionStatus.NO_SHOW: "session_no_show",
+    SessionStatus.CANCELLED: "session_cancelled",
+    SessionStatus.SCHEDULED: "session_completion_undone",
+}
+
+
+def _wrong_state(current: SessionStatus, target: SessionStatus) -> ConflictError:
+    if target is SessionStatus.SCHEDULED:
+        return ConflictError(
+            f"완료된 세션만 완료를 취소할 수 있습니다 (현재: {current.label.ko}).",
+            f"Only a completed session can be un-completed (now: {current.label.en}).",
+        )
+    verb_ko, verb_en = _VERBS[target]
+    return ConflictError(
+        f"예약된 세션만 {verb_ko} 수 있습니다 (현재: {current.label.ko}).",
+        f"Only a scheduled session can be {verb_en} (now: {current.label.en}).",
+    )
+
+
+_VERBS = {
+    SessionStatus.COMPLETED: ("완료 처리할", "completed"),
+    SessionStatus.NO_SHOW: ("노쇼 처리할", "marked as a no-show"),
+    SessionStatus.CANCELLED: ("취소할", "cancelled"),
+}
+
+
+__all__ = [
+    "STATUS_LABELS",
+    "SessionService",
+    "SessionStatus",
+    "SessionView",
+    "local_day_bounds",
+    "session_rows",
+]

@@ -1,0 +1,249 @@
+"""Gym-wide settings (rates, policies, language, backups) and the database backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from the5hc_desktop.domain.errors import PermissionDenied, StorageUnavailable, ValidationError
+from the5hc_desktop.services.base import (
+    TIMEZONE_KEY,
+    ServiceBase,
+    gym_zone,
+    put_setting,
+    setting_value,
+    to_local,
+)
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.permissions import Capability, can, require
+from the5hc_desktop.store.models import Organization
+
+DEMO_KEY = "demo"
+
+
+@dataclass(frozen=True)
+class GymSettings:
+    gym_name: str
+    vat_rate: Decimal
+    card_fee_rate: Decimal
+    no_show_consumes_credit: bool
+    language: str
+    idle_lock_minutes: int
+    backup_folder: str
+    timezone: str
+    trainers_edit_any_assessment: bool
+    # Sign-in lockout (RULES §6): failures before a lock, and its length.
+    lockout_attempts: int = 5
+    lockout_minutes: int = 30
+
+
+DEFAULTS = GymSettings(
+    gym_name="",
+    vat_rate=Decimal("0.10"),
+    card_fee_rate=Decimal("0.035"),
+    no_show_consumes_credit=True,
+    language="ko",
+    idle_lock_minutes=30,
+    backup_folder="",
+    timezone="Asia/Seoul",
+    trainers_edit_any_assessment=False,
+)
+_MONEY_FIELDS = ("vat_rate", "card_fee_rate")
+# Every field but gym_name is one settings row under its own name.
+_ROW_FIELDS = tuple(f.name for f in fields(GymSettings) if f.name != "gym_name")
+
+
+def gym_organization(session: Session) -> Organization | None:
+    """The gym (a desktop database holds one; the oldest live row if ever several)."""
+    return session.scalars(
+        select(Organization)
+        .where(Organization.deleted_at.is_(None))
+        .order_by(Organization.created_at, Organization.id)
+        .limit(1)
+    ).first()
+
+
+def read_settings(session: Session) -> GymSettings:
+    """Current settings inside the caller's transaction (defaults for missing rows)."""
+    values: dict[str, Any] = {}
+    for name in _ROW_FIELDS:
+        default = getattr(DEFAULTS, name)
+        stored = setting_value(session, name, None)
+        values[name] = default if stored is None else _coerce(name, stored, default)
+    org = gym_organization(session)
+    return GymSettings(gym_name=org.name if org is not None else "", **values)
+
+
+def _coerce(name: str, stored: Any, default: Any) -> Any:
+    # Stored JSON back to the field's type; a damaged value falls back to the default.
+    try:
+        if isinstance(default, Decimal):
+            return Decimal(str(stored))
+        if isinstance(default, bool):
+            return bool(stored)
+        if isinstance(default, int):
+            return int(stored)
+        return str(stored)
+    except (InvalidOperation, TypeError, ValueError):
+        return default
+
+
+def _invalid(field: str, ko: str, en: str) -> ValidationError:
+    return ValidationError(ko, en, field=field)
+
+
+def validate_settings(new: GymSettings) -> GymSettings:
+    """Checked and normalised settings; ValidationError names the bad field."""
+    name = (new.gym_name or "").strip()
+    if not name or len(name) > 100:
+        raise _invalid("gym_name", "센터 이름을 1~100자로 입력하세요.",
+                       "Enter a gym name of 1–100 characters.")
+    rates: dict[str, Decimal] = {}
+    for field, top in (("vat_rate", Decimal("0.5")), ("card_fee_rate", Decimal("0.2"))):
+        try:
+            rate = Decimal(str(getattr(new, field)))
+        except InvalidOperation:
+            rate = Decimal(-1)
+        if not rate.is_finite() or not Decimal(0) <= rate <= top:
+            raise _invalid(field, f"비율은 0~{top * 100:.0f}% 사이여야 합니다.",
+                           f"The rate must be between 0 and {top * 100:.0f} %.")
+        rates[field] = rate.quantize(Decimal("0.0001"))
+    if new.language not in ("ko", "en"):
+        raise _invalid("language", "언어는 한국어 또는 영어입니다.", "Language is ko or en.")
+    _check_int(new.idle_lock_minutes, "idle_lock_minutes", 1, 480)
+    _check_int(new.lockout_attempts, "lockout_attempts", 1, 100)
+    _check_int(new.lockout_minutes, "lockout_minutes", 1, 1440)
+    try:
+        ZoneInfo(new.timezone)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise _invalid("timezone", "알 수 없는 시간대입니다.", "Unknown time zone.") from None
+    for flag in ("no_show_consumes_credit", "trainers_edit_any_assessment"):
+        if not isinstance(getattr(new, flag), bool):
+            raise _invalid(flag, "예/아니오 값이어야 합니다.", "Must be yes or no.")
+    return GymSettings(
+        gym_name=name,
+        vat_rate=rates["vat_rate"],
+        card_fee_rate=rates["card_fee_rate"],
+        no_show_consumes_credit=new.no_show_consumes_credit,
+        language=new.language,
+        idle_lock_minutes=new.idle_lock_minutes,
+        backup_folder=str(new.backup_folder or "").strip(),
+        timezone=new.timezone,
+        trainers_edit_any_assessment=new.trainers_edit_any_assessment,
+        lockout_attempts=new.lockout_attempts,
+        lockout_minutes=new.lockout_minutes,
+    )
+
+
+def _check_int(value: object, field: str, lo: int, hi: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise _invalid(field, f"{lo}~{hi} 사이의 정수를 입력하세요.",
+                       f"Enter a whole number from {lo} to {hi}.")
+
+
+class SettingsService(ServiceBase):
+    def get(self) -> GymSettings:
+        """Settings as stored (no actor: the app reads them before anyone signs in)."""
+        with self._db.read() as session:
+            return read_settings(session)
+
+    def is_demo(self) -> bool:
+        with self._db.read() as session:
+            return bool(setting_value(session, DEMO_KEY, False))
+
+    def update(self, actor: Actor, settings: GymSettings) -> GymSettings:
+        """Owner: everything; senior: everything but the money rates."""
+        require(actor, Capability.EDIT_SETTINGS)
+        new = validate_settings(settings)
+        with self._db.write() as session:
+            old = read_settings(session)
+            changed = {
+                f.name: [getattr(old, f.name), getattr(new, f.name)]
+                for f in fields(GymSettings)
+                if getattr(old, f.name) != getattr(new, f.name)
+            }
+            if any(key in changed for key in _MONEY_FIELDS) and not can(
+                actor, Capability.EDIT_MONEY_SETTINGS
+            ):
+                raise PermissionDenied(
+                    "요율(부가세·카드 수수료)은 소유자만 바꿀 수 있습니다.",
+                    "Only the owner can change the VAT and card fee rates.",
+                )
+            if not changed:
+                return old
+            for name in _ROW_FIELDS:
+                if name in changed:
+                    put_setting(session, name, getattr(new, name))
+            org = gym_organization(session)
+            if org is not None:
+                org.name = new.gym_name
+                org.timezone = new.timezone
+            self._audit(session, actor, "settings_updated", "settings", None, {"changed": changed})
+            return new
+
+    def set_demo(self, actor: Actor | None, demo: bool) -> None:
+        """Mark the database as demo data (used by the demo generator)."""
+        with self._db.write() as session:
+            put_setting(session, DEMO_KEY, demo)
+            self._audit(session, actor, "settings_updated", "settings", None,
+                        {"changed": {"demo": demo}})
+
+    def backup_now(self, actor: Actor, folder: str | Path | None = None) -> Path:
+        """Copy the live database with SQLite's online backup API (safe while it is open)."""
+        require(actor, Capability.EDIT_SETTINGS)
+        source = Path(self._db.path)
+        with self._db.read() as session:
+            configured = str(setting_value(session, "backup_folder", "") or "")
+            zone = gym_zone(session)
+        target_dir = Path(folder or configured or source.parent / "backups").expanduser()
+        stamp = to_local(self.utc_now(), zone).strftime("%Y%m%d-%H%M%S")
+        target = _free_name(target_dir / f"the5hc-{stamp}.sqlite3")
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+            _sqlite_backup(source, target)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageUnavailable(
+                f"백업을 만들 수 없습니다: {exc}", f"The backup could not be written: {exc}"
+            ) from exc
+        with self._db.write() as session:
+            self._audit(session, actor, "backup_created", "database", None, {"file": target.name})
+        return target
+
+
+def _free_name(path: Path) -> Path:
+    # Two backups in the same second must not overwrite each other.
+    candidate, n = path, 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def _sqlite_backup(source: Path, target: Path) -> None:
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+__all__ = [
+    "DEFAULTS",
+    "TIMEZONE_KEY",
+    "GymSettings",
+    "SettingsService",
+    "gym_organization",
+    "read_settings",
+    "validate_settings",
+]
