@@ -69,6 +69,8 @@ SORT_KEYS = (
     "active",
 )
 MAX_PAGE = 1000
+# Up to this many matched ids are passed as a list (SQLite allows 32,766 parameters).
+_ID_LIST_LIMIT = 5000
 _TRAINER_ROLES = ("owner", "senior", "trainer")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TEXT_LIMIT = 10_000
@@ -536,6 +538,14 @@ class ClientService(ServiceBase):
                 total = session.scalar(select(func.count()).select_from(Client).where(*filters))
                 rows, _ = self._page_rows(session, filters, order, offset, limit, False)
             else:
+                if order.aggregate:
+                    # Sorting by an aggregate: read the matches once, so the substring scan
+                    # is not repeated inside each aggregate subquery.
+                    ids = session.scalars(
+                        select(Client.id).where(*filters, matched).limit(_ID_LIST_LIMIT + 1)
+                    ).all()
+                    if len(ids) <= _ID_LIST_LIMIT:
+                        matched = Client.id.in_(ids) if ids else literal(False)
                 # A search term: one statement yields the page and, by a window, the total.
                 rows, total = self._page_rows(session, [*filters, matched], order, offset,
                                               limit, True)

@@ -250,7 +250,12 @@ class _Writer:
     # -- packages, payments, sessions, ledger ---------------------------------------------------
 
     def _training(self, bulk: BulkWriter) -> None:
-        packages, payments, audits, purchases, sessions, uses = [], [], [], [], [], []
+        packages: list[tuple[Any, ...]] = []
+        payments: list[tuple[Any, ...]] = []
+        audits: list[tuple[Any, ...]] = []
+        purchases: list[tuple[Any, ...]] = []
+        sessions: list[tuple[Any, ...]] = []
+        uses: list[tuple[Any, ...]] = []
         for plan in self.plan.packages:
             package_id, payment_id, audit_id, ledger_id = self.ids.take(4)
             client_id = self.member_ids[plan.member]

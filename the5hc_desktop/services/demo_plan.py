@@ -174,12 +174,12 @@ def plan_staff(rng: random.Random) -> list[StaffPlan]:
 
 
 def _person_name(rng: random.Random, gender: Gender) -> str:
-    family = _FAMILY(rng)
+    family: str = _FAMILY(rng)
     if gender is Gender.MALE:
         first, second = words.GIVEN_MALE_FIRST, words.GIVEN_MALE_SECOND
     else:
         first, second = words.GIVEN_FEMALE_FIRST, words.GIVEN_FEMALE_SECOND
-    a = rng.choice(first)
+    a: str = rng.choice(first)
     if rng.random() < 0.02:  # one-syllable given names exist (김솔, 이현)
         return family + a
     b = rng.choice(second)

@@ -7,6 +7,7 @@ or newer database never migrates or repairs it behind the user's back.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.store import backup, migrate
+from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Assessment,
@@ -35,7 +37,7 @@ from the5hc_desktop.store.models import (
 REQUIRED_TABLES = ("organizations", "staff_accounts", "clients", "assessments", "sessions")
 
 # stats key -> model (live rows: tombstones are not counted).
-COUNTED = {
+COUNTED: dict[str, type[SyncedMixin]] = {
     "organizations": Organization,
     "staff": StaffAccount,
     "clients": Client,
@@ -115,9 +117,11 @@ def counts(database: Database) -> dict[str, int]:
     result: dict[str, int] = {}
     with database.read() as session:
         for key, model in COUNTED.items():
-            result[key] = int(session.scalar(
-                select(func.count()).select_from(model).where(model.deleted_at.is_(None))
-            ) or 0)
+            table = model.__table__  # type: ignore[attr-defined]  # declarative table
+            total = session.scalar(
+                select(func.count()).select_from(table).where(table.c.deleted_at.is_(None))
+            )
+            result[key] = int(total or 0)
     return result
 
 
@@ -168,8 +172,7 @@ def restore(target: Path, source: Path) -> Path | None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and target.stat().st_size > 0:
-            backup.checkpoint(target)  # refuses while another program writes to it
-            saved = backup.take_backup(target, _revision_of(target))
+            saved = _save_current(target)
         _copy_consistent(source, work)
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -181,6 +184,22 @@ def restore(target: Path, source: Path) -> Path | None:
             f"The restore failed; the current database is unchanged: {exc}",
         ) from exc
     return saved
+
+
+def _save_current(target: Path) -> Path:
+    """Back up the database about to be replaced — also when it is damaged (often the very
+    reason for a restore): then the raw file and its WAL are copied as they are."""
+    try:
+        backup.checkpoint(target)  # refuses while another program writes to it
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError:
+        saved = backup.take_backup(target, "damaged")
+        wal = Path(f"{target}-wal")
+        if wal.is_file():
+            shutil.copy2(wal, Path(f"{saved}-wal"))
+        return saved
+    return backup.take_backup(target, _revision_of(target))
 
 
 def _only_older(report: FileReport) -> bool:
