@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Before any Qt import: no screen on CI, and the Korean UI must not depend on system fonts.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+# Drafts, logs and the default database go to a throwaway folder, never the tester's own.
+os.environ["THE5HC_DATA_DIR"] = tempfile.mkdtemp(prefix="the5hc-test-data-")
+os.environ.pop("THE5HC_DB", None)

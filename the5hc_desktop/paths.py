@@ -37,10 +37,17 @@ def migrations_dir() -> Path:
 
 
 def data_dir() -> Path:
+    """The user's data folder; `THE5HC_DATA_DIR` moves it (tests, portable installs)."""
+    env = os.environ.get("THE5HC_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def log_dir() -> Path:
+    env = os.environ.get("THE5HC_DATA_DIR")
+    if env:
+        return Path(env).expanduser() / "logs"
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 

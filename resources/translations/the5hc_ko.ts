@@ -125,32 +125,12 @@
         <translation>등급</translation>
     </message>
     <message>
-        <source>Strength</source>
-        <translation>근력</translation>
-    </message>
-    <message>
-        <source>Mobility</source>
-        <translation>유연성</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>균형</translation>
-    </message>
-    <message>
-        <source>Cardio</source>
-        <translation>심폐지구력</translation>
-    </message>
-    <message>
         <source>Tests</source>
         <translation>측정 항목</translation>
     </message>
     <message>
         <source>Trainer</source>
         <translation>담당 트레이너</translation>
-    </message>
-    <message>
-        <source>Scoring</source>
-        <translation>채점 방식</translation>
     </message>
     <message>
         <source>All 7</source>
@@ -161,8 +141,8 @@
         <translation>일부 측정</translation>
     </message>
     <message>
-        <source>Imported ({version})</source>
-        <translation>가져옴 ({version})</translation>
+        <source>Not measured</source>
+        <translation>미측정</translation>
     </message>
 </context>
 <context>
@@ -238,18 +218,6 @@
         <translation>두 평가 비교</translation>
     </message>
     <message>
-        <source>Continue</source>
-        <translation>이어서 작성</translation>
-    </message>
-    <message>
-        <source>Discard draft</source>
-        <translation>작성 중인 평가 삭제</translation>
-    </message>
-    <message>
-        <source>Unfinished assessments on this computer</source>
-        <translation>이 컴퓨터에 저장된 작성 중인 평가</translation>
-    </message>
-    <message>
         <source>Finish or cancel the open assessment first.</source>
         <translation>열려 있는 평가를 먼저 마치거나 취소하세요.</translation>
     </message>
@@ -264,10 +232,6 @@
     <message>
         <source>Unsaved assessment</source>
         <translation>저장되지 않은 평가</translation>
-    </message>
-    <message>
-        <source>Delete this unfinished assessment? It cannot be recovered.</source>
-        <translation>작성 중인 이 평가를 삭제할까요? 복구할 수 없습니다.</translation>
     </message>
     <message>
         <source>Delete the assessment of {name} on {date}? It disappears from the lists and reports.</source>
@@ -428,6 +392,120 @@
     </message>
 </context>
 <context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Export reports</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>지난 달</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>최근 3개월</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>올해</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>직접 지정</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>모든 회원</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Assessment dates</source>
+        <translation>평가일</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>저장 위치</translation>
+    </message>
+    <message>
+        <source>One PDF per assessment, named like 2024-03-05_김민수_평가보고서.pdf. Existing files are kept.</source>
+        <translation>평가마다 PDF 한 개를 2024-03-05_김민수_평가보고서.pdf 형식의 이름으로 만듭니다. 기존 파일은 덮어쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Clients chosen in the list (none chosen)</source>
+        <translation>목록에서 선택한 회원 (선택 없음)</translation>
+    </message>
+    <message>
+        <source>Chosen clients: {names} and {more} more</source>
+        <translation>선택한 회원: {names} 외 {more}명</translation>
+    </message>
+    <message>
+        <source>Chosen clients: {names}</source>
+        <translation>선택한 회원: {names}</translation>
+    </message>
+    <message>
+        <source>Folder for the reports</source>
+        <translation>보고서를 저장할 폴더</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>끝 날짜가 시작 날짜보다 빠릅니다.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the reports.</source>
+        <translation>보고서를 저장할 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>폴더가 아니라 파일입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchSummaryDialog</name>
+    <message>
+        <source>Reports exported</source>
+        <translation>보고서 내보내기 완료</translation>
+    </message>
+    <message>
+        <source>Export cancelled: {count} of {total} reports were saved.</source>
+        <translation>내보내기를 취소했습니다: 보고서 {total}개 중 {count}개를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{count} reports were saved.</source>
+        <translation>보고서 {count}개를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>폴더:</translation>
+    </message>
+</context>
+<context>
     <name>BodyPage</name>
     <message>
         <source>Body measurements</source>
@@ -467,6 +545,161 @@
     </message>
 </context>
 <context>
+    <name>BonusDialog</name>
+    <message>
+        <source>Bonus sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client} · {package}: {remaining} sessions left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required, e.g. promotion, make-up session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookSessionDialog</name>
+    <message>
+        <source>Book session</source>
+        <translation type="unfinished">세션 예약</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished">분</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">회원</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished">패키지</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished">담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished">시작</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">메모</translation>
+    </message>
+    <message>
+        <source>Sell a package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the client&apos;s packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · {available} free of {remaining} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{package} (expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{package} (no free session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This client has no active package. Sell a package first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining {remaining} · booked ahead {scheduled} · expiry {expiry}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the trainer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <source>{client} · {time}
+{package} · {trainer}
+{status} · {remaining} sessions left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -498,353 +731,431 @@
     </message>
 </context>
 <context>
-    <name>ClientDetailView</name>
-    <message>
-        <source>← Client list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New assessment</source>
-        <translation type="unfinished">새 평가</translation>
-    </message>
-    <message>
-        <source>Sell package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Book session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the client&apos;s details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation type="unfinished">비활성화</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished">삭제</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation type="unfinished">성별</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation type="unfinished">나이</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished">전화번호</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished">이메일</translation>
-    </message>
-    <message>
-        <source>Height / weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BMI</source>
-        <translation type="unfinished">BMI</translation>
-    </message>
-    <message>
-        <source>Trainer</source>
-        <translation type="unfinished">담당 트레이너</translation>
-    </message>
-    <message>
-        <source>Registered on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Goals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medical notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished">메모</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No assessment yet: the chart appears after the first one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sold on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No package sold yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assessments</source>
-        <translation type="unfinished">평가 실시</translation>
-    </message>
+    <name>ClientAssessmentsModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">평가일</translation>
+        <translation>평가일</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished">종합 점수</translation>
+        <translation>종합 점수</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>등급</translation>
     </message>
     <message>
         <source>Strength</source>
-        <translation type="unfinished">근력</translation>
+        <translation>근력</translation>
     </message>
     <message>
         <source>Mobility</source>
-        <translation type="unfinished">유연성</translation>
+        <translation>유연성</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished">균형</translation>
+        <translation>균형</translation>
     </message>
     <message>
         <source>Cardio</source>
-        <translation type="unfinished">심폐지구력</translation>
+        <translation>심폐지구력</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation type="unfinished">메모</translation>
+        <source>Tests</source>
+        <translation>측정 항목</translation>
     </message>
     <message>
-        <source>Double-click or Enter opens the assessment</source>
-        <translation type="unfinished"></translation>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
     </message>
     <message>
-        <source>No assessment yet.</source>
-        <translation type="unfinished"></translation>
+        <source>Scoring</source>
+        <translation>채점 방식</translation>
+    </message>
+    <message>
+        <source>All 7</source>
+        <translation>7개 모두</translation>
     </message>
     <message>
         <source>Partly measured</source>
-        <translation type="unfinished">일부 측정</translation>
+        <translation>일부 측정</translation>
+    </message>
+    <message>
+        <source>Imported ({version})</source>
+        <translation>가져옴 ({version})</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDetailView</name>
+    <message>
+        <source>← Client list</source>
+        <translation>← 회원 목록</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>목록으로 돌아가기 (Esc)</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>새 평가</translation>
+    </message>
+    <message>
+        <source>Sell package</source>
+        <translation>패키지 등록</translation>
+    </message>
+    <message>
+        <source>Book session</source>
+        <translation>세션 예약</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <source>Edit the client&apos;s details</source>
+        <translation>회원 정보를 수정합니다</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>비활성화</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>회원 정보</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>성별</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>나이</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>생년월일</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Height / weight</source>
+        <translation>키 / 몸무게</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>등록일</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>운동 목표</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>병력·주의사항</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>변화 추이</translation>
+    </message>
+    <message>
+        <source>No assessment yet: the chart appears after the first one.</source>
+        <translation>아직 평가 기록이 없습니다. 첫 평가 후 그래프가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>세션 패키지</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>패키지</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>구매일</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>총 세션</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>남은 세션</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료일</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>No package sold yet.</source>
+        <translation>등록된 패키지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>평가 기록</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>평가일</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>종합 점수</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>근력</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>유연성</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>균형</translation>
+    </message>
+    <message>
+        <source>Cardio</source>
+        <translation>심폐지구력</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>비고</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the assessment</source>
+        <translation>두 번 클릭하거나 Enter를 누르면 평가를 엽니다</translation>
+    </message>
+    <message>
+        <source>No assessment yet.</source>
+        <translation>평가 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Partly measured</source>
+        <translation>일부 측정</translation>
     </message>
     <message>
         <source>{count} (overdrawn)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} (초과 사용)</translation>
     </message>
     <message>
         <source>More sessions were used than the package holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 세션보다 많이 사용했습니다.</translation>
     </message>
     <message>
         <source>{count} already booked</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}회 예약됨</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>환불됨</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>종료</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>만료</translation>
     </message>
     <message>
         <source>Overdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>초과 사용</translation>
     </message>
     <message>
         <source>Used up</source>
-        <translation type="unfinished"></translation>
+        <translation>소진</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>사용 중</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">불러오는 중…</translation>
+        <translation>불러오는 중…</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>비활성</translation>
     </message>
     <message>
         <source>{age} years (estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>{age}세 (추정)</translation>
     </message>
     <message>
         <source>{age} years</source>
-        <translation type="unfinished"></translation>
+        <translation>{age}세</translation>
     </message>
     <message>
         <source>{bmi} ({band})</source>
-        <translation type="unfinished"></translation>
+        <translation>{bmi} ({band})</translation>
     </message>
     <message>
         <source>Not assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>지정 안 함</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished">다시 활성화</translation>
+        <translation>다시 활성화</translation>
     </message>
 </context>
 <context>
     <name>ClientDialog</name>
     <message>
         <source>Edit client</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 정보 수정</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>새 회원 등록</translation>
     </message>
     <message>
         <source>e.g. 김민수</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 김민수</translation>
     </message>
     <message>
         <source>YYYY-MM-DD (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD (선택 사항)</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished">선택 사항</translation>
+        <translation>선택 사항</translation>
     </message>
     <message>
         <source>Active client</source>
-        <translation type="unfinished"></translation>
+        <translation>활성 회원</translation>
     </message>
     <message>
         <source>Injuries, conditions, medication</source>
-        <translation type="unfinished"></translation>
+        <translation>부상, 질환, 복용 약 등</translation>
     </message>
     <message>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 *</translation>
     </message>
     <message>
         <source>Gender *</source>
-        <translation type="unfinished"></translation>
+        <translation>성별 *</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">전화번호</translation>
+        <translation>전화번호</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>생년월일</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">이메일</translation>
+        <translation>이메일</translation>
     </message>
     <message>
         <source>Height (cm)</source>
-        <translation type="unfinished"></translation>
+        <translation>키 (cm)</translation>
     </message>
     <message>
         <source>Weight (kg)</source>
-        <translation type="unfinished"></translation>
+        <translation>몸무게 (kg)</translation>
     </message>
     <message>
         <source>Trainer</source>
-        <translation type="unfinished">담당 트레이너</translation>
+        <translation>담당 트레이너</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished"></translation>
+        <translation>운동 목표</translation>
     </message>
     <message>
         <source>Medical notes</source>
-        <translation type="unfinished"></translation>
+        <translation>병력·주의사항</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">메모</translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Not assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>지정 안 함</translation>
     </message>
     <message>
         <source>BMI {bmi} ({band})</source>
-        <translation type="unfinished"></translation>
+        <translation>BMI {bmi} ({band})</translation>
     </message>
     <message>
         <source>You can still save.</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 후 그대로 저장할 수 있습니다.</translation>
     </message>
     <message>
         <source>Choose the gender.</source>
-        <translation type="unfinished"></translation>
+        <translation>성별을 선택하세요.</translation>
     </message>
     <message>
         <source>Enter a date such as 1990-03-15.</source>
-        <translation type="unfinished"></translation>
+        <translation>1990-03-15 형식으로 입력하세요.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자로 입력하세요.</translation>
     </message>
     <message>
         <source>Enter the client&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 이름을 입력하세요.</translation>
     </message>
     <message>
         <source>Saving the client…</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 정보를 저장하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>나이</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Last assessed</source>
+        <translation>최근 평가일</translation>
+    </message>
+    <message>
+        <source>Inactive client</source>
+        <translation>비활성 회원</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1218,21 @@
     </message>
 </context>
 <context>
+    <name>ClientPicker</name>
+    <message>
+        <source>Name, initials or last 4 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished">모든 회원</translation>
+    </message>
+    <message>
+        <source>No client found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientSearchModel</name>
     <message>
         <source>Name</source>
@@ -937,166 +1263,166 @@
     <name>ClientTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">이름</translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished">성별</translation>
+        <translation>성별</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished">나이</translation>
+        <translation>나이</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">전화번호</translation>
+        <translation>전화번호</translation>
     </message>
     <message>
         <source>Trainer</source>
-        <translation type="unfinished">담당 트레이너</translation>
+        <translation>담당 트레이너</translation>
     </message>
     <message>
         <source>Last assessed</source>
-        <translation type="unfinished">최근 평가일</translation>
+        <translation>최근 평가일</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished">종합 점수</translation>
+        <translation>종합 점수</translation>
     </message>
     <message>
         <source>Sessions left</source>
-        <translation type="unfinished">남은 세션</translation>
+        <translation>남은 세션</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">상태</translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">활성</translation>
+        <translation>활성</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>비활성</translation>
     </message>
     <message>
         <source>Overdrawn: more sessions used than bought</source>
-        <translation type="unfinished"></translation>
+        <translation>초과 사용: 구매한 세션보다 많이 사용했습니다</translation>
     </message>
 </context>
 <context>
     <name>ClientsPane</name>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 관리</translation>
     </message>
     <message>
         <source>Name, initials (ㄱㅁㅅ) or phone&apos;s last 4 digits  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>이름, 초성(ㄱㅁㅅ), 전화번호 뒤 4자리  (Ctrl+F)</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">활성</translation>
+        <translation>활성 회원</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>비활성 회원</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>전체</translation>
     </message>
     <message>
         <source>My clients</source>
-        <translation type="unfinished"></translation>
+        <translation>내 회원</translation>
     </message>
     <message>
         <source>New client</source>
-        <translation type="unfinished"></translation>
+        <translation>새 회원 등록</translation>
     </message>
     <message>
         <source>Register a new client (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>새 회원을 등록합니다 (Ctrl+N)</translation>
     </message>
     <message>
         <source>No client matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 결과가 없습니다.</translation>
     </message>
     <message>
         <source>No clients yet. Press Ctrl+N to register.</source>
-        <translation type="unfinished"></translation>
+        <translation>등록된 회원이 없습니다. Ctrl+N으로 새 회원을 등록하세요.</translation>
     </message>
     <message>
         <source>{count} clients</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 {count}명</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">보기</translation>
+        <translation>열기</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">수정…</translation>
+        <translation>편집…</translation>
     </message>
     <message>
         <source>Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>비활성화…</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished">다시 활성화</translation>
+        <translation>다시 활성화</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제…</translation>
     </message>
     <message>
         <source>Loading the client…</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 정보를 불러오는 중…</translation>
     </message>
     <message>
         <source>{name} has been registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원이 등록되었습니다.</translation>
     </message>
     <message>
         <source>{name} has been updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원 정보가 수정되었습니다.</translation>
     </message>
     <message>
         <source>{name} is already inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원은 이미 비활성 상태입니다.</translation>
     </message>
     <message>
         <source>Deactivate client</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 비활성화</translation>
     </message>
     <message>
         <source>Deactivate {name}? Inactive clients leave the default list; their records stay and they can be reactivated at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원을 비활성화할까요? 비활성 회원은 기본 목록에서 빠지지만 기록은 그대로 남고, 언제든 다시 활성화할 수 있습니다.</translation>
     </message>
     <message>
         <source>{name} is now inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원이 비활성화되었습니다.</translation>
     </message>
     <message>
         <source>{name} is active again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원이 다시 활성화되었습니다.</translation>
     </message>
     <message>
         <source>Only the owner or a senior trainer can delete clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 삭제는 대표 또는 시니어 트레이너만 할 수 있습니다.</translation>
     </message>
     <message>
         <source>Delete client</source>
-        <translation type="unfinished"></translation>
+        <translation>회원 삭제</translation>
     </message>
     <message>
         <source>Delete {name}? The client disappears from every list together with their assessments and packages. Deactivating keeps the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원을 삭제할까요? 회원과 평가·패키지 기록이 모든 목록에서 사라집니다. 기록을 남기려면 비활성화를 사용하세요.</translation>
     </message>
     <message>
         <source>{name} has been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 회원이 삭제되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1673,25 @@
     <message>
         <source>Last saved</source>
         <translation>마지막 저장</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsBox</name>
+    <message>
+        <source>Unfinished assessments on this computer</source>
+        <translation>이 컴퓨터에 저장된 작성 중인 평가</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>이어서 작성</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>작성 중인 평가 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished assessment? It cannot be recovered.</source>
+        <translation>작성 중인 이 평가를 삭제할까요? 복구할 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +2047,262 @@ Fitness assessment and training management for personal-training gyms.</source>
     </message>
 </context>
 <context>
+    <name>PackagesPanel</name>
+    <message>
+        <source>Sell package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">회원</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished">패키지</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished">사용</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished">노쇼</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">상태</translation>
+    </message>
+    <message>
+        <source>Selected package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished">환불됨</translation>
+    </message>
+    <message>
+        <source>Booked ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still bookable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund unused…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdrawn</source>
+        <translation type="unfinished">초과 사용</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished">만료</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation type="unfinished">소진</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">활성</translation>
+    </message>
+    <message>
+        <source>Find a client to see their packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This client has no package yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} (overdrawn)</source>
+        <translation type="unfinished">{count} (초과 사용)</translation>
+    </message>
+    <message>
+        <source>{count} bonus sessions added to {client}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} to {client}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">평가일</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">회원</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">항목</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid (VAT incl.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished">부가세 (VAT)</translation>
+    </message>
+    <message>
+        <source>Card fee</source>
+        <translation type="unfinished">카드 수수료</translation>
+    </message>
+    <message>
+        <source>Net received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPanel</name>
+    <message>
+        <source>All methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading payments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} payments · paid {gross} · VAT {vat} · card fees {fee} · net {net}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} · {client} · {item} · {amount} ({method})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} bonus sessions added to {client}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} to {client}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Choose a client and an assessment to preview its report.</source>
+        <translation>회원과 평가를 선택하면 보고서를 미리 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>축소 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>확대 (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>너비 맞춤</translation>
+    </message>
+    <message>
+        <source>Fit the page width to the window</source>
+        <translation>페이지 너비를 창에 맞춥니다</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>전체 페이지</translation>
+    </message>
+    <message>
+        <source>Show whole pages</source>
+        <translation>페이지 전체를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>{pages} pages</source>
+        <translation>{pages}쪽</translation>
+    </message>
+</context>
+<context>
     <name>PushUpPage</name>
     <message>
         <source>Push-up</source>
@@ -1726,6 +2327,242 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>Repetitions</source>
         <translation>반복 횟수</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptChoices</name>
+    <message>
+        <source>Save receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Client&apos;s copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gym&apos;s copy (with card fee and net)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished">인쇄…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished">PDF로 저장…</translation>
+    </message>
+    <message>
+        <source>Receipt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund unused sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client} · {package}
+Unused sessions: {unused} × {price} → refund about {amount}. The package becomes inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required, e.g. moved away, injury</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no unused sessions to refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {unused} unused sessions of {client} ({amount})? A refund cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPane</name>
+    <message>
+        <source>Reports</source>
+        <translation>리포트</translation>
+    </message>
+    <message>
+        <source>Find a client: name, ㄱㅁㅅ or phone digits</source>
+        <translation>회원 찾기: 이름, 초성(ㄱㅁㅅ) 또는 전화번호</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>평가 목록</translation>
+    </message>
+    <message>
+        <source>One assessment shows its report; Ctrl+click a second one to compare the two.</source>
+        <translation>평가 하나를 고르면 보고서를, Ctrl+클릭으로 하나 더 고르면 비교 보고서를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>인쇄…</translation>
+    </message>
+    <message>
+        <source>Print this report (Ctrl+P)</source>
+        <translation>이 보고서를 인쇄합니다 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF로 저장…</translation>
+    </message>
+    <message>
+        <source>Save this report as a PDF file (Ctrl+E)</source>
+        <translation>이 보고서를 PDF 파일로 저장합니다 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export many…</source>
+        <translation>일괄 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the reports of a period or of the chosen clients into a folder</source>
+        <translation>기간별 또는 선택한 회원의 보고서를 한 폴더에 저장합니다</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} clients; type more of the name to narrow the list.</source>
+        <translation>회원 {total}명 중 {shown}명 표시 — 이름을 더 입력해 범위를 좁히세요.</translation>
+    </message>
+    <message>
+        <source>No client matches.</source>
+        <translation>일치하는 회원이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{count} clients</source>
+        <translation>회원 {count}명</translation>
+    </message>
+    <message>
+        <source>Loading the assessments…</source>
+        <translation>평가 목록을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Assessments of {name}</source>
+        <translation>{name} 회원의 평가</translation>
+    </message>
+    <message>
+        <source>{name} has no assessments yet.</source>
+        <translation>{name} 회원은 아직 평가 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No assessments yet.</source>
+        <translation>아직 평가 기록이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose an assessment to preview its report.</source>
+        <translation>평가를 선택하면 보고서를 미리 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose one assessment, or two to compare.</source>
+        <translation>평가를 하나 선택하거나, 비교하려면 두 개를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>보고서를 만드는 중…</translation>
+    </message>
+    <message>
+        <source>The report could not be shown.</source>
+        <translation>보고서를 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name} · comparison {before} → {after}</source>
+        <translation>{name} · 비교 {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{name} · assessment of {date}</source>
+        <translation>{name} · {date} 평가</translation>
+    </message>
+    <message>
+        <source>Choose an assessment to print first.</source>
+        <translation>먼저 인쇄할 평가를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The report could not be printed. Check the printer and try again.</source>
+        <translation>보고서를 인쇄할 수 없습니다. 프린터를 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The report was sent to the printer.</source>
+        <translation>보고서를 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Choose an assessment to save first.</source>
+        <translation>먼저 저장할 평가를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>보고서를 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>보고서를 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} 파일을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} reports</source>
+        <translation>보고서 {total}개 중 {done}개</translation>
+    </message>
+    <message>
+        <source>Exporting reports…</source>
+        <translation>보고서를 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>No assessment matches; nothing was exported.</source>
+        <translation>해당하는 평가가 없어 내보낸 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{count} reports exported.</source>
+        <translation>보고서 {count}개를 내보냈습니다.</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +2717,309 @@ Fitness assessment and training management for personal-training gyms.</source>
     </message>
 </context>
 <context>
+    <name>SellPackageDialog</name>
+    <message>
+        <source>Sell package</source>
+        <translation type="unfinished">패키지 등록</translation>
+    </message>
+    <message>
+        <source> won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: unlimited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">회원</translation>
+    </message>
+    <message>
+        <source>Amount paid (VAT included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price per session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supply value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card fee ({rate})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished">총 세션</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count}-session package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selling the package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold {name} to {client}: {count} sessions for {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the payment for the receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment was not found; print the receipt from the payments list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gym&apos;s copy also shows the card fee and the net amount; the client&apos;s copy does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts of this sale can be printed by the owner or a trainer from the payments list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message>
+        <source>Selected session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">회원</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">시간</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished">담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished">패키지</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">상태</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">남은 세션</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">메모</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished">노쇼</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a session in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPane</name>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished">총 세션</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation type="unfinished">세션 패키지</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a free time to book; right-click a session for its actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All trainers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a session (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today · {day} · {count} sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished">노쇼</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client&apos;s packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {client}&apos;s session ({when}) as completed?
+One session is used: {before} → {after} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {client}&apos;s session ({when}) as a no-show?
+A no-show uses one session: {before} → {after} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client}: session completed. {count} sessions left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client}: marked as a no-show. {count} sessions left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client}: booking cancelled. {count} sessions left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client}: completion undone. {count} sessions left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked {client} on {when} with {trainer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{client}: {name} sold ({count} sessions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPane</name>
     <message>
         <source>Gym settings</source>
@@ -2013,6 +3153,17 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>{gym} — The5HC Desktop</source>
         <translation>{gym} — The5HC Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <source>Fitness assessment and training management</source>
+        <translation>체력 평가 · 트레이닝 관리</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +3403,65 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>Copy</source>
         <translation>복사</translation>
+    </message>
+</context>
+<context>
+    <name>TodayList</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">시간</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">회원</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished">담당 트레이너</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">상태</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished">남은 세션</translation>
+    </message>
+    <message>
+        <source>Sessions left in {package}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">완료</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished">노쇼</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">취소</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the session as completed (uses one session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client did not come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the booking (no session is used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the completion (gives the session back)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

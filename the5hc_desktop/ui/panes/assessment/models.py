@@ -1,0 +1,175 @@
+"""Table models of the assessment pane and wizard; each holds frozen rows from the services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from the5hc_desktop.domain.scoring import band_for, fmt1
+from the5hc_desktop.services.assessments import AssessmentSummary, is_recalculable
+from the5hc_desktop.services.clients import ClientRow
+from the5hc_desktop.ui import i18n
+
+from .draft import WizardDraft
+
+R = TypeVar("R")
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row dataclass itself
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    title: str
+    text: Callable[[R], str]
+    numeric: bool = False
+
+
+class RowModel(QAbstractTableModel, Generic[R]):
+    """Read-only rows of one dataclass type, one column per `Column`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns: list[Column[R]] = []
+        self._rows: list[R] = []
+
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return _RIGHT
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+
+def _score(value: float | None) -> str:
+    if value is None:
+        return QCoreApplication.translate("AssessmentModels", "Not measured")
+    return fmt1(value)
+
+
+def _band(value: float | None) -> str:
+    band = band_for(value)
+    return band.text(i18n.current_language()) if band is not None else ""
+
+
+class ClientSearchModel(RowModel[ClientRow]):
+    """Clients found by a search; `compact` leaves out gender and trainer (narrow lists)."""
+
+    def __init__(self, parent: Any = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        lang = i18n.current_language()
+        columns: list[Column[ClientRow]] = [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Gender"), lambda r: r.gender.label.text(lang)),
+            Column(self.tr("Age"), lambda r: "" if r.age is None else str(r.age), numeric=True),
+            Column(self.tr("Phone"), lambda r: r.phone_display),
+            Column(self.tr("Trainer"), lambda r: r.trainer_name),
+            Column(
+                self.tr("Last assessed"),
+                lambda r: r.last_assessed_on.isoformat() if r.last_assessed_on else "",
+            ),
+        ]
+        if compact:
+            columns = [columns[0], columns[2], columns[3], columns[5]]
+        self.set_columns(columns)
+
+
+class ClientAssessmentsModel(RowModel[AssessmentSummary]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        version = self._version
+        self.set_columns(
+            [
+                Column(self.tr("Date"), lambda s: s.assessed_on.isoformat()),
+                Column(self.tr("Overall"), lambda s: _score(s.overall), numeric=True),
+                Column(self.tr("Band"), lambda s: _band(s.overall)),
+                Column(self.tr("Strength"), lambda s: _score(s.strength), numeric=True),
+                Column(self.tr("Mobility"), lambda s: _score(s.mobility), numeric=True),
+                Column(self.tr("Balance"), lambda s: _score(s.balance), numeric=True),
+                Column(self.tr("Cardio"), lambda s: _score(s.cardio), numeric=True),
+                Column(self.tr("Tests"), self._completeness),
+                Column(self.tr("Trainer"), lambda s: s.trainer_name),
+                Column(self.tr("Scoring"), version),
+            ]
+        )
+
+    def _completeness(self, summary: AssessmentSummary) -> str:
+        return self.tr("All 7") if summary.complete else self.tr("Partly measured")
+
+    def _version(self, summary: AssessmentSummary) -> str:
+        if is_recalculable(summary.scoring_version):
+            return self.tr("Imported ({version})").format(version=summary.scoring_version)
+        return summary.scoring_version
+
+
+def _saved_at(draft: WizardDraft) -> str:
+    if draft.saved_at is None:
+        return ""
+    return draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class DraftListModel(RowModel[WizardDraft]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.set_columns(
+            [
+                Column(self.tr("Client"), lambda d: d.client_name or self.tr("(no client yet)")),
+                Column(
+                    self.tr("Assessment date"),
+                    lambda d: d.assessed_on.isoformat() if d.assessed_on else "",
+                ),
+                Column(
+                    self.tr("Kind"),
+                    lambda d: self.tr("Editing") if d.assessment_id else self.tr("New"),
+                ),
+                Column(self.tr("Last saved"), _saved_at),
+            ]
+        )
