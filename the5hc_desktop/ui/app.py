@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from the5hc_desktop import paths
 from the5hc_desktop.domain.errors import The5HCError
@@ -128,14 +129,50 @@ def boot(options: Options, *, log_dir: Path | None = None) -> Boot:
 
 
 # --- the interactive app -------------------------------------------------------------------
+def make_splash() -> QSplashScreen:
+    """A small card shown from the first moment until the first dialog appears."""
+    ratio = 2.0  # drawn at double size: sharp on high-DPI screens
+    width, height = 380, 150
+    pixmap = QPixmap(int(width * ratio), int(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor("#1565c0"))
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor("white"))
+        title = QFont(QGuiApplication.font())
+        title.setPointSizeF(20)
+        title.setBold(True)
+        painter.setFont(title)
+        painter.drawText(QRectF(24, 24, width - 48, 44), "The5HC Desktop")
+        body = QFont(QGuiApplication.font())
+        body.setPointSizeF(10.5)
+        painter.setFont(body)
+        painter.drawText(QRectF(24, 72, width - 48, 24),
+                         QCoreApplication.translate("Splash", "Fitness assessment and training "
+                                                              "management"))
+        painter.setPen(QColor("#bbdefb"))
+        painter.drawText(QRectF(24, height - 40, width - 48, 24),
+                         QCoreApplication.translate("Splash", "Starting…"))
+    finally:
+        painter.end()
+    splash = QSplashScreen(pixmap)
+    splash.setObjectName("splash")
+    return splash
+
+
 def run_app(options: Options) -> int:
     """Open → first run or sign-in → main window, until the flow ends (quit or cancel)."""
     started = boot(options)
     started.app.setQuitOnLastWindowClosed(False)  # the flow decides when the app ends
+    splash = make_splash()
+    splash.show()
+    QCoreApplication.processEvents()  # paint it before the services load (~0.7 s)
     from the5hc_desktop.ui.app_flow import SignInFlow  # after the QApplication exists
 
     flow = SignInFlow(started.messages, options.db_path(), use_language=started.use_language,
                       previous_crash=started.previous_crash)
+    flow.ui_shown.connect(splash.close)
     flow.finished.connect(QCoreApplication.exit)
     flow.start()
     try:

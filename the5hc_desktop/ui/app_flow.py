@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
@@ -23,7 +23,7 @@ from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
-from the5hc_desktop.ui.app_panes import PaneDeps, build_panes
+from the5hc_desktop.ui.app_panes import PANES, PaneDeps, PaneSet, build_panes
 from the5hc_desktop.ui.crash import PreviousCrash
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
@@ -98,8 +98,32 @@ def must_change_password(services: Services, actor: Actor) -> bool:
                for view in services.accounts.list_staff(actor))
 
 
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call `callback` once, just after `widget` first painted (or after 1 s regardless)."""
+    done = False
+
+    def fire() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            widget.removeEventFilter(watcher)
+            callback()
+
+    class Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not done:
+                QTimer.singleShot(0, widget, fire)  # after the paint has been delivered
+            return False
+
+    watcher = Watcher(widget)
+    widget.installEventFilter(watcher)
+    QTimer.singleShot(1000, widget, fire)  # a window that never paints still gets its panes
+
+
 class SignInFlow(QObject):
     finished = Signal(int)  # exit code
+    panes_added = Signal()  # every pane is in the window
+    ui_shown = Signal()  # a dialog or the window is up: the splash can go
 
     def __init__(
         self,
@@ -121,6 +145,7 @@ class SignInFlow(QObject):
         self.dialog: QWidget | None = None
         self.missing_panes: list[str] = []
         self.pane_problems: list[str] = []
+        self.panes_complete = False
 
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
@@ -134,6 +159,7 @@ class SignInFlow(QObject):
         )
 
     def _open_failed(self, error: The5HCError) -> None:
+        self.ui_shown.emit()
         show_fatal(error)
         self.finished.emit(1)
 
@@ -237,6 +263,11 @@ class SignInFlow(QObject):
                    lambda settings: self.show_main(actor, settings), cancellable=False)
 
     def show_main(self, actor: Actor, settings: GymSettings) -> MainWindow:
+        """The main window with the first pane; the others join right after it painted.
+
+        Importing and building every pane before the window shows would cost the user
+        that time at every start; the navigation gains its entries a moment later.
+        """
         services = self._require_services()
         messages = self._messages
         language = i18n.current_language()
@@ -248,14 +279,15 @@ class SignInFlow(QObject):
                 window_box[0].set_idle_minutes(saved.idle_lock_minutes)
                 window_box[0].setWindowTitle(self._title(saved))
 
-        built = build_panes(PaneDeps(services, actor, messages, settings_saved))
-        self.missing_panes, self.pane_problems = built.missing, built.problems
+        deps = PaneDeps(services, actor, messages, settings_saved)
+        first = build_panes(deps, PANES[:1])
+        self.panes_complete = False
         window = MainWindow(
             staff=StaffStatus(actor.display_name, actor.role.label(language),
                               str(services.database.path)),
             messages=messages,
             verify_password=lambda password: services.accounts.verify_password(actor, password),
-            panes=built.panes,
+            panes=first.panes,
             idle_minutes=settings.idle_lock_minutes,
         )
         window_box.append(window)
@@ -265,15 +297,33 @@ class SignInFlow(QObject):
         window.sign_out_requested.connect(self.sign_out)
         self.window = window
         self._drop_dialog()
+        after_first_paint(window, lambda: self._add_other_panes(window, deps, first))
         window.show()
+        self.ui_shown.emit()
         messages.success(self.tr("Welcome, {name}!").format(name=actor.display_name))
-        if built.problems:
-            messages.warning(self.tr("Some screens could not be loaded. Details are in the log."))
         if self._previous_crash is not None:
             messages.warning(self._previous_crash.message())
             self._previous_crash = None
-        log.info("signed in staff %s; %d panes", actor.staff_id, len(built.panes))
+        log.info("signed in staff %s", actor.staff_id)
         return window
+
+    def _add_other_panes(self, window: MainWindow, deps: PaneDeps, first: PaneSet) -> None:
+        if self.window is not window:  # signed out meanwhile
+            return
+        rest = build_panes(deps, PANES[1:])
+        for pane in rest.panes:
+            window.add_pane(pane)
+        self.missing_panes = first.missing + rest.missing
+        self.pane_problems = first.problems + rest.problems
+        if self.pane_problems:
+            self._messages.warning(
+                self.tr("Some screens could not be loaded. Details are in the log."))
+        last = str(QSettings().value("window/last_pane", ""))
+        if any(pane.object_name == last for pane in rest.panes):
+            window.show_pane(last)  # where the user left off last time
+        self.panes_complete = True
+        self.panes_added.emit()
+        log.info("%d panes; missing %s", len(window.panes()), self.missing_panes)
 
     def _title(self, settings: GymSettings) -> str:
         if not settings.gym_name:
@@ -294,14 +344,17 @@ class SignInFlow(QObject):
     # --- helpers -------------------------------------------------------------------------
     def _show_dialog(self, dialog: QWidget) -> None:
         self._drop_dialog()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.show()
+        self.ui_shown.emit()
 
     def _drop_dialog(self) -> None:
+        # deleteLater, not WA_DeleteOnClose: the worker may still call the dialog's
+        # on_done right after the callback that moved the flow on.
         dialog, self.dialog = self.dialog, None
-        if dialog is not None and dialog.isVisible():
+        if dialog is not None:
             dialog.hide()
+            dialog.deleteLater()
 
     def _require_services(self) -> Services:
         if self.services is None:
@@ -310,6 +363,7 @@ class SignInFlow(QObject):
 
     def close(self) -> None:
         """At exit: the window (saving its layout) and the database."""
+        self._drop_dialog()
         if self.window is not None:
             self.window.destroyed.disconnect(self._window_closed)
             self.window.close()

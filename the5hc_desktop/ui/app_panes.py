@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
 
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor
@@ -60,9 +59,10 @@ def _by_convention(module: ModuleType, deps: PaneDeps) -> Pane:
 
 
 Factory = Callable[[ModuleType, PaneDeps], Pane]
+PaneEntry = tuple[str, str, Factory]  # short name, package, factory
 
-# Navigation order. (short name, package, factory)
-PANES: tuple[tuple[str, str, Factory], ...] = (
+# Navigation order: 대시보드 · 회원 관리 · 평가 실시 · 세션 관리 · 리포트 · 설정.
+PANES: tuple[PaneEntry, ...] = (
     ("dashboard", "the5hc_desktop.ui.panes.dashboard", _dashboard),
     ("clients", "the5hc_desktop.ui.panes.clients", _clients),
     ("assessment", "the5hc_desktop.ui.panes.assessment", _by_convention),
@@ -91,9 +91,10 @@ def _import(package: str) -> ModuleType | None:
     return module if getattr(module, "__file__", None) else None
 
 
-def build_panes(deps: PaneDeps) -> PaneSet:
+def build_panes(deps: PaneDeps, entries: Sequence[PaneEntry] = PANES) -> PaneSet:
+    """Import and build the panes of `entries` (in order) that are installed."""
     result = PaneSet()
-    for name, package, factory in PANES:
+    for name, package, factory in entries:
         try:
             module = _import(package)
             if module is None:
@@ -101,11 +102,7 @@ def build_panes(deps: PaneDeps) -> PaneSet:
                 log.info("pane %s not installed; left out", name)
                 continue
             result.panes.append(factory(module, deps))
-        except Exception as error:
+        except Exception as error:  # one broken pane must not stop the others
             log.exception("pane %s could not be built", name)
             result.problems.append(f"{name}: {type(error).__name__}: {error}")
     return result
-
-
-def describe(panes: list[Any]) -> list[str]:
-    return [str(pane.object_name) for pane in panes]

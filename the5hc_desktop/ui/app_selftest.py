@@ -30,7 +30,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSetti
 from the5hc_desktop import paths
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.maintenance import system_actor
 from the5hc_desktop.ui.app import Boot, Options, boot
+from the5hc_desktop.ui.app_flow import Opened, open_database
 
 _IMPORTED_AT = time.time()
 SELF_TEST_GYM = "셀프 테스트 센터"
@@ -61,10 +63,12 @@ class _PaintWatch(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.painted_at: float | None = None
+        self.cpu_at: float | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.painted_at is None and event.type() == QEvent.Type.Paint:
             self.painted_at = time.time()
+            self.cpu_at = time.process_time()
         return False
 
 
@@ -72,6 +76,8 @@ class _PaintWatch(QObject):
 class Report:
     ok: bool = False
     first_paint_ms: int | None = None
+    first_paint_cpu_ms: int | None = None  # CPU time of the process by then (all threads)
+    signed_in_ms: int | None = None  # database open and the owner found (no password)
     ready_ms: int | None = None
     panes: list[str] = field(default_factory=list)
     missing_panes: list[str] = field(default_factory=list)
@@ -84,13 +90,39 @@ class Report:
 
 
 def choose_database(options: Options, scratch: Path) -> tuple[Path, bool]:
-    """(path, throwaway): see the module docstring."""
+    """(path, may create the self-test gym in it): see the module docstring."""
     if options.db is not None:
-        return options.db, False
+        return options.db, True
     path = paths.default_db_path()
     if path.is_file() and path.stat().st_size > 0:
         return path, False
     return scratch / "self-test.sqlite3", True
+
+
+@dataclass(frozen=True)
+class Prepared:
+    opened: Opened
+    actor: Actor
+    path: Path
+    throwaway: bool
+    ready_at: float
+
+
+def prepare(path: Path, may_create: bool, scratch: Path) -> Prepared:
+    """Worker: open the database and find the acting owner (see the module docstring)."""
+    opened = open_database(path)
+    throwaway = path.parent == scratch
+    if opened.first_run and not may_create:
+        # The user's database has no gym yet; it is not ours to fill: test a throwaway one.
+        opened.services.close()
+        path, throwaway = scratch / "self-test.sqlite3", True
+        opened = open_database(path)
+    try:
+        actor = self_test_actor(opened.services, may_create=True)
+    except BaseException:
+        opened.services.close()
+        raise
+    return Prepared(opened, actor, path, throwaway, time.time())
 
 
 def self_test_actor(services: Services, may_create: bool) -> Actor:
@@ -102,16 +134,8 @@ def self_test_actor(services: Services, may_create: bool) -> Actor:
         view = accounts.create_gym_and_owner(
             SELF_TEST_GYM, "셀프 테스트", SELF_TEST_OWNER, "st-" + secrets.token_urlsafe(12))
         return Actor(view.id, view.role, view.display_name, view.username)
-    if accounts.is_demo():
-        from the5hc_desktop.services import demo
-
-        return accounts.sign_in(demo.DEMO_USERNAME, demo.DEMO_PASSWORD)
-    # Needs a password-free lookup of the first active owner from the services (audited).
-    lookup = getattr(accounts, "self_test_actor", None)
-    if not callable(lookup):
-        raise RuntimeError("AccountService offers no self-test sign-in for this database")
-    actor: Actor = lookup()
-    return actor
+    # The first active owner, without a password: as the command line acts.
+    return system_actor(services.database)
 
 
 def _wait(condition: Any, timeout_ms: int) -> bool:
@@ -124,28 +148,27 @@ def _wait(condition: Any, timeout_ms: int) -> bool:
 
 
 def run_checks(started: Boot, options: Options, scratch: Path, t0: float) -> Report:
-    from the5hc_desktop.ui.app_flow import SignInFlow, open_database
+    from the5hc_desktop.ui.app_flow import SignInFlow
     from the5hc_desktop.ui.messages import MessageRecorder
 
     report = Report()
     recorder = MessageRecorder(started.messages)
-    path, throwaway = choose_database(options, scratch)
-    report.db, report.throwaway_db = str(path), throwaway
-    flow = SignInFlow(started.messages, path, use_language=started.use_language)
+    path, may_create = choose_database(options, scratch)
+    report.db = str(path)
     outcome: dict[str, Any] = {}
-
-    def prepare(_ctx: object) -> tuple[Any, Actor]:
-        opened = open_database(path)
-        return opened, self_test_actor(opened.services, may_create=True)
-
-    started.lane.run(prepare, lambda result: outcome.update(result=result),
+    started.lane.run(lambda _ctx: prepare(path, may_create, scratch),
+                     lambda result: outcome.update(result=result),
                      on_failure=lambda error: outcome.update(error=error), cancellable=False)
     if not started.lane.wait_idle(LOAD_TIMEOUT_MS) or "result" not in outcome:
         report.errors.append(str(outcome.get("error") or "opening the database failed"))
         report.errors += [f"crash: {type(e).__name__}: {e}" for e in started.crashes]
         return report
-    opened, actor = outcome["result"]
-    flow.use(opened)
+    prepared: Prepared = outcome["result"]
+    report.db, report.throwaway_db = str(prepared.path), prepared.throwaway
+    report.signed_in_ms = round((prepared.ready_at - t0) * 1000)
+    flow = SignInFlow(started.messages, prepared.path, use_language=started.use_language)
+    flow.use(prepared.opened)
+    actor, opened = prepared.actor, prepared.opened
     try:
         watch = _PaintWatch()
         window = flow.show_main(actor, opened.settings)
@@ -154,6 +177,10 @@ def run_checks(started: Boot, options: Options, scratch: Path, t0: float) -> Rep
             report.errors.append("the main window never painted")
         if watch.painted_at is not None:
             report.first_paint_ms = round((watch.painted_at - t0) * 1000)
+        if watch.cpu_at is not None:
+            report.first_paint_cpu_ms = round(watch.cpu_at * 1000)
+        if not _wait(lambda: flow.panes_complete, 30_000):
+            report.errors.append("the panes after the first were never added")
         report.panes = window.visit_all_panes()
         if not started.lane.wait_idle(LOAD_TIMEOUT_MS):
             report.errors.append("pane loads did not finish")
