@@ -548,130 +548,130 @@
     <name>BonusDialog</name>
     <message>
         <source>Bonus sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>보너스 세션</translation>
     </message>
     <message>
         <source>{client} · {package}: {remaining} sessions left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} · {package}: 남은 세션 {remaining}회</translation>
     </message>
     <message>
         <source> sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>회</translation>
     </message>
     <message>
         <source>Required, e.g. promotion, make-up session</source>
-        <translation type="unfinished"></translation>
+        <translation>필수 (예: 프로모션, 보강 세션)</translation>
     </message>
     <message>
         <source>Sessions to add</source>
-        <translation type="unfinished"></translation>
+        <translation>추가할 세션</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>사유</translation>
     </message>
     <message>
         <source>Add sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 추가</translation>
     </message>
     <message>
         <source>Enter a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>사유를 입력하세요.</translation>
     </message>
     <message>
         <source>Adding sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 추가하는 중…</translation>
     </message>
 </context>
 <context>
     <name>BookSessionDialog</name>
     <message>
         <source>Book session</source>
-        <translation type="unfinished">세션 예약</translation>
+        <translation>세션 예약</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished">분</translation>
+        <translation>분</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">회원</translation>
+        <translation>회원</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished">패키지</translation>
+        <translation>패키지</translation>
     </message>
     <message>
         <source>Trainer</source>
-        <translation type="unfinished">담당 트레이너</translation>
+        <translation>트레이너</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished">시작</translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 시간</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">메모</translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Sell a package…</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 판매…</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>예약</translation>
     </message>
     <message>
         <source>Loading the client&apos;s packages…</source>
-        <translation type="unfinished"></translation>
+        <translation>회원의 패키지를 불러오는 중…</translation>
     </message>
     <message>
         <source>Choose a package</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지를 선택하세요</translation>
     </message>
     <message>
         <source>{name} · {available} free of {remaining} left</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · 잔여 {remaining}회 중 예약 가능 {available}회</translation>
     </message>
     <message>
         <source>{package} (expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>{package} (만료)</translation>
     </message>
     <message>
         <source>{package} (no free session)</source>
-        <translation type="unfinished"></translation>
+        <translation>{package} (예약 가능 세션 없음)</translation>
     </message>
     <message>
         <source>This client has no active package. Sell a package first.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 회원은 사용 중인 패키지가 없습니다. 먼저 패키지를 판매하세요.</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>무제한</translation>
     </message>
     <message>
         <source>Remaining {remaining} · booked ahead {scheduled} · expiry {expiry}</source>
-        <translation type="unfinished"></translation>
+        <translation>남은 세션 {remaining}회 · 예약됨 {scheduled}회 · 만료 {expiry}</translation>
     </message>
     <message>
         <source>Choose the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>회원을 선택하세요.</translation>
     </message>
     <message>
         <source>Choose a package.</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지를 선택하세요.</translation>
     </message>
     <message>
         <source>Choose the trainer.</source>
-        <translation type="unfinished"></translation>
+        <translation>트레이너를 선택하세요.</translation>
     </message>
     <message>
         <source>Booking…</source>
-        <translation type="unfinished"></translation>
+        <translation>예약하는 중…</translation>
     </message>
 </context>
 <context>
@@ -680,23 +680,25 @@
         <source>{client} · {time}
 {package} · {trainer}
 {status} · {remaining} sessions left</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} · {time}
+{package} · {trainer}
+{status} · 남은 세션 {remaining}회</translation>
     </message>
     <message>
         <source>No trainer</source>
-        <translation type="unfinished"></translation>
+        <translation>트레이너 없음</translation>
     </message>
     <message>
         <source>{count} left</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여 {count}회</translation>
     </message>
     <message>
         <source>{count} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}건</translation>
     </message>
     <message>
         <source>+{count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>+{count}건 더</translation>
     </message>
 </context>
 <context>
@@ -1221,15 +1223,15 @@
     <name>ClientPicker</name>
     <message>
         <source>Name, initials or last 4 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>이름, 초성 또는 전화번호 뒤 4자리</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished">모든 회원</translation>
+        <translation>전체 회원</translation>
     </message>
     <message>
         <source>No client found</source>
-        <translation type="unfinished"></translation>
+        <translation>찾은 회원 없음</translation>
     </message>
 </context>
 <context>
@@ -2050,221 +2052,225 @@ Fitness assessment and training management for personal-training gyms.</source>
     <name>PackagesPanel</name>
     <message>
         <source>Sell package…</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 판매…</translation>
     </message>
     <message>
         <source>Book session…</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 예약…</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">회원</translation>
+        <translation>회원</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished">패키지</translation>
+        <translation>패키지</translation>
     </message>
     <message>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>판매일</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 수단</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 금액</translation>
     </message>
     <message>
         <source>Bought</source>
-        <translation type="unfinished"></translation>
+        <translation>구매</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished">사용</translation>
+        <translation>사용</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished">노쇼</translation>
+        <translation>노쇼</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>남은 세션</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>예약</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>만료일</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">상태</translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>Selected package</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 패키지</translation>
     </message>
     <message>
         <source>Bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>보너스</translation>
+    </message>
+    <message>
+        <source>Refunded sessions</source>
+        <translation>환불</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished">환불됨</translation>
+        <translation>환불됨</translation>
     </message>
     <message>
         <source>Booked ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>예약된 세션</translation>
     </message>
     <message>
         <source>Still bookable</source>
-        <translation type="unfinished"></translation>
+        <translation>예약 가능</translation>
     </message>
     <message>
         <source>Bonus sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>보너스 세션…</translation>
     </message>
     <message>
         <source>Refund unused…</source>
-        <translation type="unfinished"></translation>
+        <translation>미사용 세션 환불…</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>무제한</translation>
     </message>
     <message>
         <source>Overdrawn</source>
-        <translation type="unfinished">초과 사용</translation>
+        <translation>초과 사용</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>비활성</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished">만료</translation>
+        <translation>만료</translation>
     </message>
     <message>
         <source>Used up</source>
-        <translation type="unfinished">소진</translation>
+        <translation>소진</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">활성</translation>
+        <translation>활성</translation>
     </message>
     <message>
         <source>Find a client to see their packages.</source>
-        <translation type="unfinished"></translation>
+        <translation>회원을 찾으면 패키지가 표시됩니다.</translation>
     </message>
     <message>
         <source>This client has no package yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 회원은 아직 패키지가 없습니다.</translation>
     </message>
     <message>
         <source>{count} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}회</translation>
     </message>
     <message>
         <source>{count} (overdrawn)</source>
-        <translation type="unfinished">{count} (초과 사용)</translation>
+        <translation>{count} (초과 사용)</translation>
     </message>
     <message>
         <source>{count} bonus sessions added to {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원에게 보너스 세션 {count}회를 추가했습니다.</translation>
     </message>
     <message>
         <source>Refunded {amount} to {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원에게 {amount}을 환불했습니다.</translation>
     </message>
 </context>
 <context>
     <name>PaymentsModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished">평가일</translation>
+        <translation>결제일</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">회원</translation>
+        <translation>회원</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">항목</translation>
+        <translation>항목</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 수단</translation>
     </message>
     <message>
         <source>Paid (VAT incl.)</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 금액 (VAT 포함)</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished">부가세 (VAT)</translation>
+        <translation>부가세</translation>
     </message>
     <message>
         <source>Card fee</source>
-        <translation type="unfinished">카드 수수료</translation>
+        <translation>카드 수수료</translation>
     </message>
     <message>
         <source>Net received</source>
-        <translation type="unfinished"></translation>
+        <translation>실 수령액</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>담당</translation>
     </message>
 </context>
 <context>
     <name>PaymentsPanel</name>
     <message>
         <source>All methods</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 결제 수단</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>기간</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>~</translation>
     </message>
     <message>
         <source>Receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증…</translation>
     </message>
     <message>
         <source>Bonus sessions…</source>
-        <translation type="unfinished"></translation>
+        <translation>보너스 세션…</translation>
     </message>
     <message>
         <source>Refund…</source>
-        <translation type="unfinished"></translation>
+        <translation>환불…</translation>
     </message>
     <message>
         <source>Loading payments…</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 내역을 불러오는 중…</translation>
     </message>
     <message>
         <source>{count} payments · paid {gross} · VAT {vat} · card fees {fee} · net {net}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}건 · 결제 {gross} · 부가세 {vat} · 카드 수수료 {fee} · 실 수령액 {net}</translation>
     </message>
     <message>
         <source>{date} · {client} · {item} · {amount} ({method})</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} · {client} · {item} · {amount} ({method})</translation>
     </message>
     <message>
         <source>{count} bonus sessions added to {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원에게 보너스 세션 {count}회를 추가했습니다.</translation>
     </message>
     <message>
         <source>Refunded {amount} to {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원에게 {amount}을 환불했습니다.</translation>
     </message>
 </context>
 <context>
@@ -2333,97 +2339,98 @@ Fitness assessment and training management for personal-training gyms.</source>
     <name>ReceiptChoices</name>
     <message>
         <source>Save receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증 저장</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증</translation>
     </message>
 </context>
 <context>
     <name>ReceiptPanel</name>
     <message>
         <source>Client&apos;s copy</source>
-        <translation type="unfinished"></translation>
+        <translation>회원용</translation>
     </message>
     <message>
         <source>Gym&apos;s copy (with card fee and net)</source>
-        <translation type="unfinished"></translation>
+        <translation>보관용 (카드 수수료·실 수령액 포함)</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished">인쇄…</translation>
+        <translation>인쇄…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished">PDF로 저장…</translation>
+        <translation>PDF로 저장…</translation>
     </message>
     <message>
         <source>Receipt:</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증:</translation>
     </message>
     <message>
         <source>Writing the receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증을 만드는 중…</translation>
     </message>
     <message>
         <source>Receipt saved: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증을 저장했습니다: {file}</translation>
     </message>
     <message>
         <source>Preparing the receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증을 준비하는 중…</translation>
     </message>
     <message>
         <source>The receipt could not be printed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증을 인쇄하지 못했습니다: {error}</translation>
     </message>
     <message>
         <source>Receipt sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증을 프린터로 보냈습니다.</translation>
     </message>
 </context>
 <context>
     <name>RefundDialog</name>
     <message>
         <source>Refund unused sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>미사용 세션 환불</translation>
     </message>
     <message>
         <source>{client} · {package}
 Unused sessions: {unused} × {price} → refund about {amount}. The package becomes inactive.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} · {package}
+미사용 세션 {unused}회 × {price} → 환불 예정 금액 약 {amount}. 환불 후 패키지는 비활성이 됩니다.</translation>
     </message>
     <message>
         <source>Required, e.g. moved away, injury</source>
-        <translation type="unfinished"></translation>
+        <translation>필수 (예: 이사, 부상)</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>사유</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>환불</translation>
     </message>
     <message>
         <source>There are no unused sessions to refund.</source>
-        <translation type="unfinished"></translation>
+        <translation>환불할 남은 세션이 없습니다.</translation>
     </message>
     <message>
         <source>Enter a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>사유를 입력하세요.</translation>
     </message>
     <message>
         <source>Refund {unused} unused sessions of {client} ({amount})? A refund cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원의 미사용 세션 {unused}회({amount})를 환불할까요? 환불은 되돌릴 수 없습니다.</translation>
     </message>
     <message>
         <source>Refunding…</source>
-        <translation type="unfinished"></translation>
+        <translation>환불하는 중…</translation>
     </message>
 </context>
 <context>
@@ -2720,303 +2727,305 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <name>SellPackageDialog</name>
     <message>
         <source>Sell package</source>
-        <translation type="unfinished">패키지 등록</translation>
+        <translation>패키지 판매</translation>
     </message>
     <message>
         <source> won</source>
-        <translation type="unfinished"></translation>
+        <translation> 원</translation>
     </message>
     <message>
         <source>Expires on</source>
-        <translation type="unfinished"></translation>
+        <translation>만료일 지정</translation>
     </message>
     <message>
         <source>(none: unlimited)</source>
-        <translation type="unfinished"></translation>
+        <translation>(지정 안 함: 무제한)</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">회원</translation>
+        <translation>회원</translation>
     </message>
     <message>
         <source>Amount paid (VAT included)</source>
-        <translation type="unfinished"></translation>
+        <translation>총 금액 (VAT 포함)</translation>
     </message>
     <message>
         <source>Price per session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션당 가격</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 수단</translation>
     </message>
     <message>
         <source>Package name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지명 (선택)</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>만료</translation>
     </message>
     <message>
         <source>Sell</source>
-        <translation type="unfinished"></translation>
+        <translation>판매</translation>
     </message>
     <message>
         <source>Breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>금액 내역</translation>
     </message>
     <message>
         <source>Supply value</source>
-        <translation type="unfinished"></translation>
+        <translation>공급가액</translation>
     </message>
     <message>
         <source>VAT ({rate})</source>
-        <translation type="unfinished"></translation>
+        <translation>부가세 ({rate})</translation>
     </message>
     <message>
         <source>Card fee ({rate})</source>
-        <translation type="unfinished"></translation>
+        <translation>카드 수수료 ({rate})</translation>
     </message>
     <message>
         <source>Net received</source>
-        <translation type="unfinished"></translation>
+        <translation>실 수령액</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">총 세션</translation>
+        <translation>세션 수</translation>
     </message>
     <message>
         <source>{count} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}회</translation>
     </message>
     <message>
         <source>{count}-session package</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}회 패키지</translation>
     </message>
     <message>
         <source>Choose the client.</source>
-        <translation type="unfinished"></translation>
+        <translation>회원을 선택하세요.</translation>
     </message>
     <message>
         <source>Selling the package…</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지를 판매하는 중…</translation>
     </message>
     <message>
         <source>Sold {name} to {client}: {count} sessions for {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원에게 {name}을(를) 판매했습니다: {count}회, {amount}.</translation>
     </message>
     <message>
         <source>Package sold</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 판매 완료</translation>
     </message>
     <message>
         <source>Looking up the payment for the receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>영수증용 결제 내역을 찾는 중…</translation>
     </message>
     <message>
         <source>The payment was not found; print the receipt from the payments list.</source>
-        <translation type="unfinished"></translation>
+        <translation>결제 내역을 찾지 못했습니다. 결제 탭에서 영수증을 출력하세요.</translation>
     </message>
     <message>
         <source>The gym&apos;s copy also shows the card fee and the net amount; the client&apos;s copy does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>보관용에는 카드 수수료와 실 수령액이 표시되고, 회원용에는 표시되지 않습니다.</translation>
     </message>
     <message>
         <source>Receipts of this sale can be printed by the owner or a trainer from the payments list.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 판매의 영수증은 소유자나 트레이너가 결제 탭에서 출력할 수 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>SessionDetail</name>
     <message>
         <source>Selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 세션</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">회원</translation>
+        <translation>회원</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">시간</translation>
+        <translation>시간</translation>
     </message>
     <message>
         <source>Trainer</source>
-        <translation type="unfinished">담당 트레이너</translation>
+        <translation>트레이너</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished">패키지</translation>
+        <translation>패키지</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">상태</translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">남은 세션</translation>
+        <translation>남은 세션</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">메모</translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>완료</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished">노쇼</translation>
+        <translation>노쇼</translation>
     </message>
     <message>
         <source>Cancel booking</source>
-        <translation type="unfinished"></translation>
+        <translation>예약 취소</translation>
     </message>
     <message>
         <source>Undo completion</source>
-        <translation type="unfinished"></translation>
+        <translation>완료 취소</translation>
     </message>
     <message>
         <source>Packages…</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지…</translation>
     </message>
     <message>
         <source>Click a session in the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>달력에서 세션을 누르세요.</translation>
     </message>
     <message>
         <source>{count} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}회</translation>
     </message>
 </context>
 <context>
     <name>SessionsPane</name>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished">총 세션</translation>
+        <translation>세션 관리</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>일정</translation>
     </message>
     <message>
         <source>Packages</source>
-        <translation type="unfinished">세션 패키지</translation>
+        <translation>패키지</translation>
     </message>
     <message>
         <source>Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>결제</translation>
     </message>
     <message>
         <source>Click a free time to book; right-click a session for its actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>빈 시간을 누르면 예약, 세션을 오른쪽 클릭하면 처리 메뉴가 열립니다.</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 이전</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 ▶</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>일</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>주</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>월</translation>
     </message>
     <message>
         <source>All trainers</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 트레이너</translation>
     </message>
     <message>
         <source>Sell package…</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 판매…</translation>
     </message>
     <message>
         <source>Book session…</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 예약…</translation>
     </message>
     <message>
         <source>Book a session (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 예약 (Ctrl+B)</translation>
     </message>
     <message>
         <source>Loading the calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>일정을 불러오는 중…</translation>
     </message>
     <message>
         <source>Today · {day} · {count} sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘의 세션 · {day} · {count}건</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>완료</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished">노쇼</translation>
+        <translation>노쇼</translation>
     </message>
     <message>
         <source>Cancel booking</source>
-        <translation type="unfinished"></translation>
+        <translation>예약 취소</translation>
     </message>
     <message>
         <source>Undo completion</source>
-        <translation type="unfinished"></translation>
+        <translation>완료 취소</translation>
     </message>
     <message>
         <source>Client&apos;s packages</source>
-        <translation type="unfinished"></translation>
+        <translation>회원의 패키지</translation>
     </message>
     <message>
         <source>Complete session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 완료</translation>
     </message>
     <message>
         <source>Mark {client}&apos;s session ({when}) as completed?
 One session is used: {before} → {after} left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원의 세션({when})을 완료 처리할까요?
+세션 1회가 차감됩니다: 남은 세션 {before} → {after}회</translation>
     </message>
     <message>
         <source>Mark {client}&apos;s session ({when}) as a no-show?
 A no-show uses one session: {before} → {after} left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원의 세션({when})을 노쇼로 처리할까요?
+노쇼도 세션 1회가 차감됩니다: 남은 세션 {before} → {after}회</translation>
     </message>
     <message>
         <source>{client}: session completed. {count} sessions left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client}: 세션을 완료했습니다. 남은 세션 {count}회.</translation>
     </message>
     <message>
         <source>{client}: marked as a no-show. {count} sessions left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client}: 노쇼로 처리했습니다. 남은 세션 {count}회.</translation>
     </message>
     <message>
         <source>{client}: booking cancelled. {count} sessions left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client}: 예약을 취소했습니다. 남은 세션 {count}회.</translation>
     </message>
     <message>
         <source>{client}: completion undone. {count} sessions left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client}: 완료를 취소했습니다. 남은 세션 {count}회.</translation>
     </message>
     <message>
         <source>Booked {client} on {when} with {trainer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} 회원의 세션을 예약했습니다: {when}, {trainer} 트레이너.</translation>
     </message>
     <message>
         <source>{client}: {name} sold ({count} sessions).</source>
-        <translation type="unfinished"></translation>
+        <translation>{client}: {name} 판매 완료 ({count}회).</translation>
     </message>
 </context>
 <context>
@@ -3409,59 +3418,59 @@ A no-show uses one session: {before} → {after} left.</source>
     <name>TodayList</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished">시간</translation>
+        <translation>시간</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">회원</translation>
+        <translation>회원</translation>
     </message>
     <message>
         <source>Trainer</source>
-        <translation type="unfinished">담당 트레이너</translation>
+        <translation>트레이너</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">상태</translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished">남은 세션</translation>
+        <translation>잔여</translation>
     </message>
     <message>
         <source>Sessions left in {package}</source>
-        <translation type="unfinished"></translation>
+        <translation>{package}의 남은 세션</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">완료</translation>
+        <translation>완료</translation>
     </message>
     <message>
         <source>No-show</source>
-        <translation type="unfinished">노쇼</translation>
+        <translation>노쇼</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">취소</translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>완료 취소</translation>
     </message>
     <message>
         <source>Mark the session as completed (uses one session)</source>
-        <translation type="unfinished"></translation>
+        <translation>세션을 완료 처리합니다 (세션 1회 차감)</translation>
     </message>
     <message>
         <source>The client did not come</source>
-        <translation type="unfinished"></translation>
+        <translation>회원이 오지 않았습니다 (노쇼)</translation>
     </message>
     <message>
         <source>Cancel the booking (no session is used)</source>
-        <translation type="unfinished"></translation>
+        <translation>예약을 취소합니다 (세션 차감 없음)</translation>
     </message>
     <message>
         <source>Undo the completion (gives the session back)</source>
-        <translation type="unfinished"></translation>
+        <translation>완료를 취소합니다 (세션 1회 복원)</translation>
     </message>
 </context>
 <context>

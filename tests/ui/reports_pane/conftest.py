@@ -1,0 +1,33 @@
+"""Fixtures of the 리포트 pane tests: a real temporary database reached through the services.
+
+The worker lane, messages, per-test QSettings and the `no_leaks` check come from
+tests/ui/conftest.py, which applies here because this folder sits below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from reports_pane_support import Gym, seed
+
+from the5hc_desktop.services import open_services, passwords
+
+
+@pytest.fixture(autouse=True)
+def fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Cheap argon2id parameters: an owner is created for every test.
+    monkeypatch.setattr(
+        passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+
+
+@pytest.fixture
+def gym(tmp_path: Path) -> Iterator[Gym]:
+    services = open_services(tmp_path / "data" / "the5hc.sqlite3")
+    try:
+        yield seed(services)
+    finally:
+        services.close()
