@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from the5hc_desktop.domain import hangul
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.hangul import initials, is_initials_query, matches, phone_last4
 from the5hc_desktop.domain.people import (
@@ -133,3 +134,11 @@ def test_matches_name_initials_and_phone(query: str, found: bool) -> None:
 def test_matches_latin_names_case_insensitively_and_without_phone() -> None:
     assert matches("alex", "Alex Kim", None)
     assert not matches("1234", "Alex Kim", None)
+
+
+@pytest.mark.parametrize(
+    ("word", "particle"),
+    [("평가", "를"), ("회원", "을"), ("패키지", "를"), ("세션", "을"), ("PDF", "을(를)")],
+)
+def test_object_particle_follows_the_final_consonant(word: str, particle: str) -> None:
+    assert hangul.object_particle(word) == particle

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from services_training import Clock, add_client
 from sqlalchemy import update
 
-from the5hc_desktop.domain.errors import NotFound, ValidationError
+from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
 from the5hc_desktop.domain.scoring import fmt1
 from the5hc_desktop.services.assessments import AssessmentDraft, AssessmentService
 from the5hc_desktop.services.context import Actor
@@ -113,6 +113,29 @@ def test_render_assessment_writes_a_readable_pdf(
     second = reports.render_assessment(owner, aid, tmp_path)
     assert first.name == "2025-06-01_김민수_평가보고서.pdf"
     assert second.name == "2025-06-01_김민수_평가보고서 (2).pdf"
+
+
+def test_an_unwritable_target_is_a_storage_error_naming_the_path(
+    tmp_path: Path, reports: ReportService, assessments: AssessmentService, owner: Actor,
+    client_id: uuid.UUID,
+) -> None:
+    aid = _assess(assessments, owner, client_id, date(2025, 6, 1))
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+
+    with pytest.raises(StorageUnavailable) as caught:
+        reports.render_assessment(owner, aid, blocker / "report.pdf")
+
+    assert caught.value.field == "path"
+    assert str(blocker / "report.pdf") in caught.value.message("ko")
+
+
+def test_a_missing_assessment_reads_naturally_in_korean(
+    reports: ReportService, owner: Actor
+) -> None:
+    with pytest.raises(NotFound) as caught:
+        reports.assessment_data(owner, uuid.uuid4())
+    assert caught.value.message("ko") == "평가를 찾을 수 없습니다."
 
 
 def test_comparison_puts_the_earlier_assessment_first(

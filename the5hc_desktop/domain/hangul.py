@@ -78,3 +78,11 @@ def matches(query: str, name: str, phone_digits: str | None = None) -> bool:
     if digits_query.isdigit() and digits_query.isascii() and phone_digits:
         return digits_query in re.sub(r"\D", "", phone_digits)
     return False
+
+
+def object_particle(word: str) -> str:
+    """을 after a final consonant (평가를 vs 회원을), 를 after a vowel; 을(를) for non-Hangul."""
+    last = word[-1:] if word else ""
+    if not ("가" <= last <= "힣"):
+        return "을(를)"
+    return "을" if (ord(last) - ord("가")) % 28 else "를"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound
+from the5hc_desktop.domain.hangul import object_particle
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.store.models import AuditLogEntry, Setting
 from the5hc_desktop.store.types import utcnow
@@ -99,7 +100,9 @@ def get_live(session: Session, model: type[M], row_id: uuid.UUID, what: tuple[st
     """The row with this id unless it is missing or soft-deleted; `what` is (ko, en) noun."""
     row = session.get(model, row_id)
     if row is None or getattr(row, "deleted_at", None) is not None:
-        raise NotFound(f"{what[0]}을(를) 찾을 수 없습니다.", f"{what[1]} not found.")
+        raise NotFound(
+            f"{what[0]}{object_particle(what[0])} 찾을 수 없습니다.", f"{what[1]} not found."
+        )
     return row
 
 

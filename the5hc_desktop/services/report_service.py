@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from the5hc_desktop.domain.errors import ValidationError
+from the5hc_desktop.domain.errors import StorageUnavailable, ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.people import parse_gender
 from the5hc_desktop.reports import batch
@@ -82,7 +83,8 @@ class ReportService(ServiceBase):
         """Write the report to `path`; a folder gets `YYYY-MM-DD_이름_평가보고서.pdf` in it."""
         data = self.assessment_data(actor, assessment_id)
         target = _target(path, report_filename(data.assessed_on, data.client_name))
-        render_assessment_report(data, target)
+        with _writing(target):
+            render_assessment_report(data, target)
         return target
 
     def render_comparison(
@@ -92,7 +94,8 @@ class ReportService(ServiceBase):
         name = comparison_filename(data.before.assessed_on, data.after.assessed_on,
                                    data.client_name)
         target = _target(path, name)
-        render_comparison_report(data, target)
+        with _writing(target):
+            render_comparison_report(data, target)
         return target
 
     def export_batch(
@@ -205,11 +208,25 @@ class _Context:
 
 def _target(path: PathLike, default_name: str) -> Path:
     target = Path(path)
-    if target.is_dir():
-        taken = {entry.name.casefold() for entry in target.iterdir()}
-        return target / unique_name(default_name, taken)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    with _writing(target):
+        if target.is_dir():
+            taken = {entry.name.casefold() for entry in target.iterdir()}
+            return target / unique_name(default_name, taken)
+        target.parent.mkdir(parents=True, exist_ok=True)
     return target
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """A folder that cannot be written is the user's problem to fix, not a crash."""
+    try:
+        yield
+    except OSError as exc:
+        raise StorageUnavailable(
+            f"파일을 저장할 수 없습니다: {target} ({exc.strerror or exc})",
+            f"Cannot write the file: {target} ({exc.strerror or exc})",
+            field="path",
+        ) from exc
 
 
 __all__ = ["ReportService"]
