@@ -35,6 +35,7 @@ from the5hc_desktop.services.base import audit, gym_zone, local_today
 from the5hc_desktop.services.bulk import BulkWriter, IdMaker, db_date, db_json, db_rate, db_time
 from the5hc_desktop.services.clients import ClientDraft, clean_draft
 from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.services.demo_data import GYM_NAME
 from the5hc_desktop.services.demo_plan import GymPlan, MemberPlan, PackagePlan, plan_gym
 from the5hc_desktop.services.packages import fee_details
 from the5hc_desktop.services.settings import SettingsService, read_settings
@@ -129,8 +130,7 @@ def _generate(
     report(0.2)
     rates = (settings.vat_rate.quantize(_RATE_PLACES, ROUND_HALF_UP),
              settings.card_fee_rate.quantize(_RATE_PLACES, ROUND_HALF_UP))
-    writer = _Writer(plan, staff_ids, zone, rates, day, report)
-    writer.no_show_consumes = settings.no_show_consumes_credit
+    writer = _Writer(plan, staff_ids, zone, rates, day, settings.no_show_consumes_credit, report)
     counts = writer.write(database, owner)
     SettingsService(database).set_demo(owner, True)
     report(1.0)
@@ -149,8 +149,6 @@ def _generate(
 def _create_staff(
     database: Database, accounts: AccountService, plan: GymPlan
 ) -> tuple[list[uuid.UUID], Actor]:
-    from the5hc_desktop.services.demo_data import GYM_NAME
-
     owner_plan = plan.staff[0]
     view = accounts.create_gym_and_owner(
         GYM_NAME, owner_plan.display_name, DEMO_USERNAME, DEMO_PASSWORD, DEMO_EMAIL
@@ -176,11 +174,12 @@ class _Writer:
         zone: ZoneInfo,
         rates: tuple[Decimal, Decimal],
         today: date,
+        no_show_consumes: bool,
         report: Progress,
     ) -> None:
         self.plan = plan
         self.today = today
-        self.no_show_consumes = True
+        self.no_show_consumes = no_show_consumes
         self.staff = [s.hex for s in staff_ids]
         self.zone = zone
         self.vat_rate, self.card_rate = rates
