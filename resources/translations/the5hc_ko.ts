@@ -894,16 +894,8 @@
         <translation>패키지</translation>
     </message>
     <message>
-        <source>Sold on</source>
-        <translation>구매일</translation>
-    </message>
-    <message>
         <source>Sessions</source>
         <translation>총 세션</translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation>사용</translation>
     </message>
     <message>
         <source>Left</source>
@@ -976,6 +968,10 @@
     <message>
         <source>{count} already booked</source>
         <translation>{count}회 예약됨</translation>
+    </message>
+    <message>
+        <source>Sold on {date}: {bought} sessions, {bonus} bonus, {used} used</source>
+        <translation>{date} 구매: {bought}회, 보너스 {bonus}회, 사용 {used}회</translation>
     </message>
     <message>
         <source>Refunded</source>
@@ -1161,6 +1157,49 @@
     </message>
 </context>
 <context>
+    <name>ClientListPage</name>
+    <message>
+        <source>Name, initials (ㄱㅁㅅ) or phone&apos;s last 4 digits  (Ctrl+F)</source>
+        <translation>이름, 초성(ㄱㅁㅅ), 전화번호 뒤 4자리  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>활성 회원</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>비활성 회원</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>My clients</source>
+        <translation>내 회원</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>새 회원 등록</translation>
+    </message>
+    <message>
+        <source>Register a new client (Ctrl+N)</source>
+        <translation>새 회원을 등록합니다 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>No client matches.</source>
+        <translation>검색 결과가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No clients yet. Press Ctrl+N to register.</source>
+        <translation>등록된 회원이 없습니다. Ctrl+N으로 새 회원을 등록하세요.</translation>
+    </message>
+    <message>
+        <source>{count} clients</source>
+        <translation>회원 {count}명</translation>
+    </message>
+</context>
+<context>
     <name>ClientPage</name>
     <message>
         <source>Client and conditions</source>
@@ -1223,7 +1262,7 @@
     <name>ClientPicker</name>
     <message>
         <source>Name, initials or last 4 digits</source>
-        <translation>이름, 초성 또는 전화번호 뒤 4자리</translation>
+        <translation>이름·초성·전화 뒤 4자리</translation>
     </message>
     <message>
         <source>All clients</source>
@@ -1319,46 +1358,6 @@
         <translation>회원 관리</translation>
     </message>
     <message>
-        <source>Name, initials (ㄱㅁㅅ) or phone&apos;s last 4 digits  (Ctrl+F)</source>
-        <translation>이름, 초성(ㄱㅁㅅ), 전화번호 뒤 4자리  (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>활성 회원</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>비활성 회원</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <source>My clients</source>
-        <translation>내 회원</translation>
-    </message>
-    <message>
-        <source>New client</source>
-        <translation>새 회원 등록</translation>
-    </message>
-    <message>
-        <source>Register a new client (Ctrl+N)</source>
-        <translation>새 회원을 등록합니다 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>No client matches.</source>
-        <translation>검색 결과가 없습니다.</translation>
-    </message>
-    <message>
-        <source>No clients yet. Press Ctrl+N to register.</source>
-        <translation>등록된 회원이 없습니다. Ctrl+N으로 새 회원을 등록하세요.</translation>
-    </message>
-    <message>
-        <source>{count} clients</source>
-        <translation>회원 {count}명</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>열기</translation>
     </message>
@@ -1412,7 +1411,7 @@
     </message>
     <message>
         <source>Only the owner or a senior trainer can delete clients.</source>
-        <translation>회원 삭제는 대표 또는 시니어 트레이너만 할 수 있습니다.</translation>
+        <translation>회원 삭제는 소유자 또는 시니어 트레이너만 할 수 있습니다.</translation>
     </message>
     <message>
         <source>Delete client</source>
@@ -2694,6 +2693,113 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     </message>
 </context>
 <context>
+    <name>SchedulePage</name>
+    <message>
+        <source>Click a free time to book; right-click a session for its actions.</source>
+        <translation>빈 시간을 누르면 예약, 세션을 오른쪽 클릭하면 처리 메뉴가 열립니다.</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>주</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>All trainers</source>
+        <translation>모든 트레이너</translation>
+    </message>
+    <message>
+        <source>Sell package…</source>
+        <translation>패키지 판매…</translation>
+    </message>
+    <message>
+        <source>Book session…</source>
+        <translation>세션 예약…</translation>
+    </message>
+    <message>
+        <source>Book a session (Ctrl+B)</source>
+        <translation>세션 예약 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Loading the calendar…</source>
+        <translation>일정을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Today · {day} · {count} sessions</source>
+        <translation>오늘의 세션 · {day} · {count}건</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>노쇼</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>예약 취소</translation>
+    </message>
+    <message>
+        <source>Undo completion</source>
+        <translation>완료 취소</translation>
+    </message>
+    <message>
+        <source>Client&apos;s packages</source>
+        <translation>회원의 패키지</translation>
+    </message>
+    <message>
+        <source>Complete session</source>
+        <translation>세션 완료</translation>
+    </message>
+    <message>
+        <source>Mark {client}&apos;s session ({when}) as completed?
+One session is used: {before} → {after} left.</source>
+        <translation>{client} 회원의 세션({when})을 완료 처리할까요?
+세션 1회가 차감됩니다: 남은 세션 {before} → {after}회</translation>
+    </message>
+    <message>
+        <source>Mark {client}&apos;s session ({when}) as a no-show?
+A no-show uses one session: {before} → {after} left.</source>
+        <translation>{client} 회원의 세션({when})을 노쇼로 처리할까요?
+노쇼도 세션 1회가 차감됩니다: 남은 세션 {before} → {after}회</translation>
+    </message>
+    <message>
+        <source>{client}: session completed. {count} sessions left.</source>
+        <translation>{client}: 세션을 완료했습니다. 남은 세션 {count}회.</translation>
+    </message>
+    <message>
+        <source>{client}: marked as a no-show. {count} sessions left.</source>
+        <translation>{client}: 노쇼로 처리했습니다. 남은 세션 {count}회.</translation>
+    </message>
+    <message>
+        <source>{client}: booking cancelled. {count} sessions left.</source>
+        <translation>{client}: 예약을 취소했습니다. 남은 세션 {count}회.</translation>
+    </message>
+    <message>
+        <source>{client}: completion undone. {count} sessions left.</source>
+        <translation>{client}: 완료를 취소했습니다. 남은 세션 {count}회.</translation>
+    </message>
+</context>
+<context>
     <name>ScoreChoice</name>
     <message>
         <source>Not measured</source>
@@ -2914,110 +3020,6 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <message>
         <source>Payments</source>
         <translation>결제</translation>
-    </message>
-    <message>
-        <source>Click a free time to book; right-click a session for its actions.</source>
-        <translation>빈 시간을 누르면 예약, 세션을 오른쪽 클릭하면 처리 메뉴가 열립니다.</translation>
-    </message>
-    <message>
-        <source>◀ Previous</source>
-        <translation>◀ 이전</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>오늘</translation>
-    </message>
-    <message>
-        <source>Next ▶</source>
-        <translation>다음 ▶</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>일</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>주</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>월</translation>
-    </message>
-    <message>
-        <source>All trainers</source>
-        <translation>모든 트레이너</translation>
-    </message>
-    <message>
-        <source>Sell package…</source>
-        <translation>패키지 판매…</translation>
-    </message>
-    <message>
-        <source>Book session…</source>
-        <translation>세션 예약…</translation>
-    </message>
-    <message>
-        <source>Book a session (Ctrl+B)</source>
-        <translation>세션 예약 (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>Loading the calendar…</source>
-        <translation>일정을 불러오는 중…</translation>
-    </message>
-    <message>
-        <source>Today · {day} · {count} sessions</source>
-        <translation>오늘의 세션 · {day} · {count}건</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>노쇼</translation>
-    </message>
-    <message>
-        <source>Cancel booking</source>
-        <translation>예약 취소</translation>
-    </message>
-    <message>
-        <source>Undo completion</source>
-        <translation>완료 취소</translation>
-    </message>
-    <message>
-        <source>Client&apos;s packages</source>
-        <translation>회원의 패키지</translation>
-    </message>
-    <message>
-        <source>Complete session</source>
-        <translation>세션 완료</translation>
-    </message>
-    <message>
-        <source>Mark {client}&apos;s session ({when}) as completed?
-One session is used: {before} → {after} left.</source>
-        <translation>{client} 회원의 세션({when})을 완료 처리할까요?
-세션 1회가 차감됩니다: 남은 세션 {before} → {after}회</translation>
-    </message>
-    <message>
-        <source>Mark {client}&apos;s session ({when}) as a no-show?
-A no-show uses one session: {before} → {after} left.</source>
-        <translation>{client} 회원의 세션({when})을 노쇼로 처리할까요?
-노쇼도 세션 1회가 차감됩니다: 남은 세션 {before} → {after}회</translation>
-    </message>
-    <message>
-        <source>{client}: session completed. {count} sessions left.</source>
-        <translation>{client}: 세션을 완료했습니다. 남은 세션 {count}회.</translation>
-    </message>
-    <message>
-        <source>{client}: marked as a no-show. {count} sessions left.</source>
-        <translation>{client}: 노쇼로 처리했습니다. 남은 세션 {count}회.</translation>
-    </message>
-    <message>
-        <source>{client}: booking cancelled. {count} sessions left.</source>
-        <translation>{client}: 예약을 취소했습니다. 남은 세션 {count}회.</translation>
-    </message>
-    <message>
-        <source>{client}: completion undone. {count} sessions left.</source>
-        <translation>{client}: 완료를 취소했습니다. 남은 세션 {count}회.</translation>
     </message>
     <message>
         <source>Booked {client} on {when} with {trainer}.</source>
