@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from service_support import Clock, audit_rows, table_counts
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from the5hc_desktop.domain.errors import (
     ConflictError,
@@ -24,6 +24,7 @@ from the5hc_desktop.services.assessments import (
     AssessmentDraft,
     AssessmentService,
     Override,
+    score_columns,
 )
 from the5hc_desktop.services.clients import ClientDraft, ClientService
 from the5hc_desktop.services.context import Actor
@@ -365,3 +366,79 @@ def test_recalculate_needs_permission(
     assert table_counts(db) == before
     with db.read() as session:
         assert session.scalar(select(Assessment.scoring_version)) == "legacy"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"assessed_on": date(2025, 6, 16)}, "assessed_on"),
+        ({"environment": "space"}, "environment"),
+        ({"temperature_c": 80}, "temperature_c"),
+        ({"height_cm": 20}, "height_cm"),
+        ({"weight_kg": 5}, "weight_kg"),
+        ({"body_fat_pct": "18"}, "body_fat_pct"),
+        ({"overhead_squat_quality": "great"}, "overhead_squat_quality"),
+        ({"test_notes": {"sit_ups": "x"}}, "test_notes"),
+        ({"overrides": {"toe_touch": Override(4, "  ")}}, "overrides"),
+        ({"overrides": {"sit_ups": Override(3, "again")}}, "overrides"),
+    ],
+)
+def test_validate_draft_refuses_what_saving_refuses(
+    service: AssessmentService, owner: Actor, minsu: uuid.UUID,
+    changes: dict[str, object], field: str,
+) -> None:
+    today = date(2025, 6, 15)  # the clock's day in Seoul
+    AssessmentService.validate_draft(full_draft(minsu), today)
+    with pytest.raises(ValidationError) as checked:
+        AssessmentService.validate_draft(full_draft(minsu, **changes), today)
+    with pytest.raises(ValidationError) as saved:
+        service.create(owner, full_draft(minsu, **changes))
+    assert checked.value.field == saved.value.field == field
+    assert checked.value.message("ko") == saved.value.message("ko")
+
+
+def test_evaluate_is_what_create_stores(
+    service: AssessmentService, clients: ClientService, owner: Actor, minsu: uuid.UUID,
+    db: Database,
+) -> None:
+    draft = full_draft(minsu, height_cm=None,
+                       overrides={"toe_touch": Override(3, "재측정 결과 반영")})
+    evaluation = AssessmentService.evaluate(clients.view(owner, minsu), draft)
+    view = service.create(owner, draft)
+    assert (view.inputs, view.scores, view.risk, view.recommendations) == (
+        evaluation.inputs, evaluation.scores, evaluation.risk, evaluation.recommendations)
+    assert evaluation.scores == score_assessment(evaluation.inputs)
+    # No height on the draft: the BMI tips use the client's card (176 cm).
+    assert evaluation.recommendations == recommend(
+        evaluation.inputs, evaluation.scores, height_cm=176)
+    assert evaluation.partial == frozenset()
+    row = stored_row(db, view.id)
+    columns = score_columns(evaluation.inputs, 176)
+    assert columns == evaluation.columns()
+    for column, value in columns.items():
+        if column not in ("risk_factors", "recommendations"):  # JSON: compared below
+            assert getattr(row, column) == value, column
+    assert row.recommendations == evaluation.recommendations.to_dict()
+    assert service.get(owner, view.id).risk == evaluation.risk
+    with pytest.raises(ValidationError) as caught:
+        AssessmentService.evaluate(clients.view(owner, minsu), full_draft(minsu, height_cm=20))
+    assert caught.value.field == "height_cm"
+
+
+def test_create_reads_the_settings_once_and_builds_the_view_in_memory(
+    service: AssessmentService, owner: Actor, minsu: uuid.UUID, db: Database
+) -> None:
+    service.create(owner, full_draft(minsu))  # warm: first-use statements are not counted
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        service.create(owner, full_draft(minsu))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert sum("FROM settings" in s for s in statements) == 1
+    assert sum("FROM clients" in s for s in statements) == 1
+    assert not any("FROM assessments" in s for s in statements)

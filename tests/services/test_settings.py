@@ -9,13 +9,19 @@ from pathlib import Path
 
 import pytest
 from service_support import Clock, audit_rows, table_counts
+from sqlalchemy import event
 
 from the5hc_desktop.domain.errors import PermissionDenied, ValidationError
 from the5hc_desktop.services import open_services
 from the5hc_desktop.services.base import gym_zone
 from the5hc_desktop.services.clients import ClientDraft, ClientService
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.settings import DEFAULTS, GymSettings, SettingsService
+from the5hc_desktop.services.settings import (
+    DEFAULTS,
+    GymSettings,
+    SettingsService,
+    read_settings,
+)
 from the5hc_desktop.store.database import Database
 
 
@@ -134,3 +140,29 @@ def test_open_services_builds_every_service(tmp_path: Path) -> None:
             assert getattr(services, name) is not None
     finally:
         services.close()
+
+
+def test_settings_load_in_one_statement_and_see_other_writers(
+    settings: SettingsService, owner: Actor, db: Database, clock: Clock
+) -> None:
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.read() as session:
+            read_settings(session)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert sum("FROM settings" in s for s in statements) == 1
+    # Nothing is cached between transactions: a second process's change is seen at once.
+    assert db.path is not None
+    other = Database.open(db.path, device_name="other-device")
+    try:
+        remote = SettingsService(other, now=clock)
+        remote.update(owner, dataclasses.replace(remote.get(), idle_lock_minutes=12))
+    finally:
+        other.close()
+    assert settings.get().idle_lock_minutes == 12

@@ -4,7 +4,8 @@ The gym, its owner (sign-in demo / demo1234) and staff go through AccountService
 flag through SettingsService. Members and their history are bulk-written (100,000 members
 in well under a minute) with the same builders the services use: `clean_draft` for members,
 `split_payment` and `fee_details` for sales, the ledger kinds of RULES §5, and
-`AssessmentService._store_scores` (score_assessment, risk, recommendations) for assessments.
+`score_columns` (score_assessment, risk, recommendations: what the service stores) for
+assessments.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
-from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,7 @@ from the5hc_desktop.domain.fees import split_payment
 from the5hc_desktop.domain.people import age_on
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.accounts import AccountService
-from the5hc_desktop.services.assessments import AssessmentService
+from the5hc_desktop.services.assessments import score_columns
 from the5hc_desktop.services.base import audit, gym_zone, local_today
 from the5hc_desktop.services.bulk import BulkWriter, IdMaker, db_date, db_json, db_rate, db_time
 from the5hc_desktop.services.clients import ClientDraft, clean_draft
@@ -335,8 +335,7 @@ class _Writer:
             inputs = AssessmentInputs.from_mapping(
                 {**plan.values, "gender": member.gender, "age": age}
             )
-            scored = SimpleNamespace()
-            AssessmentService._store_scores(scored, inputs, member.height_cm)
+            scored = score_columns(inputs, member.height_cm)
             created = self.at(plan.on, 9 + number % 11, number % 60)
             rows.append((
                 self.ids.one(), db_time(created), self.member_ids[plan.member],
@@ -345,9 +344,9 @@ class _Writer:
                 plan.quality, member.height_cm, plan.weight_kg, plan.body_fat_pct,
                 plan.skeletal_muscle_kg, plan.environment, plan.temperature_c,
                 db_json(plan.test_notes), plan.notes or None, db_json({}),
-                *[_storage(getattr(scored, column)) for column in SCORE_COLUMNS.values()],
-                db_json(scored.risk_factors), db_json(scored.recommendations),
-                scored.scoring_version,
+                *[_storage(scored[column]) for column in SCORE_COLUMNS.values()],
+                db_json(scored["risk_factors"]), db_json(scored["recommendations"]),
+                scored["scoring_version"],
             ))
             if len(rows) == _CHUNK // 4:
                 self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import PermissionDenied, StorageUnavailable, ValidationError
@@ -23,7 +23,7 @@ from the5hc_desktop.services.base import (
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can, require
-from the5hc_desktop.store.models import Organization
+from the5hc_desktop.store.models import Organization, Setting
 
 DEMO_KEY = "demo"
 
@@ -60,25 +60,39 @@ _MONEY_FIELDS = ("vat_rate", "card_fee_rate")
 _ROW_FIELDS = tuple(f.name for f in fields(GymSettings) if f.name != "gym_name")
 
 
-def gym_organization(session: Session) -> Organization | None:
-    """The gym (a desktop database holds one; the oldest live row if ever several)."""
-    return session.scalars(
-        select(Organization)
+def _first_gym(what: Any) -> Select[Any]:
+    # A desktop database holds one gym; the oldest live row if ever several.
+    return (
+        select(what)
         .where(Organization.deleted_at.is_(None))
         .order_by(Organization.created_at, Organization.id)
         .limit(1)
-    ).first()
+    )
+
+
+def gym_organization(session: Session) -> Organization | None:
+    """The gym (a desktop database holds one; the oldest live row if ever several)."""
+    return session.scalars(_first_gym(Organization)).first()
 
 
 def read_settings(session: Session) -> GymSettings:
-    """Current settings inside the caller's transaction (defaults for missing rows)."""
+    """Current settings inside the caller's transaction (defaults for missing rows).
+
+    One SELECT for every settings row, one for the gym's name. Nothing is cached between
+    transactions: another process (a second window, the CLI) may have changed them.
+    """
+    rows = session.execute(
+        select(Setting.key, Setting.value)
+        .where(Setting.key.in_(_ROW_FIELDS), Setting.deleted_at.is_(None))
+    )
+    stored: dict[str, Any] = {key: value for key, value in rows}
     values: dict[str, Any] = {}
     for name in _ROW_FIELDS:
         default = getattr(DEFAULTS, name)
-        stored = setting_value(session, name, None)
-        values[name] = default if stored is None else _coerce(name, stored, default)
-    org = gym_organization(session)
-    return GymSettings(gym_name=org.name if org is not None else "", **values)
+        value = stored.get(name)
+        values[name] = default if value is None else _coerce(name, value, default)
+    gym_name = session.scalar(_first_gym(Organization.name))
+    return GymSettings(gym_name=gym_name or "", **values)
 
 
 def _coerce(name: str, stored: Any, default: Any) -> Any:

@@ -1,35 +1,33 @@
 """Page checks for the fields that are not scoring inputs (client, date, conditions, body).
 
-The limits and messages are those `AssessmentService.create` applies, so a page refuses
-exactly what saving would refuse, only earlier and next to the field. The scoring inputs
-themselves are checked by `AssessmentInputs` (see evaluation.page_inputs).
+Each page hands the service's own check (`AssessmentService.validate_draft`) a draft holding
+only its fields, so a page refuses exactly what saving would refuse, earlier and next to
+the field, and is never blamed for another page's values. The scoring inputs are checked
+by `AssessmentService.inputs_for` (see evaluation.page_inputs).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.labels import Label
-from the5hc_desktop.domain.validation import check_number
-from the5hc_desktop.services.assessments import age_for_assessment
+from the5hc_desktop.services.assessments import (
+    ENVIRONMENTS,
+    AssessmentDraft,
+    AssessmentService,
+    age_for_assessment,
+)
 from the5hc_desktop.services.clients import ClientView
 
-from .draft import WizardDraft
+from .draft import Entry, WizardDraft, to_service_draft
 
-ENVIRONMENTS = ("indoor", "outdoor")
+__all__ = ["ENVIRONMENTS", "ENVIRONMENT_LABELS", "check_body", "check_start"]
+
 ENVIRONMENT_LABELS = {"indoor": Label("실내", "Indoor"), "outdoor": Label("실외", "Outdoor")}
 
-# name, label, low, high — as in AssessmentService (services/assessments.py).
-CONDITION_LIMITS: tuple[tuple[str, Label, float, float], ...] = (
-    ("temperature_c", Label("온도 (°C)", "Temperature (°C)"), -10, 50),
-)
-BODY_LIMITS: tuple[tuple[str, Label, float, float], ...] = (
-    ("height_cm", Label("키 (cm)", "Height (cm)"), 50, 300),
-    ("weight_kg", Label("몸무게 (kg)", "Weight (kg)"), 20, 500),
-    ("body_fat_pct", Label("체지방률 (%)", "Body fat (%)"), 1, 75),
-    ("skeletal_muscle_kg", Label("골격근량 (kg)", "Skeletal muscle (kg)"), 1, 150),
-)
+_BODY_FIELDS = ("height_cm", "weight_kg", "body_fat_pct", "skeletal_muscle_kg")
 
 
 def check_start(draft: WizardDraft, client: ClientView | None, today: date) -> None:
@@ -40,28 +38,32 @@ def check_start(draft: WizardDraft, client: ClientView | None, today: date) -> N
         raise ValidationError(
             "평가 날짜를 입력하세요.", "Enter the assessment date.", field="assessed_on"
         )
-    if draft.assessed_on > today:
-        raise ValidationError(
-            "평가 날짜는 미래일 수 없습니다.",
-            "The assessment date cannot be in the future.",
-            field="assessed_on",
-        )
-    age_for_assessment(client, draft.assessed_on)  # needs a birth date (or legacy age)
-    if draft.environment not in ENVIRONMENTS:
-        raise ValidationError(
-            "측정 환경은 실내 또는 실외입니다.",
-            "The environment is indoor or outdoor.",
-            field="environment",
-        )
-    _check_limits(draft, CONDITION_LIMITS)
+    start = _only(draft)
+    AssessmentService.validate_draft(start, today)  # date, environment, temperature
+    age_for_assessment(client, start.assessed_on)  # needs a birth date (or legacy age)
 
 
-def check_body(draft: WizardDraft) -> None:
-    _check_limits(draft, BODY_LIMITS)
+def check_body(draft: WizardDraft, today: date) -> None:
+    """Height, weight, body fat and muscle mass within the service's limits."""
+    body = _only(draft, *_BODY_FIELDS)
+    AssessmentService.validate_draft(replace(body, temperature_c=None), today)
 
 
-def _check_limits(draft: WizardDraft, limits: tuple[tuple[str, Label, float, float], ...]) -> None:
-    for name, label, low, high in limits:
-        value = getattr(draft, name)
-        if value is not None:
-            check_number(value, name, label, low, high)
+def _only(draft: WizardDraft, *body: str) -> AssessmentDraft:
+    # The first page's fields (client, date, environment, temperature) and the named body
+    # measures; everything later pages enter is left out.
+    def kept(name: str) -> Entry:
+        return getattr(draft, name) if name in body else None
+
+    return to_service_draft(replace(
+        draft,
+        height_cm=kept("height_cm"),
+        weight_kg=kept("weight_kg"),
+        body_fat_pct=kept("body_fat_pct"),
+        skeletal_muscle_kg=kept("skeletal_muscle_kg"),
+        values={},
+        overhead_squat_quality=None,
+        test_notes={},
+        notes="",
+        overrides={},
+    ))

@@ -85,7 +85,7 @@ class BodyPage(DraftPage):
         return changed
 
     def check(self, draft: WizardDraft) -> None:
-        check_body(draft)
+        check_body(draft, self.context.today())
 
     def refresh_live(self) -> None:
         height, weight = self.height_edit.value(), self.weight_edit.value()

@@ -1,0 +1,368 @@
+"""Assessment values: the draft, the stored view, summaries, the evaluation of one set of
+inputs, and how each is built from (or written to) an `assessments` row.
+
+`AssessmentService` (services/assessments.py) owns the use cases; this module is its data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from the5hc_desktop.domain.errors import ValidationError
+from the5hc_desktop.domain.recommendations import Recommendations, Tip, recommend
+from the5hc_desktop.domain.risk import (
+    Concern,
+    RiskAssessment,
+    RiskFactor,
+    RiskLevel,
+    assess_risk,
+    risk_level_for,
+)
+from the5hc_desktop.domain.scoring import (
+    SCORING_VERSION,
+    AssessmentInputs,
+    AssessmentScores,
+    partial_categories,
+    score_assessment,
+)
+from the5hc_desktop.store.models import (
+    ASSESSMENT_INPUT_FIELDS,
+    SCORE_COLUMNS,
+    Assessment,
+    Client,
+    StaffAccount,
+)
+
+# Inputs the draft may carry in `values`; gender and age come from the client.
+DRAFT_VALUE_KEYS = tuple(name for name in ASSESSMENT_INPUT_FIELDS if name != "gender")
+
+
+@dataclass(frozen=True)
+class Override:
+    """A trainer's replacement for one computed test score, and why."""
+
+    value: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class AssessmentDraft:
+    client_id: uuid.UUID
+    assessed_on: date
+    trainer_id: uuid.UUID | None = None  # None: the acting trainer
+    environment: str = "indoor"
+    temperature_c: float | None = None
+    height_cm: float | None = None
+    weight_kg: float | None = None
+    body_fat_pct: float | None = None
+    skeletal_muscle_kg: float | None = None
+    values: Mapping[str, object] = field(default_factory=dict)
+    overhead_squat_quality: str | None = None
+    test_notes: Mapping[str, str] = field(default_factory=dict)
+    notes: str = ""
+    overrides: Mapping[str, Override] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    id: uuid.UUID
+    client_id: uuid.UUID
+    client_name: str
+    assessed_on: date
+    trainer_id: uuid.UUID
+    trainer_name: str
+    age: int | None
+    environment: str
+    temperature_c: float | None
+    height_cm: float | None
+    weight_kg: float | None
+    body_fat_pct: float | None
+    skeletal_muscle_kg: float | None
+    inputs: AssessmentInputs
+    scores: AssessmentScores
+    risk: RiskAssessment | None
+    recommendations: Recommendations
+    notes: str
+    test_notes: Mapping[str, str]
+    # {test key: {"computed": float|None, "value": float, "by": staff id, "reason": str}}
+    overrides: Mapping[str, Mapping[str, Any]]
+    scoring_version: str
+    draft: AssessmentDraft
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: uuid.UUID
+    client_id: uuid.UUID
+    client_name: str
+    assessed_on: date
+    trainer_name: str
+    overall: float | None
+    strength: float | None
+    mobility: float | None
+    balance: float | None
+    cardio: float | None
+    complete: bool
+    scoring_version: str
+
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What desktop-1 makes of one set of inputs: what create/update store and what the
+    wizard's review page shows (one formula, gotcha G8)."""
+
+    inputs: AssessmentInputs
+    scores: AssessmentScores
+    risk: RiskAssessment
+    recommendations: Recommendations
+
+    @property
+    def partial(self) -> frozenset[str]:
+        """Categories measured only in part (일부 측정)."""
+        return partial_categories(self.scores)
+
+    def columns(self) -> dict[str, Any]:
+        """Column values of this scoring: every score unrounded, the risk factors, the
+        recommendations snapshot and `scoring_version`."""
+        data = self.scores.to_dict()
+        columns: dict[str, Any] = {column: data[name] for name, column in SCORE_COLUMNS.items()}
+        columns["risk_factors"] = _risk_json(self.risk)
+        columns["recommendations"] = self.recommendations.to_dict()
+        columns["scoring_version"] = SCORING_VERSION
+        return columns
+
+
+def evaluate_inputs(inputs: AssessmentInputs, height_cm: float | None) -> Evaluation:
+    """Score, risk and recommendations of checked inputs (`height_cm` for the BMI tips)."""
+    scores = score_assessment(inputs)
+    return Evaluation(
+        inputs=inputs,
+        scores=scores,
+        risk=assess_risk(inputs, scores),
+        recommendations=recommend(inputs, scores, height_cm=height_cm),
+    )
+
+
+def score_columns(inputs: AssessmentInputs, height_cm: float | None) -> dict[str, Any]:
+    """`Evaluation.columns` of the inputs: one scoring path for the service, imports and the
+    demo generator."""
+    return evaluate_inputs(inputs, height_cm).columns()
+
+
+def _risk_json(risk: RiskAssessment) -> list[dict[str, Any]]:
+    # Factors with their concern and its place among the primary concerns, so the whole
+    # RiskAssessment can be rebuilt from the row without re-running the rules.
+    ranks = {concern.code: n for n, concern in enumerate(risk.primary_concerns)}
+    return [
+        {
+            "code": f.code,
+            "points": f.points,
+            "details": f.details,
+            "concern": None if f.concern is None else {
+                "code": f.concern.code, "text_ko": f.concern.text_ko, "text_en": f.concern.text_en
+            },
+            "primary_rank": None if f.concern is None else ranks.get(f.concern.code),
+        }
+        for f in risk.factors
+    ]
+
+
+def _risk_from_row(row: Assessment) -> RiskAssessment | None:
+    if row.risk_score is None:
+        return None
+    factors: list[RiskFactor] = []
+    primary: dict[int, Concern] = {}
+    for item in row.risk_factors or []:
+        if not isinstance(item, Mapping) or "code" not in item:
+            continue
+        concern = None
+        raw = item.get("concern")
+        if isinstance(raw, Mapping) and "code" in raw:
+            concern = Concern(str(raw["code"]), str(raw.get("text_ko", "")),
+                              str(raw.get("text_en", "")))
+            rank = item.get("primary_rank")
+            if isinstance(rank, int):
+                primary.setdefault(rank, concern)
+        details = item.get("details")
+        factors.append(RiskFactor(str(item["code"]), float(item.get("points") or 0),
+                                  dict(details) if isinstance(details, Mapping) else {}, concern))
+    level = _risk_level(row.risk_level, row.risk_score)
+    concerns = tuple(primary[rank] for rank in sorted(primary))
+    return RiskAssessment(row.risk_score, level, tuple(factors), concerns)
+
+
+def _risk_level(stored: str | None, score: float) -> RiskLevel:
+    try:
+        return RiskLevel(stored) if stored else risk_level_for(score)
+    except ValueError:
+        return risk_level_for(score)
+
+
+def _recommendations_from(data: Any) -> Recommendations | None:
+    by = data.get("by_category") if isinstance(data, Mapping) else None
+    if not isinstance(by, Mapping):
+        return None
+    return Recommendations({
+        str(category): tuple(
+            Tip(str(t.get("code", "")), str(t.get("text_ko", "")), str(t.get("text_en", "")))
+            for t in tips if isinstance(t, Mapping)
+        )
+        for category, tips in by.items() if isinstance(tips, list)
+    })
+
+
+def scores_from_row(row: Assessment) -> AssessmentScores:
+    """The stored snapshot as AssessmentScores (never recomputed).
+
+    Imported rows without a risk score get 0 / low here; `AssessmentView.risk` is None then.
+    """
+    risk_score = float(row.risk_score or 0.0)
+    return AssessmentScores(
+        push_up=row.score_push_up,
+        farmer_carry=row.score_farmer_carry,
+        toe_touch=row.score_toe_touch,
+        shoulder_mobility=row.score_shoulder_mobility,
+        overhead_squat=row.score_overhead_squat,
+        balance=row.score_balance,
+        step_test=row.score_step_test,
+        pfi=row.pfi,
+        strength=row.score_strength,
+        mobility=row.score_mobility,
+        balance_category=row.score_balance_category,
+        cardio=row.score_cardio,
+        overall=row.score_overall,
+        complete=bool(row.complete),
+        risk_score=risk_score,
+        risk_level=_risk_level(row.risk_level, risk_score),
+    )
+
+
+def inputs_from_row(row: Assessment, age: int) -> tuple[AssessmentInputs, tuple[str, ...]]:
+    """Inputs as stored, and the names of stored values the rules refuse (imported rows may
+    hold e.g. a bpm figure where desktop-1 expects a 30-second count): those are left out."""
+    data: dict[str, object] = {name: getattr(row, name) for name in ASSESSMENT_INPUT_FIELDS}
+    data["age"] = age
+    data["overrides"] = {
+        key: item["value"] for key, item in (row.overrides or {}).items()
+        if isinstance(item, Mapping) and item.get("value") is not None
+    }
+    dropped: list[str] = []
+    while True:
+        try:
+            return AssessmentInputs.from_mapping(data), tuple(dropped)
+        except ValidationError as error:
+            name = error.field
+            if name is None or name in ("gender", "age") or name not in data:
+                raise
+            dropped.append(name)
+            data[name] = {} if name == "overrides" else None
+
+
+def draft_from_row(row: Assessment) -> AssessmentDraft:
+    """The editable draft of a stored assessment (what the wizard opens for editing)."""
+    return AssessmentDraft(
+        client_id=row.client_id,
+        assessed_on=row.assessed_on,
+        trainer_id=row.trainer_id,
+        environment=row.environment or "indoor",
+        temperature_c=row.temperature_c,
+        height_cm=row.height_cm,
+        weight_kg=row.weight_kg,
+        body_fat_pct=row.body_fat_pct,
+        skeletal_muscle_kg=row.skeletal_muscle_kg,
+        values={name: getattr(row, name) for name in DRAFT_VALUE_KEYS},
+        overhead_squat_quality=row.overhead_squat_quality,
+        test_notes=dict(row.test_notes or {}),
+        notes=row.notes or "",
+        overrides={
+            key: Override(float(item["value"]), str(item.get("reason", "")))
+            for key, item in (row.overrides or {}).items()
+            if isinstance(item, Mapping) and item.get("value") is not None
+        },
+    )
+
+
+def summary_of(row: Assessment, client_name: str, trainer_name: str) -> AssessmentSummary:
+    return AssessmentSummary(
+        id=row.id,
+        client_id=row.client_id,
+        client_name=client_name,
+        assessed_on=row.assessed_on,
+        trainer_name=trainer_name,
+        overall=row.score_overall,
+        strength=row.score_strength,
+        mobility=row.score_mobility,
+        balance=row.score_balance_category,
+        cardio=row.score_cardio,
+        complete=bool(row.complete),
+        scoring_version=row.scoring_version,
+    )
+
+
+def staff_name(staff: StaffAccount | None) -> str:
+    return (staff.display_name or staff.username) if staff is not None else ""
+
+
+def summary_query() -> Any:
+    return (
+        select(Assessment, Client.name, StaffAccount.display_name, StaffAccount.username)
+        .join(Client, Client.id == Assessment.client_id)
+        .outerjoin(StaffAccount, StaffAccount.id == Assessment.trainer_id)
+        .where(Assessment.deleted_at.is_(None), Client.deleted_at.is_(None))
+    )
+
+
+def summaries_for_client(
+    session: Session, client_id: uuid.UUID
+) -> tuple[tuple[AssessmentSummary, ...], list[tuple[date, AssessmentScores]]]:
+    """A client's assessments newest first, and (date, scores) points for the progress chart."""
+    rows = session.execute(
+        summary_query()
+        .where(Assessment.client_id == client_id)
+        .order_by(Assessment.assessed_on.desc(), Assessment.created_at.desc())
+    ).all()
+    summaries = tuple(summary_of(r[0], r[1], r[2] or r[3] or "") for r in rows)
+    points = [(r[0].assessed_on, scores_from_row(r[0])) for r in reversed(rows)]
+    return summaries, points
+
+
+def assessment_view(
+    row: Assessment, client_name: str, trainer_name: str, inputs: AssessmentInputs
+) -> AssessmentView:
+    """The view of a row as it is in memory (stored snapshot, never re-scored); `inputs` are
+    the row's inputs, passed in because reading them back may need the client's age."""
+    scores = scores_from_row(row)
+    recommendations = _recommendations_from(row.recommendations) or recommend(
+        inputs, scores, height_cm=row.height_cm)
+    return AssessmentView(
+        id=row.id,
+        client_id=row.client_id,
+        client_name=client_name,
+        assessed_on=row.assessed_on,
+        trainer_id=row.trainer_id,
+        trainer_name=trainer_name,
+        age=row.age_at_assessment,
+        environment=row.environment or "indoor",
+        temperature_c=row.temperature_c,
+        height_cm=row.height_cm,
+        weight_kg=row.weight_kg,
+        body_fat_pct=row.body_fat_pct,
+        skeletal_muscle_kg=row.skeletal_muscle_kg,
+        inputs=inputs,
+        scores=scores,
+        risk=_risk_from_row(row),
+        recommendations=recommendations,
+        notes=row.notes or "",
+        test_notes=dict(row.test_notes or {}),
+        overrides={k: dict(v) for k, v in (row.overrides or {}).items()},
+        scoring_version=row.scoring_version,
+        draft=draft_from_row(row),
+    )
