@@ -2935,10 +2935,6 @@ A no-show uses one session: {before} → {after} left.</source>
         <source>The gym&apos;s copy also shows the card fee and the net amount; the client&apos;s copy does not.</source>
         <translation>보관용에는 카드 수수료와 실 수령액이 표시되고, 회원용에는 표시되지 않습니다.</translation>
     </message>
-    <message>
-        <source>Receipts of this sale can be printed by the owner or a trainer from the payments list.</source>
-        <translation>이 판매의 영수증은 소유자나 트레이너가 결제 탭에서 출력할 수 있습니다.</translation>
-    </message>
 </context>
 <context>
     <name>SessionDetail</name>

@@ -1,0 +1,372 @@
+"""일정: the calendar with its toolbar, today's sessions and the selected session.
+
+Day / week / month (painted, filterable by trainer), 이전/오늘/다음, a click on a free
+slot asks to book it, a click on a session shows it, a right-click offers its actions.
+Today's list on the right checks sessions off in one click (RULES §5); only the actions
+that use a credit — complete, and no-show when the gym's setting says it consumes — ask
+first. The page loads through `worker.run` and tells the pane by signal what the user
+wants next (book, sell, a member's packages) or that credits moved (`changed`).
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.services.accounts import StaffView
+from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.services.sessions import SessionService, SessionView
+from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.ui import dialogs, i18n, worker
+from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.sessions import formatting as fmt
+from the5hc_desktop.ui.panes.sessions.calendar_layout import Mode, step, visible_range
+from the5hc_desktop.ui.panes.sessions.calendar_view import CalendarView
+from the5hc_desktop.ui.panes.sessions.session_detail import SessionDetail
+from the5hc_desktop.ui.panes.sessions.today_list import (
+    CANCEL,
+    COMPLETE,
+    NO_SHOW,
+    UNDO,
+    TodayList,
+    actions_for,
+)
+from the5hc_desktop.ui.panes.sessions.widgets import find_data
+
+
+@dataclass(frozen=True)
+class Schedule:
+    shown: tuple[SessionView, ...]
+    today: tuple[SessionView, ...]
+
+
+def load_schedule(sessions: SessionService, actor: Actor, first: date, end: date, today: date,
+                  trainer: uuid.UUID | None) -> Schedule:
+    """Worker: the shown range and today's list (one query when today is on screen)."""
+    shown = sessions.list_range(actor, first, end, trainer)
+    if first <= today < end:
+        return Schedule(shown, tuple(v for v in shown if v.starts_at.date() == today))
+    return Schedule(shown, sessions.day(actor, today, trainer))
+
+
+class SchedulePage(QWidget):
+    """The 일정 tab of the 세션 관리 pane (see the module docstring)."""
+
+    book_requested = Signal(object, object)  # start (naive gym time) or None, trainer or None
+    sell_requested = Signal()
+    packages_requested = Signal(object, str)  # client id, name
+    changed = Signal()  # a session changed state: credits moved
+
+    def __init__(
+        self,
+        sessions: SessionService,
+        actor: Actor,
+        messages: MessageBridge,
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("schedulePage")
+        self._sessions = sessions
+        self._actor = actor
+        self._messages = messages
+        self._now = now
+        self._language = i18n.current_language()
+        self._generation = 0
+        self.no_show_consumes = True
+        self.trainers: tuple[StaffView, ...] = ()
+        self.schedule: Schedule | None = None
+        self.mode = Mode.WEEK
+        self.anchor = self.today()
+        self._build()
+        self._show_range()
+
+    def today(self) -> date:
+        return self._now().date()
+
+    # --- layout -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.calendar = CalendarView()
+        self.calendar.session_clicked.connect(self.show_session)
+        self.calendar.session_menu_requested.connect(self._session_menu)
+        self.calendar.slot_clicked.connect(self.book_requested)
+        self.calendar.day_clicked.connect(self._day_clicked)
+        self.calendar.day_activated.connect(lambda day: self.show_day(day, Mode.DAY))
+        scroll = QScrollArea()
+        scroll.setObjectName("calendarScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.calendar)
+        self.legend = QLabel(self._legend_html())
+        self.legend.setObjectName("calendarLegend")
+        calendar_box = QWidget()
+        calendar_column = QVBoxLayout(calendar_box)
+        calendar_column.setContentsMargins(0, 0, 0, 0)
+        calendar_column.addWidget(scroll, 1)
+        calendar_column.addWidget(self.legend)
+
+        side = QWidget()
+        side.setObjectName("scheduleSide")
+        self.today_label = QLabel()
+        self.today_label.setObjectName("todayTitle")
+        self.today_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.today_list = TodayList()
+        self.today_list.action_requested.connect(self.act)
+        self.today_list.session_selected.connect(self.show_session)
+        self.detail = SessionDetail()
+        self.detail.action_requested.connect(self.act)
+        self.detail.packages_requested.connect(
+            lambda view: self.packages_requested.emit(view.client_id, view.client_name))
+        column = QVBoxLayout(side)
+        column.setContentsMargins(6, 0, 0, 0)
+        column.addWidget(self.today_label)
+        column.addWidget(self.today_list, 3)
+        column.addWidget(self.detail, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sessionsSplitter")
+        self.splitter.addWidget(calendar_box)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 460])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.splitter, 1)
+
+    def _legend_html(self) -> str:
+        parts = [f"<span style='color:{colour}'>■</span> {fmt.status_text(status, self._language)}"
+                 for status, colour in fmt.STATUS_COLOURS.items()]
+        hint = self.tr("Click a free time to book; right-click a session for its actions.")
+        gap = "&nbsp;&nbsp;&nbsp;"
+        return f"{gap.join(parts)}{gap}<span style='color:{fmt.MUTED_COLOUR}'>{hint}</span>"
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        def button(name: str, text: str, tip: str = "") -> QPushButton:
+            made = QPushButton(text)
+            made.setObjectName(name)
+            made.setToolTip(tip)
+            made.setAutoDefault(False)
+            return made
+
+        self.prev_button = button("calendarPrev", self.tr("◀ Previous"))
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.today_button = button("calendarToday", self.tr("Today"))
+        self.today_button.clicked.connect(self.go_today)
+        self.next_button = button("calendarNext", self.tr("Next ▶"))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.range_label = QLabel()
+        self.range_label.setObjectName("calendarTitle")
+        self.range_label.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 0 10px;")
+        self.range_label.setMinimumWidth(220)
+        row = QHBoxLayout()
+        for widget in (self.prev_button, self.today_button, self.next_button, self.range_label):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[Mode, QToolButton] = {}
+        for mode, text in ((Mode.DAY, self.tr("Day")), (Mode.WEEK, self.tr("Week")),
+                           (Mode.MONTH, self.tr("Month"))):
+            mode_button = QToolButton()
+            mode_button.setObjectName(f"calendar{mode.value.capitalize()}")
+            mode_button.setText(text)
+            mode_button.setCheckable(True)
+            mode_button.setChecked(mode is self.mode)
+            mode_button.setMinimumWidth(48)
+            mode_button.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
+            self.mode_group.addButton(mode_button)
+            self.mode_buttons[mode] = mode_button
+            row.addWidget(mode_button)
+        self.trainer_combo = QComboBox()
+        self.trainer_combo.setObjectName("calendarTrainer")
+        self.trainer_combo.addItem(self.tr("All trainers"), None)
+        self.trainer_combo.setMinimumWidth(140)
+        self.trainer_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.sell_button = button("sessionsSellButton", self.tr("Sell package…"))
+        self.sell_button.clicked.connect(self.sell_requested)
+        self.book_button = button("sessionsBookButton", self.tr("Book session…"),
+                                  self.tr("Book a session (Ctrl+B)"))
+        self.book_button.clicked.connect(lambda: self.book_requested.emit(None, None))
+        row.addSpacing(8)
+        row.addWidget(self.trainer_combo)
+        row.addSpacing(8)
+        row.addWidget(self.sell_button)
+        row.addWidget(self.book_button)
+        return row
+
+    # --- loading ----------------------------------------------------------------------------
+    def set_basics(self, settings: GymSettings, trainers: Sequence[StaffView]) -> None:
+        """The gym's no-show rule and the trainers for the filter and the day columns."""
+        self.no_show_consumes = settings.no_show_consumes_credit
+        self.trainers = tuple(trainers)
+        self.trainer_combo.blockSignals(True)
+        while self.trainer_combo.count() > 1:
+            self.trainer_combo.removeItem(1)
+        for trainer in self.trainers:
+            self.trainer_combo.addItem(trainer.display_name, trainer.id)
+        if self._actor.role is Role.TRAINER:  # a trainer starts with their own diary
+            self.trainer_combo.setCurrentIndex(
+                max(find_data(self.trainer_combo, self._actor.staff_id), 0))
+        self.trainer_combo.blockSignals(False)
+        self.anchor = self.today()
+        self._show_range()
+
+    def trainer_filter(self) -> uuid.UUID | None:
+        value = self.trainer_combo.currentData()
+        return value if isinstance(value, uuid.UUID) else None
+
+    def reload(self) -> None:
+        self._show_range()
+        self._generation += 1
+        generation = self._generation
+        first, end = visible_range(self.mode, self.anchor)
+        today, trainer = self.today(), self.trainer_filter()
+        sessions, actor = self._sessions, self._actor
+        worker.run(
+            lambda _ctx: load_schedule(sessions, actor, first, end, today, trainer),
+            lambda schedule: self._arrived(generation, schedule),
+            progress_label=self.tr("Loading the calendar…"),
+            parent=self,
+        )
+
+    def _arrived(self, generation: int, schedule: Schedule) -> None:
+        if generation != self._generation:
+            return
+        self.schedule = schedule
+        self.calendar.set_sessions(schedule.shown, self._now())
+        self.today_list.set_sessions(schedule.today)
+        self.today_label.setText(self.tr("Today · {day} · {count} sessions").format(
+            day=fmt.day_text(self.today(), self._language), count=len(schedule.today)))
+        shown = self.detail.view
+        if shown is not None:
+            fresh = next((v for v in (*schedule.shown, *schedule.today) if v.id == shown.id),
+                         None)
+            self.detail.show_session(fresh or shown)
+
+    # --- navigation ---------------------------------------------------------------------------
+    def _show_range(self) -> None:
+        first, end = visible_range(self.mode, self.anchor)
+        by_trainer = self.mode is Mode.DAY and self.trainer_filter() is None
+        columns = [(t.id, t.display_name) for t in self.trainers] if by_trainer else None
+        self.calendar.set_range(self.mode, first, (end - first).days, self.today(),
+                                month=self.anchor.month, trainers=columns)
+        self.range_label.setText(self._range_title(first, end))
+        self.mode_buttons[self.mode].setChecked(True)
+
+    def _range_title(self, first: date, end: date) -> str:
+        if self.mode is Mode.DAY:
+            return fmt.day_text(first, self._language)
+        if self.mode is Mode.MONTH:
+            return fmt.month_title(self.anchor, self._language)
+        return f"{first.isoformat()} – {end - timedelta(days=1):%m-%d}"
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode = mode
+        self.reload()
+
+    def go(self, direction: int) -> None:
+        self.anchor = step(self.mode, self.anchor, direction)
+        self.reload()
+
+    def go_today(self) -> None:
+        self.anchor = self.today()
+        self.reload()
+
+    def show_day(self, day: date, mode: Mode | None = None) -> None:
+        self.anchor = day
+        if mode is not None:
+            self.mode = mode
+        self.reload()
+
+    def _day_clicked(self, day: date) -> None:
+        self.anchor = day  # month view: "Day" or "Week" then opens around it
+
+    # --- a session ----------------------------------------------------------------------------
+    def show_session(self, view: SessionView) -> None:
+        self.detail.show_session(view)
+        self.calendar.select(view.id)
+        self.today_list.select(view.id)
+
+    def _session_menu(self, view: SessionView, where: QPoint) -> None:
+        self.show_session(view)
+        menu = QMenu(self)
+        labels = {COMPLETE: self.tr("Complete"), NO_SHOW: self.tr("No-show"),
+                  CANCEL: self.tr("Cancel booking"), UNDO: self.tr("Undo completion")}
+        for kind in actions_for(view.status):
+            menu.addAction(labels[kind], functools.partial(self.act, kind, view))
+        menu.addSeparator()
+        menu.addAction(self.tr("Client's packages"),
+                       lambda: self.packages_requested.emit(view.client_id, view.client_name))
+        menu.exec(where)
+        menu.deleteLater()
+
+    def act(self, kind: str, view: SessionView) -> None:
+        """완료 / 노쇼 / 취소 / 완료 취소; asks first only when a credit is used."""
+        if kind not in actions_for(view.status):
+            return
+        if self._uses_credit(kind) and not self._confirm(kind, view):
+            return
+        sessions, actor = self._sessions, self._actor
+        operation = {COMPLETE: sessions.complete, NO_SHOW: sessions.no_show,
+                     CANCEL: sessions.cancel, UNDO: sessions.undo_completion}[kind]
+        worker.run(
+            lambda _ctx: operation(actor, view.id),
+            lambda updated: self._acted(kind, updated),
+            on_failure=self._failed,
+            parent=self,
+        )
+
+    def _uses_credit(self, kind: str) -> bool:
+        return kind == COMPLETE or (kind == NO_SHOW and self.no_show_consumes)
+
+    def _confirm(self, kind: str, view: SessionView) -> bool:
+        before = view.remaining_sessions
+        when = f"{fmt.day_text(view.starts_at.date(), self._language)} {fmt.hhmm(view.starts_at)}"
+        if kind == COMPLETE:
+            title = self.tr("Complete session")
+            text = self.tr("Mark {client}'s session ({when}) as completed?\nOne session is "
+                           "used: {before} → {after} left.")
+        else:
+            title = self.tr("No-show")
+            text = self.tr("Mark {client}'s session ({when}) as a no-show?\nA no-show uses "
+                           "one session: {before} → {after} left.")
+        return dialogs.ask(self, title, text.format(client=view.client_name, when=when,
+                                                     before=before, after=before - 1))
+
+    def _acted(self, kind: str, view: SessionView) -> None:
+        texts = {
+            COMPLETE: self.tr("{client}: session completed. {count} sessions left."),
+            NO_SHOW: self.tr("{client}: marked as a no-show. {count} sessions left."),
+            CANCEL: self.tr("{client}: booking cancelled. {count} sessions left."),
+            UNDO: self.tr("{client}: completion undone. {count} sessions left."),
+        }
+        self._messages.success(texts[kind].format(client=view.client_name,
+                                                  count=view.remaining_sessions))
+        if self.detail.view is not None and self.detail.view.id == view.id:
+            self.detail.show_session(view)
+        self.changed.emit()
+
+    def _failed(self, error: The5HCError) -> None:
+        self._messages.show_error(error)
+        self.reload()  # a conflict means what is shown is stale
