@@ -98,26 +98,32 @@ def must_change_password(services: Services, actor: Actor) -> bool:
                for view in services.accounts.list_staff(actor))
 
 
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched widget first painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback = callback
+        self._done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self, self.fire)  # after the paint has been delivered
+        return False
+
+    def fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._widget.removeEventFilter(self)
+            self._callback()
+
+
 def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once, just after `widget` first painted (or after 1 s regardless)."""
-    done = False
-
-    def fire() -> None:
-        nonlocal done
-        if not done:
-            done = True
-            widget.removeEventFilter(watcher)
-            callback()
-
-    class Watcher(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not done:
-                QTimer.singleShot(0, widget, fire)  # after the paint has been delivered
-            return False
-
-    watcher = Watcher(widget)
-    widget.installEventFilter(watcher)
-    QTimer.singleShot(1000, widget, fire)  # a window that never paints still gets its panes
+    watcher = _FirstPaint(widget, callback)
+    QTimer.singleShot(1000, watcher, watcher.fire)  # a window that never paints still fills
 
 
 class SignInFlow(QObject):
@@ -307,19 +313,31 @@ class SignInFlow(QObject):
         log.info("signed in staff %s", actor.staff_id)
         return window
 
-    def _add_other_panes(self, window: MainWindow, deps: PaneDeps, first: PaneSet) -> None:
+    def _add_other_panes(
+        self, window: MainWindow, deps: PaneDeps, built: PaneSet, index: int = 1
+    ) -> None:
+        """One pane per turn of the event loop, so the window stays responsive meanwhile."""
         if self.window is not window:  # signed out meanwhile
             return
-        rest = build_panes(deps, PANES[1:])
-        for pane in rest.panes:
-            window.add_pane(pane)
-        self.missing_panes = first.missing + rest.missing
-        self.pane_problems = first.problems + rest.problems
+        if index < len(PANES):
+            step = build_panes(deps, PANES[index:index + 1])
+            for pane in step.panes:
+                window.add_pane(pane)
+            built.panes += step.panes
+            built.missing += step.missing
+            built.problems += step.problems
+            QTimer.singleShot(0, window, lambda: self._add_other_panes(window, deps, built,
+                                                                       index + 1))
+            return
+        self.missing_panes, self.pane_problems = built.missing, built.problems
         if self.pane_problems:
             self._messages.warning(
                 self.tr("Some screens could not be loaded. Details are in the log."))
         last = str(QSettings().value("window/last_pane", ""))
-        if any(pane.object_name == last for pane in rest.panes):
+        current = window.current_pane()
+        if any(pane.object_name == last for pane in built.panes) and (
+            current is None or current.object_name != last
+        ):
             window.show_pane(last)  # where the user left off last time
         self.panes_complete = True
         self.panes_added.emit()

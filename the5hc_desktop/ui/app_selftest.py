@@ -198,6 +198,10 @@ def run_checks(started: Boot, options: Options, scratch: Path, t0: float) -> Rep
 
 def run_self_test(options: Options) -> int:
     t0 = process_started_at()
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a server or CI: no screen
     scratch = Path(tempfile.mkdtemp(prefix="the5hc-selftest-"))
     try:
         _isolate_qsettings(scratch)

@@ -1,0 +1,185 @@
+"""The start-up flow of the composition root on real database files: first run, sign-in,
+lockout, a forced password change and sign-out."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pytestqt.qtbot import QtBot
+from ui_app_seed import OWNER_PASSWORD, STAFF_PASSWORD, Gym
+
+from the5hc_desktop.services import Services, demo
+from the5hc_desktop.services.context import Role
+from the5hc_desktop.ui import app_flow, worker
+from the5hc_desktop.ui.app_flow import SignInFlow
+from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
+from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
+from the5hc_desktop.ui.signin import FirstRunDialog, SignInDialog
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+@pytest.fixture
+def flow(messages: MessageBridge, db_path: Path) -> object:
+    started = SignInFlow(messages, db_path)
+    yield started
+    worker.wait_idle()
+    started.close()
+    worker.wait_idle()
+
+
+def _dialog(qtbot: QtBot, flow: SignInFlow, kind: type) -> object:
+    qtbot.waitUntil(lambda: isinstance(flow.dialog, kind) and flow.dialog.isVisible(),
+                    timeout=15_000)
+    return flow.dialog
+
+
+def _window_ready(qtbot: QtBot, flow: SignInFlow) -> None:
+    qtbot.waitUntil(lambda: flow.window is not None and flow.window.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: flow.panes_complete, timeout=15_000)  # the rest follow the first
+    assert worker.wait_idle()
+
+
+def test_first_run_creates_the_gym_and_its_owner(qtbot: QtBot, flow: SignInFlow,
+                                                  recorder: MessageRecorder) -> None:
+    flow.start()
+    dialog = _dialog(qtbot, flow, FirstRunDialog)
+    assert isinstance(dialog, FirstRunDialog)
+    dialog.gym_name.setText("더파이브 헬스케어 강남점")
+    dialog.owner_name.setText("김대표")
+    dialog.username.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.password_again.setText(OWNER_PASSWORD)
+    dialog.submit_create()
+    _window_ready(qtbot, flow)
+
+    services = flow.services
+    assert services is not None
+    assert not services.accounts.needs_first_run()
+    assert services.settings.get().gym_name == "더파이브 헬스케어 강남점"
+    assert services.accounts.sign_in("owner", OWNER_PASSWORD).role is Role.OWNER
+    window = flow.window
+    assert window is not None
+    assert window.windowTitle() == "더파이브 헬스케어 강남점 — The5HC Desktop"
+    assert window.staff_label.text() == "김대표 (소유자)"
+    assert "환영합니다, 김대표님!" in recorder.texts("success")
+    names = [pane.object_name for pane in window.panes()]
+    assert names[0] == "dashboardPane"
+    assert names[-1] == "settingsPane"
+
+
+def test_sign_in_opens_the_main_window(qtbot: QtBot, flow: SignInFlow, gym: Gym,
+                                       db_path: Path) -> None:
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    assert not dialog.demo_hint.isVisibleTo(dialog)  # not a demo database
+    dialog.login.setText("trainer")
+    dialog.password.setText(STAFF_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    assert window.staff_label.text() == "이트레이너 (트레이너)"
+    assert window.database_label.toolTip() == str(db_path)
+    assert "settingsPane" in [p.object_name for p in window.panes()]
+
+
+def test_lockout_message_shows_the_unlock_time(qtbot: QtBot, flow: SignInFlow,
+                                               gym: Gym) -> None:
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    for attempt in range(5):
+        dialog.login.setText("owner")
+        dialog.password.setText(f"wrong-{attempt}")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog)
+                        and dialog.sign_in_button.isEnabled(), timeout=10_000)
+        if attempt < 4:
+            assert "잘못된" in dialog.error.text()
+            dialog.error.hide()
+    text = dialog.error.text()
+    match = re.search(r"(\d\d):(\d\d)까지 기다려주세요", text)
+    assert match, text
+    expected = datetime.now(SEOUL) + timedelta(minutes=30)
+    shown = expected.replace(hour=int(match[1]), minute=int(match[2]))
+    assert abs((shown - expected).total_seconds()) < 120
+    # Locked: even the right password is refused now.
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.error.hide()
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog)
+                    and dialog.sign_in_button.isEnabled(), timeout=10_000)
+    assert "잠겼습니다" in dialog.error.text()
+    assert flow.window is None
+
+
+def test_reset_password_must_be_changed_at_sign_in(qtbot: QtBot, flow: SignInFlow, gym: Gym,
+                                                   services: Services) -> None:
+    senior = services.accounts.add_staff(gym.owner, "senior", "정시니어", Role.SENIOR,
+                                         STAFF_PASSWORD)
+    temporary = services.accounts.reset_password(gym.owner, senior.id)
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("senior")
+    dialog.password.setText(temporary)
+    dialog.submit()
+    change = _dialog(qtbot, flow, ChangePasswordDialog)
+    assert isinstance(change, ChangePasswordDialog)
+    change.old.setText(temporary)
+    change.new.setText("senior-new-1")
+    change.again.setText("senior-new-1")
+    change.submit()
+    _window_ready(qtbot, flow)
+    assert services.accounts.sign_in("senior", "senior-new-1").username == "senior"
+
+
+def test_sign_out_returns_to_the_sign_in_dialog(qtbot: QtBot, flow: SignInFlow,
+                                                gym: Gym) -> None:
+    finished: list[int] = []
+    flow.finished.connect(finished.append)
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    window.sign_out()
+    again = _dialog(qtbot, flow, SignInDialog)
+    assert again is not dialog
+    assert flow.window is None
+    assert finished == []
+    assert isinstance(again, SignInDialog)
+    again.reject()
+    assert finished == [0]
+
+
+def test_first_run_can_open_the_demo(qtbot: QtBot, flow: SignInFlow, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_flow, "demo_db_path", lambda: tmp_path / "demo" / "demo.sqlite3")
+    monkeypatch.setattr(app_flow, "DEMO_CLIENTS", 20)
+    flow.start()
+    first = _dialog(qtbot, flow, FirstRunDialog)
+    assert isinstance(first, FirstRunDialog)
+    first.submit_demo()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    assert (tmp_path / "demo" / "demo.sqlite3").is_file()
+    assert dialog.demo_hint.isVisibleTo(dialog)
+    hint = f"사용자명 {demo.DEMO_USERNAME}, 비밀번호 {demo.DEMO_PASSWORD}"
+    assert hint in dialog.demo_hint.text()
+    dialog.login.setText(demo.DEMO_USERNAME)
+    dialog.password.setText(demo.DEMO_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    assert flow.services is not None
+    assert flow.services.accounts.is_demo()

@@ -1,0 +1,115 @@
+"""The dashboard shows exactly what DashboardService.metrics computes, formatted Korean-style."""
+
+from __future__ import annotations
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from ui_app_seed import Gym
+
+from the5hc_desktop.services import Services
+from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.dashboard import DashboardPane
+from the5hc_desktop.ui.panes.dashboard import formatting as fmt
+
+
+def _loaded_pane(qtbot: QtBot, services: Services, actor: Actor,
+                 messages: MessageBridge) -> DashboardPane:
+    pane = DashboardPane(services.dashboard, actor, messages)
+    qtbot.addWidget(pane)
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.metrics() is not None and not pane.is_loading(), timeout=10_000)
+    return pane
+
+
+def test_figures_equal_the_service(qtbot: QtBot, services: Services, gym: Gym,
+                                   messages: MessageBridge) -> None:
+    pane = _loaded_pane(qtbot, services, gym.owner, messages)
+    expected = services.dashboard.metrics(gym.owner)
+
+    assert pane.metrics() == expected
+    assert pane.clients_card.value() == f"{expected.active_clients:,}" == "4"
+    assert pane.packages_card.value() == f"{expected.active_packages:,}"
+    counts = expected.sessions_this_month
+    assert pane.sessions_card.value() == str(counts.total)
+    assert pane.sessions_card.detail() == (
+        f"예약 {counts.scheduled} · 완료 {counts.completed} · 취소 {counts.cancelled} · "
+        f"노쇼 {counts.no_show}")
+    # Two June sales: 700,000 (card) + 210,000 (cash); May's transfer is not this month.
+    assert expected.revenue_gross == 910_000
+    assert pane.revenue_card.value() == "₩910,000"
+    assert pane.revenue_card.detail() == (
+        f"VAT·카드 수수료 제외 실수령 {expected.revenue_net:,}원")
+    assert pane.assessments_card.value() == str(expected.assessments_this_month) == "1"
+    assert expected.average_overall is not None
+    assert pane.assessments_card.detail() == (
+        f"평균 종합 점수 {fmt.score(expected.average_overall)}점")
+
+    assert pane.weekly_chart is not None
+    assert pane.monthly_chart is not None
+    assert pane.weekly_chart.values() == [b.value for b in expected.weekly_sessions]
+    assert pane.monthly_chart.values() == [b.value for b in expected.monthly_revenue]
+    assert pane.monthly_chart.bar_texts()[-1] == "91만"
+    assert pane.monthly_chart.labels()[-1] == "25년 6월"
+    assert pane.weekly_chart.labels()[-1] == "06/09\n~06/15"
+
+    assert pane.today_model.rows() == expected.today_sessions
+    assert len(expected.today_sessions) == 2
+    assert pane.activity_model.rows() == expected.recent_activity
+    assert pane.low_balance_model.rows() == expected.low_balance
+    assert [r.client_name for r in expected.low_balance] == ["이서연"]
+
+
+def test_models_follow_the_qt_contract(qtbot: QtBot, qtmodeltester: ModelTester,
+                                       services: Services, gym: Gym,
+                                       messages: MessageBridge) -> None:
+    pane = _loaded_pane(qtbot, services, gym.owner, messages)
+    for model in (pane.today_model, pane.activity_model, pane.low_balance_model):
+        qtmodeltester.check(model)
+    index = pane.today_model.index(0, 0)
+    assert pane.today_model.data(index) == "14:00–15:00"
+
+
+def test_front_desk_sees_no_revenue(qtbot: QtBot, services: Services, gym: Gym,
+                                    messages: MessageBridge) -> None:
+    view = services.accounts.add_staff(gym.owner, "desk", "박프런트", Role.ASSISTANT,
+                                       "desk-pass-1")
+    desk = Actor(view.id, view.role, view.display_name, view.username)
+    pane = _loaded_pane(qtbot, services, desk, messages)
+    assert pane.revenue_card.value() == "–"
+    assert "₩" not in pane.revenue_card.detail()
+
+
+def test_refresh_while_loading_is_queued(qtbot: QtBot, services: Services, gym: Gym,
+                                         messages: MessageBridge) -> None:
+    pane = DashboardPane(services.dashboard, gym.owner, messages)
+    qtbot.addWidget(pane)
+    pane.refresh()
+    pane.refresh()  # while the first runs: one more load afterwards, not two at once
+    assert pane.is_loading()
+    qtbot.waitUntil(lambda: pane.metrics() is not None and not pane.is_loading()
+                    and pane.refresh_button.isEnabled(), timeout=10_000)
+
+
+def test_korean_money_formats() -> None:
+    assert fmt.won(1_234_000) == "₩1,234,000"
+    assert fmt.won(-5_000) == "-₩5,000"
+    assert fmt.won_words(1_234_000) == "1,234,000원"
+    assert fmt.won_words(1_234_000, "en") == "₩1,234,000"
+    assert fmt.compact_won(12_345_678) == "1,235만"
+    assert fmt.compact_won(9_000) == "9,000원"
+    assert fmt.compact_won(12_300_000, "en") == "₩12.3M"
+    assert fmt.compact_won(350_000, "en") == "₩350K"
+    assert fmt.score(72.25) == "72.3"
+    assert fmt.score(None) == "–"
+
+
+def test_a_shown_pane_paints_before_it_loads(qtbot: QtBot, services: Services, gym: Gym,
+                                             messages: MessageBridge) -> None:
+    pane = DashboardPane(services.dashboard, gym.owner, messages)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.refresh()
+    assert not pane.is_loading()  # waits for the first paint of the frame
+    qtbot.waitUntil(lambda: pane.metrics() is not None and not pane.is_loading(), timeout=10_000)
+    assert pane.clients_card.value() == "4"

@@ -1,0 +1,132 @@
+"""설정: gym settings, staff accounts (owners and senior trainers) and one's own password."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from the5hc_desktop.services.accounts import AccountService
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.permissions import Capability, can
+from the5hc_desktop.services.settings import GymSettings, SettingsService
+from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.settings.form import GymSettingsForm
+from the5hc_desktop.ui.panes.settings.staff import StaffSection
+from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
+
+SettingsSaved = Callable[[GymSettings], object]
+
+
+class SettingsPane(QWidget):
+    """The 설정 pane. `on_saved` lets the composition root apply what changed (idle lock)."""
+
+    def __init__(
+        self,
+        settings: SettingsService,
+        accounts: AccountService,
+        actor: Actor,
+        messages: MessageBridge,
+        *,
+        on_saved: SettingsSaved | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPane")
+        self._accounts = accounts
+        self._actor = actor
+        self._messages = messages
+        language = i18n.current_language()
+
+        self.form = GymSettingsForm(settings, actor, messages)
+        if on_saved is not None:
+            self.form.saved.connect(on_saved)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(8, 8, 8, 8)
+        self.form.setMaximumWidth(760)
+        holder_layout.addWidget(self.form, 0, Qt.AlignmentFlag.AlignLeft)
+        scroll.setWidget(holder)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(scroll, self.tr("Gym settings"))
+        self.staff: StaffSection | None = None
+        if can(actor, Capability.MANAGE_STAFF):
+            self.staff = StaffSection(accounts, actor, messages, language)
+            self.tabs.addTab(self.staff, self.tr("Staff accounts"))
+        self.tabs.addTab(self._build_account(language), self.tr("My account"))
+
+        heading = QLabel(self.tr("Settings"))
+        heading.setObjectName("settingsHeading")
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1a2733;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+
+    def _build_account(self, language: str) -> QWidget:
+        box = QGroupBox(self.tr("Signed in as"))
+        box.setObjectName("settingsAccountGroup")
+        who = QLabel(self.tr("{name} ({username}) · {role}").format(
+            name=self._actor.display_name, username=self._actor.username,
+            role=self._actor.role.label(language)))
+        who.setObjectName("settingsAccountName")
+        self.change_password_button = QPushButton(self.tr("Change password…"))
+        self.change_password_button.setObjectName("settingsChangePassword")
+        self.change_password_button.clicked.connect(self.change_password)
+        inner = QVBoxLayout(box)
+        inner.addWidget(who)
+        inner.addWidget(self.change_password_button, 0, Qt.AlignmentFlag.AlignLeft)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        box.setMaximumWidth(760)
+        return page
+
+    # --- the Pane protocol -----------------------------------------------------------------
+    @property
+    def object_name(self) -> str:
+        return "settingsPane"
+
+    @property
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    def refresh(self) -> None:
+        """Reload settings and staff (on show and F5); a form with unsaved edits is kept."""
+        if not self.form.has_unsaved_changes():
+            self.form.load()
+        if self.staff is not None:
+            self.staff.reload()
+
+    # --- own password --------------------------------------------------------------------
+    def change_password(self) -> ChangePasswordDialog:
+        accounts, actor = self._accounts, self._actor
+        dialog = ChangePasswordDialog(
+            lambda old, new: accounts.change_password(actor, old, new), parent=self)
+        dialog.accepted.connect(
+            lambda: self._messages.success(self.tr("Your password was changed.")))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
