@@ -40,7 +40,6 @@ from the5hc_desktop.services import Services, demo, open_services
 from the5hc_desktop.services.clients import ClientDraft
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.ui import application, worker
-from the5hc_desktop.ui.app import protect_none_refcount
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.sessions import SessionsPane
 from the5hc_desktop.ui.panes.sessions.calendar_layout import Mode, visible_range, week_start
@@ -279,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo-db", type=Path,
                         default=Path(tempfile.gettempdir()) / "the5hc-bench" / "demo300.sqlite3")
     args = parser.parse_args(argv)
-    protect_none_refcount()
+
     scratch = Path(tempfile.mkdtemp(prefix="the5hc-bench-calendar-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))

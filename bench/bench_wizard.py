@@ -29,7 +29,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from the5hc_desktop.services import open_services
 from the5hc_desktop.services.clients import ClientDraft
 from the5hc_desktop.ui import application, worker
-from the5hc_desktop.ui.app import protect_none_refcount
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.assessment import wizard as w
 from the5hc_desktop.ui.panes.assessment.draft import DraftStore, WizardDraft
@@ -81,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     preloaded = not args.cold_chart
     if preloaded:
         import pyqtgraph  # noqa: F401 - as in the app, where the dashboard loaded it
-    protect_none_refcount()
+
     scratch = Path(tempfile.mkdtemp(prefix="the5hc-bench-wizard-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))

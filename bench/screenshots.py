@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from the5hc_desktop.services import demo, open_services
 from the5hc_desktop.ui import application, worker
-from the5hc_desktop.ui.app import protect_none_refcount
 from the5hc_desktop.ui.app_flow import SignInFlow, open_database
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.signin import FirstRunDialog, SignInDialog, SignInResult
@@ -67,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("ko", "en"), default="ko")
     parser.add_argument("--size", default="1366x860", help="window size WIDTHxHEIGHT")
     args = parser.parse_args(argv)
-    protect_none_refcount()
+
     ensure_demo(args.db, args.clients)
     width, height = (int(v) for v in args.size.split("x"))
 

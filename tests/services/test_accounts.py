@@ -321,7 +321,9 @@ def test_reset_password_and_unlock(
     assert len(temporary) >= 8
     assert not temporary.isdigit()
     assert stored_account(db, "trainer").must_change_password
-    assert accounts.sign_in("trainer", temporary).staff_id == trainer.staff_id
+    signed_in = accounts.sign_in("trainer", temporary)
+    assert signed_in.staff_id == trainer.staff_id
+    assert accounts.me(signed_in).must_change_password  # any role can read its own flag
     with pytest.raises(AuthenticationError):
         accounts.sign_in("trainer", STAFF_PASSWORD)
 

@@ -18,9 +18,7 @@ from argon2 import PasswordHasher
 from ui_app_seed import Clock, Gym, seed_gym
 
 from the5hc_desktop.services import Services, open_services, passwords
-from the5hc_desktop.ui.app import protect_none_refcount
 
-protect_none_refcount()  # PySide6 drops references to None; see the function
 _HERE = Path(__file__).resolve().parent
 _OFFSCREEN_NOISE = r"This plugin does not support \w+\(\)"
 

@@ -313,6 +313,12 @@ class AccountService(ServiceBase):
 
     # -- staff management -------------------------------------------------------------------
 
+    def me(self, actor: Actor) -> StaffView:
+        """The signed-in member's own account (any role may read it)."""
+        with self._db.read() as session:
+            row = get_live(session, StaffAccount, actor.staff_id, _STAFF)
+            return self._view(session, row)
+
     def list_staff(self, actor: Actor) -> tuple[StaffView, ...]:
         require(actor, Capability.MANAGE_STAFF)
         with self._db.read() as session:

@@ -3,6 +3,7 @@
 Scores are the stored snapshot (never recomputed here; `AssessmentService` reads them back
 as `AssessmentScores` with the stored risk and recommendations). The gym name comes from
 the settings. Batch export runs off the GUI thread with progress and cancel.
+ReportLab is imported only when a PDF is made, so it stays off the app's start path.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from sqlalchemy import select
 from the5hc_desktop.domain.errors import StorageUnavailable, ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.people import parse_gender
-from the5hc_desktop.reports import batch
-from the5hc_desktop.reports.assessment_report import render_assessment_report
-from the5hc_desktop.reports.comparison_report import render_comparison_report
 from the5hc_desktop.reports.data import (
     AssessmentReportData,
     AssessmentSnapshot,
@@ -84,6 +82,8 @@ class ReportService(ServiceBase):
         data = self.assessment_data(actor, assessment_id)
         target = _target(path, report_filename(data.assessed_on, data.client_name))
         with _writing(target):
+            from the5hc_desktop.reports.assessment_report import render_assessment_report
+
             render_assessment_report(data, target)
         return target
 
@@ -95,6 +95,8 @@ class ReportService(ServiceBase):
                                    data.client_name)
         target = _target(path, name)
         with _writing(target):
+            from the5hc_desktop.reports.comparison_report import render_comparison_report
+
             render_comparison_report(data, target)
         return target
 
@@ -119,6 +121,8 @@ class ReportService(ServiceBase):
         if date_from is not None and date_to is not None and date_to < date_from:
             raise ValidationError("끝 날짜가 시작 날짜보다 빠릅니다.",
                                   "The end date is before the start date.", field="date_to")
+        from the5hc_desktop.reports.batch import export_batch
+
         ids = self._batch_ids(date_from, date_to, client_ids)
         written: list[Path] = []
         if progress is not None:
@@ -128,7 +132,7 @@ class ReportService(ServiceBase):
                 break
             data = self.assessment_data(actor, assessment_id)
             # One item per call: the folder listing then includes the files just written.
-            written += batch.export_batch([data], folder)
+            written += export_batch([data], folder)
             if progress is not None:
                 progress(done, len(ids))
         return written

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,23 +53,6 @@ def parse_options(args: Sequence[str]) -> Options:
     return Options(db=db, self_test=known.self_test, qt_args=tuple(rest))
 
 
-def protect_none_refcount() -> None:
-    """Keep PySide6's reference-count slips on None from ever freeing it (CPython < 3.12).
-
-    PySide6 6.12.0 drops one reference to None on every call of a void method from
-    Python, and `processEvents()` does so in 6.9-6.12 too; on CPython 3.11 None is an
-    ordinary object, so after a few thousand calls the interpreter aborts with "Fatal
-    Python error: none_dealloc". From 3.12 on None is immortal and nothing is needed;
-    before, a huge extra count gives it the same effect. Called once, before any thread.
-    """
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt: PyObject's first field
-    refcount.value += 1 << 40
-
-
 def demo_db_path() -> Path:
     return paths.data_dir() / DEMO_FILE
 
@@ -108,7 +90,6 @@ class Boot:
 
 
 def boot(options: Options, *, log_dir: Path | None = None) -> Boot:
-    protect_none_refcount()
     previous = crash.take_previous_crash(log_dir)  # before faulthandler truncates the file
     logging_setup = crash.setup_logging(log_dir)
     fault_stream = crash.enable_faulthandler(log_dir)

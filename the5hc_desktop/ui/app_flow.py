@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QWidget
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services import Services, open_services
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
@@ -86,16 +85,8 @@ def open_demo_database(progress: Callable[[float], None] = lambda _f: None) -> O
 
 
 def must_change_password(services: Services, actor: Actor) -> bool:
-    """Whether the account carries a temporary password that must be replaced now.
-
-    AccountService has no "my own account" read yet, so only staff who may list accounts
-    can be checked; for the others the reset password keeps working until they change it
-    in 설정 › 내 계정.
-    """
-    if not can(actor, Capability.MANAGE_STAFF):
-        return False
-    return any(view.id == actor.staff_id and view.must_change_password
-               for view in services.accounts.list_staff(actor))
+    """Whether the account carries a temporary password that must be replaced now."""
+    return services.accounts.me(actor).must_change_password
 
 
 class _FirstPaint(QObject):
