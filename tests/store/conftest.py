@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import URL
-from store_seed import Seeded, seed_basics
+from store_seed import NEXT_REVISION, Seeded, seed_basics
 
 from the5hc_desktop import paths
 from the5hc_desktop.store import migrate
@@ -117,7 +117,8 @@ def downgrade() -> None:
 
 @pytest.fixture
 def scripts_with(tmp_path: Path) -> Callable[[str, str], Path]:
-    """Copy the real migrations to a temp folder and append revision 0002 with `body`."""
+    """Copy the real migrations to a temp folder and append a revision after head with `body`
+    (numbered head + 1: "0003" while the head is "0002")."""
 
     def make(message: str, body: str) -> Path:
         location = tmp_path / f"scripts-{uuid.uuid4().hex[:8]}"
@@ -125,10 +126,10 @@ def scripts_with(tmp_path: Path) -> Callable[[str, str], Path]:
             paths.migrations_dir(), location, ignore=shutil.ignore_patterns("__pycache__")
         )
         text = REVISION_TEMPLATE.format(
-            message=message, revision="0002", down=migrate.HEAD_REVISION,
+            message=message, revision=NEXT_REVISION, down=migrate.HEAD_REVISION,
             body="\n".join("    " + line for line in body.strip().splitlines()),
         )
-        (location / "versions" / "0002_test.py").write_text(text, encoding="utf-8")
+        (location / "versions" / f"{NEXT_REVISION}_test.py").write_text(text, encoding="utf-8")
         return location
 
     return make

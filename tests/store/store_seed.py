@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from the5hc_desktop.store import migrate
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Client,
@@ -15,6 +16,9 @@ from the5hc_desktop.store.models import (
     StaffAccount,
     TrainingSession,
 )
+
+# The revision number a test appends after the real head ("0003" while the head is "0002").
+NEXT_REVISION = f"{int(migrate.HEAD_REVISION) + 1:04d}"
 
 
 @dataclass(frozen=True)

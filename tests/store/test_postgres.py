@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, func, inspect, select
+from search_pieces import expected_index, expected_rows, stored_index
+from sqlalchemy import create_engine, delete, func, inspect, select
 from sqlalchemy.exc import IntegrityError
 from store_seed import seed_basics
 
@@ -86,3 +87,29 @@ def test_failed_upgrade_on_postgres_changes_nothing(
         engine.dispose()
     with Database.open(pg_url) as db, db.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+
+
+def test_search_index_triggers_on_postgres(pg_url: str) -> None:
+    with Database.open(pg_url) as db:
+        ids = seed_basics(db)
+        with db.read() as s:
+            assert stored_index(s) == expected_rows("김민수", "ㄱㅁㅅ", ids.client_id, True)
+        with db.write() as s:
+            client = s.get_one(Client, ids.client_id)
+            client.name, client.name_initials, client.active = "Kim 민수", "Kimㅁㅅ", False
+            s.add(Client(name="박지성", name_initials="ㅂㅈㅅ", gender="male"))
+        with db.read() as s:
+            assert stored_index(s) == expected_index(s)
+            assert ("n", "ki", "Kim 민수", ids.client_id, False) in stored_index(s)
+        with db.write() as s:
+            s.get_one(Client, ids.client_id).soft_delete()
+        with db.engine.begin() as conn:
+            conn.execute(delete(Client).where(Client.name == "박지성"))
+        with db.read() as s:
+            assert stored_index(s) == set()
+        with db.engine.connect() as conn:
+            triggers = set(conn.exec_driver_sql(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'clients'::regclass"
+                " AND NOT tgisinternal").scalars())
+        assert triggers == {"client_search_insert", "client_search_update",
+                            "client_search_delete"}

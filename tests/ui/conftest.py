@@ -1,12 +1,22 @@
-"""Fixtures for every GUI test under tests/ui (pane tests included).
+"""Fixtures for every GUI test under tests/ui, the pane folders below it included.
+
+Pane folders (tests/ui/clients, tests/ui/sessions, ...) inherit everything here and keep
+only their own fixtures (seeded databases, pane factories) in their conftest.py; they must
+not load or copy this file. Their helper modules need names unique across tests/ (e.g.
+`sessions_ui_support.py`): test folders are not packages, so `from conftest import ...`
+is not reliable.
 
 - The QApplication gets the bundled font and the Korean catalogues once per session, as in
   the app, so tests see the same texts users do (find widgets by objectName, not text).
+  This is the only place that installs them; a test switching language goes through
+  `ui_session.use(...)` and puts Korean back.
 - QSettings go to a fresh temporary folder per test (never the developer's own settings).
+- Password hashing uses cheap argon2id parameters (the panes' seeded gyms make accounts).
 - Each test gets a fresh worker lane (`task_worker`) whose crashes are collected in
   `crashes`; a test that expects one clears the list after checking it.
-- `no_leaks` fails a test that leaves a worker task pending, an unexpected crash, or an
-  active QTimer owned by a widget (close widgets through qtbot.addWidget).
+- `no_leaks` fails a test that leaves a worker task pending, an unexpected crash, an
+  active QTimer owned by a widget (close widgets through qtbot.addWidget), or the UI in a
+  language other than Korean.
 """
 
 from __future__ import annotations
@@ -15,9 +25,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from argon2 import PasswordHasher
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from the5hc_desktop.services import passwords
 from the5hc_desktop.ui import fonts, i18n, worker
 from the5hc_desktop.ui.application import set_identity
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
@@ -26,6 +38,8 @@ from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
 # Harmless, so the tests here ignore exactly these.
 _OFFSCREEN_NOISE = r"This plugin does not support \w+\(\)"
 _HERE = Path(__file__).resolve().parent
+# A text every Korean catalogue translates: shows the session's translators are installed.
+_PROBE_CONTEXT, _PROBE_SOURCE = "MainWindow", "Offline"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -44,6 +58,16 @@ class _Session:
     def use(self, language: str) -> None:
         self.translations.remove()
         self.translations = i18n.install_translations(language)
+
+    def language_problem(self) -> str | None:
+        """What is wrong with the UI language, or None when it is the session's Korean."""
+        installed = i18n.current_language()
+        translated = QCoreApplication.translate(_PROBE_CONTEXT, _PROBE_SOURCE) != _PROBE_SOURCE
+        korean_locale = QLocale().language() == QLocale.Language.Korean
+        if installed == "ko" and translated and korean_locale:
+            return None
+        return (f"UI language left at {installed!r} (catalogue installed: {translated}, "
+                f"locale {QLocale().name()}); switch with ui_session.use() and put 'ko' back")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -64,6 +88,14 @@ def settings_dir(tmp_path: Path) -> Path:
         QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(folder / "system"))
     set_identity()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Cheap argon2id parameters keep the suite fast; the format and algorithm are unchanged.
+    monkeypatch.setattr(
+        passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 @pytest.fixture
@@ -95,7 +127,10 @@ def task_worker(
 
 @pytest.fixture(autouse=True)
 def no_leaks(
-    qapp: QApplication, task_worker: worker.Worker, crashes: list[BaseException]
+    qapp: QApplication,
+    ui_session: _Session,
+    task_worker: worker.Worker,
+    crashes: list[BaseException],
 ) -> Iterator[None]:
     yield
     # pytest-qt has closed and deleteLater()ed the qtbot widgets; let the deletions happen.
@@ -116,6 +151,10 @@ def no_leaks(
                     f"{type(owner).__name__} {owner_name!r}"
                 )
                 timer.stop()  # keep the next test clean
+    language = ui_session.language_problem()
+    if language is not None:
+        problems.append(language)
+        ui_session.use("ko")  # keep the next test in Korean
     if problems:
         for top in QApplication.topLevelWidgets():
             top.close()

@@ -11,8 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Select,
     String,
+    and_,
+    bindparam,
+    case,
     func,
     literal,
     literal_column,
@@ -44,11 +48,15 @@ from the5hc_desktop.services.base import (
 from the5hc_desktop.services.context import Actor, Notice, Page, Role
 from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.store.models import (
+    INITIALS_GRAM,
+    NAME_GRAM,
     Assessment,
     Client,
+    ClientSearchTerm,
     CreditLedgerEntry,
     SessionPackage,
     StaffAccount,
+    active_count_terms,
 )
 
 if TYPE_CHECKING:
@@ -288,14 +296,15 @@ def _duplicates(
 # -- search building blocks ---------------------------------------------------------------------
 
 
-def _contains(column: Any, text: str) -> ColumnElement[bool]:
+def _contains(session: Session, column: Any, text: str) -> ColumnElement[bool]:
     """Substring test; LIKE (ASCII case-insensitive) only when the text has Latin letters,
-    else instr(), which needs no escaping and is a little faster per row."""
+    else instr() (strpos() on PostgreSQL), which needs no escaping and is a little faster
+    per row."""
     if any("a" <= char.lower() <= "z" for char in text):
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         like: ColumnElement[bool] = column.like(f"%{escaped}%", escape="\\")
         return like
-    return func.instr(column, text) > 0
+    return _position(session, column, text) > 0
 
 
 def _birth_key(session: Session) -> ColumnElement[Any]:
@@ -373,12 +382,195 @@ def _remaining(today: date, ids: ClientIds) -> Any:
     return query.subquery("remaining")
 
 
+def _page_aggregates() -> Select[Any]:
+    """(id, last assessed on, last overall, remaining) of the members `:ids` on `:today`.
+
+    Correlated subqueries: per member, a seek into the newest-assessment index for each
+    column (the same order, so the same row; the index holds every key of it) and one sum
+    over its active, unexpired packages.
+    """
+    newest = (Assessment.assessed_on.desc(), Assessment.created_at.desc(),
+              Assessment.score_overall.desc())
+    mine = (Assessment.client_id == Client.id, Assessment.deleted_at.is_(None))
+    last_on = select(Assessment.assessed_on).where(*mine).order_by(*newest).limit(1)
+    overall = select(Assessment.score_overall).where(*mine).order_by(*newest).limit(1)
+    today = bindparam("today", type_=Date)
+    left = (
+        select(func.sum(CreditLedgerEntry.delta))
+        .join(SessionPackage, SessionPackage.id == CreditLedgerEntry.package_id)
+        .where(
+            CreditLedgerEntry.client_id == Client.id,
+            CreditLedgerEntry.deleted_at.is_(None),
+            SessionPackage.deleted_at.is_(None),
+            SessionPackage.active.is_(True),
+            (SessionPackage.expires_on.is_(None)) | (SessionPackage.expires_on >= today),
+        )
+    )
+    return select(
+        Client.id, last_on.scalar_subquery(), overall.scalar_subquery(), left.scalar_subquery()
+    ).where(Client.id.in_(bindparam("ids", expanding=True)))
+
+
+# Built once: the page of every list and search reads its aggregates with it.
+_PAGE_AGGREGATES = _page_aggregates()
+
+
 def _scan(session: Session, term: ColumnElement[bool]) -> ColumnElement[bool]:
     """`term` evaluated by a scan of the search column's index alone (SQLite rowids)."""
     if session.get_bind().dialect.name != "sqlite":
         return term
     rowids: Select[Any] = select(literal_column("rowid")).select_from(Client).where(term)
     return literal_column("clients.rowid").in_(rowids)
+
+
+def _position(session: Session, text: Any, part: Any) -> ColumnElement[int]:
+    """1-based position of `part` in `text`, 0 when absent (no LIKE escaping needed)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.strpos(text, part)
+    return func.instr(text, part)
+
+
+@dataclass(frozen=True)
+class _Pieces:
+    """A search term answered from the `client_search` index (see ClientSearchTerm).
+
+    Rows of `kind` whose piece is `term` hold every live member whose text contains the
+    term's first piece; a term longer than a piece is then checked whole, on the index row
+    (`check`) or on the member (`client_check`). Only live members have rows.
+    """
+
+    kind: str
+    term: Any  # str, or an SQL expression (the database's own lower())
+    check: ColumnElement[bool] | None = None
+    client_check: ColumnElement[bool] | None = None
+
+    def _index_terms(self, active: bool | None) -> list[ColumnElement[bool]]:
+        index = ClientSearchTerm
+        terms = [index.kind == self.kind, index.term == self.term]
+        if active is not None:
+            terms.append(index.active.is_(active))
+        if self.check is not None:
+            terms.append(self.check)
+        return terms
+
+    def select(
+        self, columns: list[Any], active: bool | None, trainer_id: uuid.UUID | None
+    ) -> Select[Any]:
+        """Index rows of the matches; `clients` is joined only for a trainer or a check."""
+        query = select(*columns).select_from(ClientSearchTerm).where(*self._index_terms(active))
+        on_member: list[ColumnElement[bool]] = []
+        if trainer_id is not None:
+            on_member.append(Client.trainer_id == trainer_id)
+        if self.client_check is not None:
+            on_member.append(self.client_check)
+        if on_member:
+            query = query.join(Client, Client.id == ClientSearchTerm.client_id).where(
+                Client.deleted_at.is_(None), *on_member)
+        return query
+
+    def condition(self) -> ColumnElement[bool]:
+        """The same match as a condition on `clients` (for the other sort orders)."""
+        members = Client.id.in_(
+            select(ClientSearchTerm.client_id).where(*self._index_terms(None)))
+        return members if self.client_check is None else and_(members, self.client_check)
+
+
+def _name_pieces(session: Session, text: str) -> _Pieces:
+    """Part of the name, case folded by the database's lower() on both sides (ASCII letters
+    on SQLite, as its LIKE folds them): the first piece, then the whole text on those rows."""
+    lowered = func.lower(literal(text, String))
+    check = None
+    if max(len(text), len(text.lower())) > NAME_GRAM:
+        check = _position(session, func.lower(ClientSearchTerm.name), lowered) > 0
+    return _Pieces("n", func.substr(lowered, 1, NAME_GRAM), check)
+
+
+def _initials_pieces(session: Session, initials: str) -> _Pieces:
+    """A 초성 run: its first piece, then the whole run on the member's initials."""
+    check = None
+    if len(initials) > INITIALS_GRAM:
+        check = _position(session, Client.name_initials, initials) > 0
+    return _Pieces("i", initials[:INITIALS_GRAM], client_check=check)
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """Matches found in Python, ordered by name in the list's direction."""
+
+    ids: list[uuid.UUID]
+
+
+# Python's \s: a name holding any of these is left to hangul.matches (which drops them).
+_SPACE = re.compile(r"\s")
+_WHITESPACE_GLOB = "*[\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*"
+
+
+def _mixed_glob(query: str) -> str:
+    """GLOB pattern for a query of syllables and 초성: a 초성 stands for its block of
+    syllables (and for itself), as in `hangul.matches`; e.g. 김ㅁ -> *김[마-밓ㅁ]*."""
+    parts = []
+    for char in query:
+        if char in hangul.CHOSEONG:
+            first = 0xAC00 + hangul.CHOSEONG.index(char) * 588
+            parts.append(f"[{chr(first)}-{chr(first + 587)}{char}]")
+        else:
+            parts.append(char)
+    return "*" + "".join(parts) + "*"
+
+
+def _mixed_matches(
+    session: Session,
+    query: str,
+    spelled: str,
+    active: bool | None,
+    trainer_id: uuid.UUID | None,
+    descending: bool,
+) -> list[uuid.UUID]:
+    """Members matching a query of syllables and 초성 (e.g. 김ㅁ), ordered by name.
+
+    The index rows of the query's 초성 are the candidates. On SQLite a GLOB on their name
+    decides for names without whitespace (for a query of syllables and 초성 it is exactly
+    `hangul.matches`); names with whitespace, and every name elsewhere, go to
+    `hangul.matches`, which ignores whitespace.
+    """
+    index = ClientSearchTerm
+    candidates = _initials_pieces(session, spelled).select(
+        [index.client_id, index.name], active, trainer_id)
+    globbed = session.get_bind().dialect.name == "sqlite"
+    if globbed:
+        candidates = candidates.where(
+            index.name.op("GLOB", is_comparison=True)(_mixed_glob(query))
+            | index.name.op("GLOB", is_comparison=True)(_WHITESPACE_GLOB))
+    by_name = index.name.desc() if descending else index.name.asc()
+    rows = session.execute(candidates.order_by(by_name, index.client_id))
+    return [
+        client_id for client_id, name in rows
+        if (globbed and _SPACE.search(name) is None) or hangul.matches(query, name)
+    ]
+
+
+def _live_count(
+    session: Session,
+    filters: list[ColumnElement[bool]],
+    active: bool | None,
+    trainer_id: uuid.UUID | None,
+) -> int:
+    """How many members the list without a search term holds.
+
+    Active members are counted from their own narrow index. On SQLite a whole-table count
+    reads only the smallest index and tombstones have a small index of their own, so
+    live = all - deleted and inactive = live - active.
+    """
+    count = select(func.count()).select_from(Client)
+    if trainer_id is None and active is True:
+        return int(session.scalar(count.where(*active_count_terms())) or 0)
+    if trainer_id is not None or session.get_bind().dialect.name != "sqlite":
+        return int(session.scalar(count.where(*filters)) or 0)
+    everyone = int(session.scalar(count) or 0)
+    live = everyone - int(session.scalar(count.where(Client.deleted_at.is_not(None))) or 0)
+    if active is None:
+        return live
+    return live - int(session.scalar(count.where(*active_count_terms())) or 0)
 
 
 @dataclass(frozen=True)
@@ -412,12 +604,14 @@ class _Order:
             return last.c.overall, True
         if self.key == "remaining":
             return func.coalesce(remaining.c.remaining, 0), False
+        if self.key == "age":
+            return _birth_key(session), True
+        if self.key == "trainer":
+            return func.coalesce(StaffAccount.display_name, StaffAccount.username), True
         return {
             "name": (Client.name, False),
             "gender": (Client.gender, False),
-            "age": (_birth_key(session), True),
             "phone": (Client.phone, True),
-            "trainer": (func.coalesce(StaffAccount.display_name, StaffAccount.username), True),
             "active": (Client.active, False),
         }[self.key]
 
@@ -531,37 +725,143 @@ class ClientService(ServiceBase):
                 filters.append(Client.active.is_(active))
             if trainer_id is not None:
                 filters.append(Client.trainer_id == trainer_id)
-            matched = self._match(session, query or "", filters)
+            matched = self._match(session, query or "", filters, active, trainer_id,
+                                  descending)
             order = _Order(sort, descending, today)
             if matched is None:
                 # No search term: the count and an index-ordered page are two cheap queries.
-                total = session.scalar(select(func.count()).select_from(Client).where(*filters))
-                rows, _ = self._page_rows(session, filters, order, offset, limit, False)
-            else:
-                if order.aggregate:
-                    # Sorting by an aggregate: read the matches once, so the substring scan
-                    # is not repeated inside each aggregate subquery.
-                    ids = session.scalars(
-                        select(Client.id).where(*filters, matched).limit(_ID_LIST_LIMIT + 1)
-                    ).all()
-                    if len(ids) <= _ID_LIST_LIMIT:
-                        matched = Client.id.in_(ids) if ids else literal(False)
-                # A search term: one statement yields the page and, by a window, the total.
-                rows, total = self._page_rows(session, [*filters, matched], order, offset,
-                                              limit, True)
-                if not rows and offset:
-                    total = session.scalar(
-                        select(func.count()).select_from(Client).where(*filters, matched))
-            return Page(rows=rows, total=int(total or 0), offset=offset, limit=limit)
+                total = _live_count(session, filters, active, trainer_id)
+                if sort == "name":
+                    # The page's ids from the covering name index first, so rows skipped
+                    # by the offset are never read from the table.
+                    page = (
+                        select(Client.id.label("client_id")).where(*filters)
+                        .order_by(*order.terms(session, None, None))
+                        .offset(offset).limit(limit).subquery("page")
+                    )
+                    rows, _ = self._page_rows(session, [], order, 0, limit, False,
+                                              source=page)
+                elif sort == "remaining":
+                    rows = self._remaining_page(session, filters, order, offset, limit, total)
+                else:
+                    rows, _ = self._page_rows(session, filters, order, offset, limit, False)
+                return Page(rows=rows, total=total, offset=offset, limit=limit)
+            if isinstance(matched, _Pieces) and sort == "name":
+                # The index rows hold the name: count and page within one index range,
+                # then read just the page's members.
+                rows, total = self._pieces_page(session, matched, order, active, trainer_id,
+                                                offset, limit)
+                return Page(rows=rows, total=total, offset=offset, limit=limit)
+            if isinstance(matched, _Listed):
+                if sort == "name":  # already in the list's order
+                    page_ids = matched.ids[offset:offset + limit]
+                    rows = self._page_rows(session, [Client.id.in_(page_ids)], order, 0, limit,
+                                           False)[0] if page_ids else ()
+                    return Page(rows=rows, total=len(matched.ids), offset=offset, limit=limit)
+                matched = Client.id.in_(matched.ids) if matched.ids else literal(False)
+            if isinstance(matched, _Pieces):
+                matched = matched.condition()
+            if order.aggregate:
+                # Sorting by an aggregate: read the matches once, so the substring scan
+                # is not repeated inside each aggregate subquery.
+                ids = session.scalars(
+                    select(Client.id).where(*filters, matched).limit(_ID_LIST_LIMIT + 1)
+                ).all()
+                if len(ids) <= _ID_LIST_LIMIT:
+                    matched = Client.id.in_(ids) if ids else literal(False)
+            # A search term: one statement yields the page and, by a window, the total.
+            rows, found = self._page_rows(session, [*filters, matched], order, offset,
+                                          limit, True)
+            if found is None and offset:  # past the end: the window had no row to count
+                found = session.scalar(
+                    select(func.count()).select_from(Client).where(*filters, matched))
+            return Page(rows=rows, total=int(found or 0), offset=offset, limit=limit)
+
+    def _remaining_page(
+        self,
+        session: Session,
+        filters: list[ColumnElement[bool]],
+        order: _Order,
+        offset: int,
+        limit: int,
+        total: int,
+    ) -> tuple[ClientRow, ...]:
+        """The whole list sorted by remaining sessions, without sorting every member.
+
+        Only members holding active packages can have a balance other than 0; in the
+        order they come before (the larger ones) or after (the smaller ones) everyone at 0,
+        who are in name order and are read from the name index. So the page is cut from
+        three runs: balances above the zero run, the zero run, balances below it.
+        """
+        balances = _remaining(order.today, None)
+        value = balances.c.remaining
+        held = select(Client.id).join(balances, balances.c.client_id == Client.id).where(
+            *filters)
+        by_value = value.desc() if order.descending else value.asc()
+        first, last = (value > 0, value < 0) if order.descending else (value < 0, value > 0)
+        counts = session.execute(
+            select(func.count(case((first, 1))), func.count(case((last, 1))))
+            .select_from(Client).join(balances, balances.c.client_id == Client.id)
+            .where(*filters)
+        ).one()
+        runs = [
+            (int(counts[0]), held.where(first).order_by(by_value, Client.name, Client.id)),
+            (total - int(counts[0]) - int(counts[1]),
+             select(Client.id).where(*filters, Client.id.not_in(
+                 select(balances.c.client_id).where(value != 0)))
+             .order_by(Client.name, Client.id)),
+            (int(counts[1]), held.where(last).order_by(by_value, Client.name, Client.id)),
+        ]
+        ids: list[uuid.UUID] = []
+        start = offset
+        for size, query in runs:
+            if len(ids) < limit and start < size:
+                ids += session.scalars(query.offset(start).limit(limit - len(ids))).all()
+            start = max(0, start - size)
+        if not ids:
+            return ()
+        by_name = _Order("name", False, order.today)
+        rows, _ = self._page_rows(session, [Client.id.in_(ids)], by_name, 0, len(ids), False)
+        place = {client_id: n for n, client_id in enumerate(ids)}
+        return tuple(sorted(rows, key=lambda row: place[row.id]))
+
+    def _pieces_page(
+        self,
+        session: Session,
+        pieces: _Pieces,
+        order: _Order,
+        active: bool | None,
+        trainer_id: uuid.UUID | None,
+        offset: int,
+        limit: int,
+    ) -> tuple[tuple[ClientRow, ...], int]:
+        index = ClientSearchTerm
+        total = int(session.scalar(pieces.select([func.count()], active, trainer_id)) or 0)
+        if offset >= total:
+            return (), total
+        by_name = index.name.desc() if order.descending else index.name.asc()
+        page = (
+            pieces.select([index.client_id], active, trainer_id)
+            .order_by(by_name, index.client_id).offset(offset).limit(limit).subquery("page")
+        )
+        rows, _ = self._page_rows(session, [], order, 0, limit, False, source=page)
+        return rows, total
 
     def _match(
-        self, session: Session, query: str, filters: list[ColumnElement[bool]]
-    ) -> ColumnElement[bool] | None:
-        """The search term as a condition on clients (None when there is no term).
+        self,
+        session: Session,
+        query: str,
+        filters: list[ColumnElement[bool]],
+        active: bool | None,
+        trainer_id: uuid.UUID | None,
+        descending: bool,
+    ) -> _Pieces | _Listed | ColumnElement[bool] | None:
+        """The search term: index pieces, a condition on clients, or None (no term).
 
-        Equality on the last four digits or the full number uses its index directly. A
-        substring test must read every row; it runs on the search column's own index (a
-        covering scan, a few times smaller than the table) and yields rowids.
+        Equality on the last four digits or the full number uses its index directly. Names
+        and 초성 are looked up in `client_search` by their first piece. What is left (a part
+        of a phone number, or text the index does not hold) is a substring scan of the
+        search column's own index (a covering scan, a few times smaller than the table).
         """
         compact = re.sub(r"\s", "", query)
         if not compact:
@@ -572,20 +872,23 @@ class ClientService(ServiceBase):
                 return Client.phone_last4 == digits
             if len(digits) >= 10:
                 return Client.phone == digits
-            return _scan(session, _contains(Client.phone, digits))
+            return _scan(session, _contains(session, Client.phone, digits))
         if hangul.is_initials_query(compact):
-            return _scan(session, _contains(Client.name_initials, compact))
+            return _initials_pieces(session, compact)
         if any(char in hangul.CHOSEONG for char in compact):
             # Mixed "김ㅁ": narrow by initials in SQL, then apply the exact rule in Python.
-            narrowed = session.execute(
+            spelled = hangul.initials(compact)
+            if hangul.is_initials_query(spelled):
+                return _Listed(_mixed_matches(session, compact, spelled, active, trainer_id,
+                                              descending))
+            # Letters or digits besides Hangul: not in the index.
+            candidates = session.execute(
                 select(Client.id, Client.name).where(
-                    *filters,
-                    _scan(session, _contains(Client.name_initials, hangul.initials(compact))),
-                )
+                    *filters, _scan(session, _contains(session, Client.name_initials, spelled)))
             ).all()
-            ids = [row.id for row in narrowed if hangul.matches(compact, row.name)]
+            ids = [row.id for row in candidates if hangul.matches(compact, row.name)]
             return Client.id.in_(ids) if ids else literal(False)
-        return _scan(session, _contains(Client.name, query.strip()))
+        return _name_pieces(session, query.strip())
 
     def _page_rows(
         self,
@@ -595,52 +898,67 @@ class ClientService(ServiceBase):
         offset: int,
         limit: int,
         searched: bool,
+        source: Any = None,
     ) -> tuple[tuple[ClientRow, ...], int | None]:
-        base: Select[Any] = (
-            select(  # type: ignore[assignment]  # widened: more columns may be added
-                Client.id, Client.name, Client.gender, Client.birth_date, Client.age_years,
-                Client.age_recorded_on, Client.phone, Client.active,
-                StaffAccount.display_name.label("trainer_display"),
-                StaffAccount.username.label("trainer_username"),
-            )
-            .outerjoin(StaffAccount, StaffAccount.id == Client.trainer_id)
-            .where(*conditions)
+        """One page of rows (and, when `searched`, the total by a window). `source` is a
+        subquery of (client_id, ...) already holding the page: it is joined instead."""
+        base: Select[Any] = select(  # type: ignore[assignment]  # more columns may be added
+            Client.id, Client.name, Client.gender, Client.birth_date, Client.age_years,
+            Client.age_recorded_on, Client.phone, Client.active,
+            StaffAccount.display_name.label("trainer_display"),
+            StaffAccount.username.label("trainer_username"),
         )
-        if searched:
-            base = base.add_columns(func.count().over().label("total"))
         last = remaining = None
-        if order.aggregate:
+        if order.aggregate and source is None:
             # Sorting by an aggregate needs it for every matching client, not just the page.
             # A search restricts them to its matches; the plain list needs every client.
+            # Only (id, aggregates) are sorted; the page's rows are read afterwards.
             matches: ClientIds = None
             if searched:
                 matches = select(Client.id).where(*conditions)
             last = _last_assessment(session, matches)
             remaining = _remaining(order.today, matches)
-            base = (
-                base.add_columns(last.c.assessed_on, last.c.overall, remaining.c.remaining)
+            ranked = (
+                select(Client.id.label("client_id"), last.c.assessed_on, last.c.overall,
+                       remaining.c.remaining)
                 .outerjoin(last, last.c.client_id == Client.id)
                 .outerjoin(remaining, remaining.c.client_id == Client.id)
+                .where(*conditions)
             )
+            if searched:
+                ranked = ranked.add_columns(func.count().over().label("total"))
+            source = (
+                ranked.order_by(*order.terms(session, last, remaining))
+                .offset(offset).limit(limit).subquery("page")
+            )
+            conditions, offset, last, remaining = [], 0, source, source
+            base = base.add_columns(source.c.assessed_on, source.c.overall,
+                                    source.c.remaining)
+            if searched:
+                base = base.add_columns(source.c.total)
+        elif searched:
+            base = base.add_columns(func.count().over().label("total"))
+        if source is not None:
+            base = base.select_from(source).join(Client, Client.id == source.c.client_id)
+        base = base.outerjoin(StaffAccount, StaffAccount.id == Client.trainer_id).where(
+            *conditions)
         rows = session.execute(
             base.order_by(*order.terms(session, last, remaining)).offset(offset).limit(limit)
         ).all()
         if not rows:
             return (), None
         total = int(rows[0].total) if searched else None
-        if order.aggregate:
+        if last is not None:  # the sort already read them
             lasts = {r.id: (r.assessed_on, r.overall) for r in rows}
             remains = {r.id: r.remaining for r in rows}
         else:
-            ids = [r.id for r in rows]
-            lasts = {
-                r.client_id: (r.assessed_on, r.overall)
-                for r in session.execute(select(_last_assessment(session, ids)))
-            }
-            remains = {
-                r.client_id: r.remaining
-                for r in session.execute(select(_remaining(order.today, ids)))
-            }
+            # Both aggregates of the page's members in one statement (index seeks per member).
+            lasts, remains = {}, {}
+            for client_id, last_on, overall, left in session.execute(
+                _PAGE_AGGREGATES, {"ids": [r.id for r in rows], "today": order.today}
+            ):
+                lasts[client_id] = (last_on, overall)
+                remains[client_id] = left
         result = []
         for r in rows:
             age, _ = client_age(r.birth_date, r.age_years, r.age_recorded_on, order.today)

@@ -7,7 +7,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, Integer, MetaData, String, Uuid, event
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Uuid,
+    event,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from the5hc_desktop.store.types import UTCDateTime, new_id, utcnow
@@ -30,6 +40,21 @@ def one_of(column: str, values: Iterable[str], name: str | None = None) -> Check
     """CHECK that a text column holds one of `values` (enum-like, portable)."""
     listed = ", ".join(f"'{v}'" for v in values)
     return CheckConstraint(f"{column} IN ({listed})", name=name or column)
+
+
+def live_index(name: str, *columns: str) -> Index:
+    """A partial index over live rows (deleted_at IS NULL).
+
+    `deleted_at` is appended as a column: SQLite (3.40) treats an index as covering only
+    when it holds every column the query names, its WHERE columns included. The predicate
+    is written as SQLAlchemy renders `deleted_at.is_(None)`, so SQLite sees that a query
+    implies it.
+    """
+    return Index(
+        name, *columns, "deleted_at",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    )
 
 
 class SyncedMixin:

@@ -2,7 +2,8 @@
 
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings (synced, with
-`SyncedMixin`) and devices (local bookkeeping).
+`SyncedMixin`), devices (local bookkeeping) and client_search (a trigger-maintained search
+index of clients).
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from the5hc_desktop.store.models_assessment import (
 )
 from the5hc_desktop.store.models_core import (
     GENDERS,
+    INITIALS_GRAM,
+    NAME_GRAM,
     ROLES,
     AuditLogEntry,
     Client,
+    ClientSearchTerm,
     Device,
     Organization,
     Setting,
     StaffAccount,
+    active_count_terms,
 )
 from the5hc_desktop.store.models_training import (
     LEDGER_KINDS,
@@ -60,9 +65,11 @@ __all__ = [
     "ASSESSMENT_INPUT_FIELDS",
     "ENVIRONMENTS",
     "GENDERS",
+    "INITIALS_GRAM",
     "LEDGER_KINDS",
     "MAX_DURATION_MIN",
     "MIN_DURATION_MIN",
+    "NAME_GRAM",
     "NAMING_CONVENTION",
     "OVERHEAD_SQUAT_QUALITIES",
     "PAYMENT_METHODS",
@@ -78,6 +85,7 @@ __all__ = [
     "AuditLogEntry",
     "Base",
     "Client",
+    "ClientSearchTerm",
     "CreditLedgerEntry",
     "Device",
     "FeeAuditEntry",
@@ -88,4 +96,5 @@ __all__ = [
     "StaffAccount",
     "SyncedMixin",
     "TrainingSession",
+    "active_count_terms",
 ]

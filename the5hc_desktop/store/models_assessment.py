@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from the5hc_desktop.store.base import Base, SyncedMixin, one_of
+from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import GENDERS, Client, StaffAccount
 
 PUSH_UP_TYPES = ("standard", "modified", "wall")
@@ -94,6 +94,11 @@ class Assessment(SyncedMixin, Base):
         one_of("overhead_squat_quality", OVERHEAD_SQUAT_QUALITIES),
         one_of("risk_level", RISK_LEVELS),
         Index(None, "client_id", "assessed_on"),
+        # Each member's newest live assessment (list column and sort) from the index alone.
+        live_index("ix_assessments_live_client_latest",
+                   "client_id", "assessed_on", "created_at", "score_overall"),
+        # The dashboard's count and average of a month.
+        live_index("ix_assessments_live_assessed_on", "assessed_on", "score_overall"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))

@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     Float,
     ForeignKey,
@@ -19,10 +20,11 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from the5hc_desktop.store.base import Base, SyncedMixin, one_of
+from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.types import UTCDateTime, new_id, utcnow
 
 ROLES = ("owner", "senior", "trainer", "assistant")
@@ -71,7 +73,28 @@ class Client(SyncedMixin, Base):
     """
 
     __tablename__ = "clients"
-    __table_args__ = (one_of("gender", GENDERS),)
+    __table_args__ = (
+        one_of("gender", GENDERS),
+        # The member list of live members by name (all, or one trainer's; the active filter
+        # is read from the index) and the dashboard's new-this-month count. Covering, and
+        # with no low-cardinality leading column: SQLite without ANALYZE statistics would
+        # prefer such an index to the phone indexes.
+        live_index("ix_clients_live_name", "name", "id", "active"),
+        live_index("ix_clients_live_trainer_name", "trainer_id", "name", "id", "active"),
+        live_index("ix_clients_live_created_at", "created_at"),
+        # Counting active members: the narrowest index of exactly those rows. Only queries
+        # naming all of `active_count_terms()` can use it (change_stamp IS NOT NULL is always
+        # true), so it never stands in for the name index in a query that needs names.
+        Index("ix_clients_live_active_count", "change_stamp", "active", "deleted_at",
+              sqlite_where=text(
+                  "deleted_at IS NULL AND active IS 1 AND change_stamp IS NOT NULL"),
+              postgresql_where=text(
+                  "deleted_at IS NULL AND active IS true AND change_stamp IS NOT NULL")),
+        # Tombstones only (few): the list counts live members as all rows minus these.
+        Index("ix_clients_deleted_at", "deleted_at",
+              sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
+    )
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     name_initials: Mapped[str] = mapped_column(String(200), default="", index=True)
@@ -93,6 +116,41 @@ class Client(SyncedMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     trainer: Mapped[StaffAccount | None] = relationship()
+
+
+def active_count_terms() -> tuple[ColumnElement[bool], ...]:
+    """WHERE terms that count live, active members from ix_clients_live_active_count."""
+    return (Client.deleted_at.is_(None), Client.active.is_(True),
+            Client.change_stamp.is_not(None))
+
+
+# Lengths of the pieces `client_search` holds (migration 0002 builds the same in SQL).
+NAME_GRAM = 2
+INITIALS_GRAM = 3
+
+
+class ClientSearchTerm(Base):
+    """Search index of live members: one row per distinct short piece of a member's name.
+
+    kind "n": every 1–2 character piece of lower(name); kind "i": every 1–3 character piece
+    of `name_initials` made only of 초성. A row carries the member's name and active flag,
+    so one primary-key range answers a search's count and its name-ordered page. Longer
+    queries look up their first piece and check the whole text on those rows.
+
+    Local and derived (not synced, never written by services): database triggers from
+    migration 0002 keep it in step with `clients` for every writer (ORM, bulk insert,
+    import, sync). A migration that rebuilds `clients` on SQLite drops those triggers and
+    must re-create them (tests/store check that they exist at head).
+    """
+
+    __tablename__ = "client_search"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # the primary key is the index
+
+    kind: Mapped[str] = mapped_column(String(1), primary_key=True)
+    term: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    active: Mapped[bool] = mapped_column(Boolean)
 
 
 class Setting(SyncedMixin, Base):

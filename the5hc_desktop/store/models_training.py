@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from the5hc_desktop.store.base import Base, SyncedMixin, one_of
+from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import Client, StaffAccount
 from the5hc_desktop.store.types import Rate, UTCDateTime
 
@@ -91,6 +91,8 @@ class TrainingSession(SyncedMixin, Base):
         Index(None, "trainer_id", "starts_at"),
         Index(None, "client_id", "starts_at"),
         Index(None, "package_id", "status"),
+        # The dashboard's weekly and monthly counts by status, from the index alone.
+        live_index("ix_sessions_live_starts_at", "starts_at", "status"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
@@ -129,6 +131,9 @@ class CreditLedgerEntry(SyncedMixin, Base):
             name="session_kind_has_session",
         ),
         CheckConstraint("cycle >= 0", name="cycle"),
+        # Balances (Σ delta) per package and per member without reading the ledger rows.
+        live_index("ix_credit_ledger_live_package", "package_id", "delta"),
+        live_index("ix_credit_ledger_live_client", "client_id", "package_id", "delta"),
     )
 
     package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"), index=True)
@@ -153,6 +158,8 @@ class Payment(SyncedMixin, Base):
     __table_args__ = (
         one_of("method", PAYMENT_METHODS),
         CheckConstraint("vat + card_fee + net = gross", name="parts_add_up"),
+        # The dashboard's revenue by payment day, from the index alone.
+        live_index("ix_payments_live_paid_on", "paid_on", "gross", "net"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date, timedelta
 
 import pytest
-from conftest import Gym
+from assessment_ui_support import Gym
 
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.services.assessments import AssessmentService

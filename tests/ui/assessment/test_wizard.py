@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 import shiboken6
-from conftest import Gym
+from assessment_ui_support import Gym
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWizard

@@ -1,7 +1,8 @@
 """Fixtures of the 리포트 pane tests: a real temporary database reached through the services.
 
-The worker lane, messages, per-test QSettings and the `no_leaks` check come from
-tests/ui/conftest.py, which applies here because this folder sits below it.
+The Korean UI, worker lane, messages, per-test QSettings, cheap password hashes and the
+`no_leaks` check come from tests/ui/conftest.py, which applies here because this folder
+sits below it.
 """
 
 from __future__ import annotations
@@ -10,18 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from reports_pane_support import Gym, seed
 
-from the5hc_desktop.services import open_services, passwords
-
-
-@pytest.fixture(autouse=True)
-def fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Cheap argon2id parameters: an owner is created for every test.
-    monkeypatch.setattr(
-        passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
+from the5hc_desktop.services import open_services
 
 
 @pytest.fixture
