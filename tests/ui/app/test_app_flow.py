@@ -81,6 +81,13 @@ def test_sign_in_opens_the_main_window(qtbot: QtBot, flow: SignInFlow, gym: Gym,
     dialog.login.setText("trainer")
     dialog.password.setText(STAFF_PASSWORD)
     dialog.submit()
+    # The owner gave this new account its first password: it is replaced before work starts.
+    change = _dialog(qtbot, flow, ChangePasswordDialog)
+    assert isinstance(change, ChangePasswordDialog)
+    change.old.setText(STAFF_PASSWORD)
+    change.new.setText("trainer-new-1")
+    change.again.setText("trainer-new-1")
+    change.submit()
     _window_ready(qtbot, flow)
     window = flow.window
     assert window is not None

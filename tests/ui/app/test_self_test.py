@@ -1,5 +1,6 @@
 """`python -m the5hc_desktop --self-test --db PATH` in a fresh process, as CI and the frozen
-smoke test run it: exit 0 and one JSON line naming every pane."""
+smoke test run it: exit 0 and one JSON line naming every pane. It runs from a folder outside
+the checkout, so it exercises the installed package and its resources, not the source tree."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 ALL_PANES = ["dashboardPane", "clientsPane", "assessmentPane", "sessionsPane", "reportsPane",
              "settingsPane"]
 
@@ -19,9 +19,9 @@ ALL_PANES = ["dashboardPane", "clientsPane", "assessmentPane", "sessionsPane", "
 def _run(db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         env[name] = str(tmp_path / name.lower())  # the user's folders stay untouched
+    env["THE5HC_DATA_DIR"] = str(tmp_path / "data")
     env.pop("THE5HC_DB", None)
     return subprocess.run(
         [sys.executable, "-m", "the5hc_desktop", "--self-test", "--db", str(db)],
