@@ -124,7 +124,9 @@ def test_phone_last4() -> None:
 @pytest.mark.parametrize(
     ("query", "found"),
     [("", True), ("김민수", True), ("민수", True), ("ㄱㅁㅅ", True), ("ㅁㅅ", True), ("김ㅁ", True),
-     ("ㄱㅅ", False), ("박", False), ("5678", True), ("1234-5678", True), ("0101", True),
+     ("ㄱㅅ", False), ("박", False), ("5678", True), ("1234-5678", True), ("56", True),
+     ("0101", False),  # four digits are the last four, not any four
+     ("1012345", True), ("01012345678", True), ("0101234567", False),
      ("4321", False), ("9999", False), ("김민수수", False)],
 )  # fmt: skip
 def test_matches_name_initials_and_phone(query: str, found: bool) -> None:

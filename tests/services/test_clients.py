@@ -179,7 +179,10 @@ def people(clients: ClientService, owner: Actor) -> dict[str, uuid.UUID]:
         ("010-1234-5678", {"김민수"}),
         ("9876", set()),  # four digits mean the last four
         ("98761", {"최서연"}),
-        ("555", {"John Park"}),
+        ("555", set()),  # up to four digits are the start of the last four
+        ("56", {"김민수", "박민서"}),
+        ("00", {"John Park"}),
+        ("03155", {"John Park"}),  # five to nine digits: anywhere in the number
         ("없는사람", set()),
         ("100%", set()),
     ],

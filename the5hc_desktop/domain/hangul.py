@@ -60,13 +60,29 @@ def _name_matches(query: str, name: str) -> bool:
     )
 
 
+# How typed digits find a phone number. Up to four digits are the start of the last four
+# (what front desks type, narrowing as they go); ten or more are the whole number; in
+# between, anywhere in the number.
+LAST_FOUR_DIGITS = 4
+WHOLE_NUMBER_DIGITS = 10
+
+
+def phone_matches(digits_query: str, phone_digits: str) -> bool:
+    """The one rule for digits typed in a search box against a member's phone digits."""
+    if len(digits_query) <= LAST_FOUR_DIGITS:
+        return phone_digits[-LAST_FOUR_DIGITS:].startswith(digits_query)
+    if len(digits_query) >= WHOLE_NUMBER_DIGITS:
+        return phone_digits == digits_query
+    return digits_query in phone_digits
+
+
 def matches(query: str, name: str, phone_digits: str | None = None) -> bool:
     """Does a search box entry find this member?
 
     - part of the name (case-insensitive), where any typed 초성 matches a syllable with that
       initial (so "ㄱㅁㅅ", "민수" and "김ㅁ" all find 김민수);
-    - digits (hyphens and spaces ignored) found anywhere in the phone number, which covers
-      the last four digits front desks usually type.
+    - digits (hyphens and spaces ignored) by `phone_matches`: the start of the last four
+      digits, the whole number, or (five to nine digits) anywhere in it.
     An empty query matches everyone.
     """
     q = re.sub(r"\s", "", query)
@@ -76,7 +92,7 @@ def matches(query: str, name: str, phone_digits: str | None = None) -> bool:
         return True
     digits_query = q.replace("-", "")
     if digits_query.isdigit() and digits_query.isascii() and phone_digits:
-        return digits_query in re.sub(r"\D", "", phone_digits)
+        return phone_matches(digits_query, re.sub(r"\D", "", phone_digits))
     return False
 
 

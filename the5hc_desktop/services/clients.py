@@ -858,7 +858,8 @@ class ClientService(ServiceBase):
     ) -> _Pieces | _Listed | ColumnElement[bool] | None:
         """The search term: index pieces, a condition on clients, or None (no term).
 
-        Equality on the last four digits or the full number uses its index directly. Names
+        Digits follow `hangul.phone_matches`: the last four digits (or their start) and the
+        full number use their index directly. Names
         and 초성 are looked up in `client_search` by their first piece. What is left (a part
         of a phone number, or text the index does not hold) is a substring scan of the
         search column's own index (a covering scan, a few times smaller than the table).
@@ -867,10 +868,12 @@ class ClientService(ServiceBase):
         if not compact:
             return None
         digits = compact.replace("-", "")
-        if digits.isascii() and digits.isdigit():
-            if len(digits) == 4:  # what the front desk types: the last four digits
+        if digits.isascii() and digits.isdigit():  # the rule of hangul.phone_matches
+            if len(digits) == hangul.LAST_FOUR_DIGITS:
                 return Client.phone_last4 == digits
-            if len(digits) >= 10:
+            if len(digits) < hangul.LAST_FOUR_DIGITS:  # an index range: "56" -> 5600…5699
+                return and_(Client.phone_last4 >= digits, Client.phone_last4 < digits + ":")
+            if len(digits) >= hangul.WHOLE_NUMBER_DIGITS:
                 return Client.phone == digits
             return _scan(session, _contains(session, Client.phone, digits))
         if hangul.is_initials_query(compact):
