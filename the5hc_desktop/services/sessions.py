@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -98,24 +98,42 @@ def _error(field: str, ko: str, en: str) -> ValidationError:
 
 _Trainer = aliased(StaffAccount, name="trainer")
 
+_STATUSES: dict[str, SessionStatus] = {status.value: status for status in SessionStatus}
+
+
+def _raw(column: Any) -> Any:
+    """The column as stored: no per-value result processing (`_views` parses it)."""
+    return type_coerce(column, String())
+
 
 def session_rows(session: Session, conditions: list[Any], zone: ZoneInfo) -> list[SessionView]:
     """Sessions matching `conditions` as views, in ONE statement.
 
     Client, package and trainer are joined; the package balances come from one grouped
-    ledger subquery restricted to the packages of the selected sessions (no N+1).
+    ledger subquery restricted to the packages of the selected sessions (no N+1). Plain
+    columns are selected (no ORM objects): ids and instants arrive as stored and are parsed
+    here, the repeated client/package/trainer ids once per statement.
     """
     live = [TrainingSession.deleted_at.is_(None), *conditions]
     packages_in_view = select(TrainingSession.package_id).where(*live)
     balances = ledger.balance_subquery(packages_in_view)
     query: Select[Any] = (
         select(
-            TrainingSession,
+            _raw(TrainingSession.id),
+            _raw(TrainingSession.client_id),
             Client.name,
+            _raw(TrainingSession.package_id),
             SessionPackage.name,
+            _raw(TrainingSession.trainer_id),
             _Trainer.display_name,
+            _raw(TrainingSession.starts_at),
+            TrainingSession.duration_min,
+            TrainingSession.status,
             func.coalesce(balances.c.remaining, 0),
+            TrainingSession.notes,
+            _raw(TrainingSession.completed_at),
         )
+        .select_from(TrainingSession)
         .join(Client, Client.id == TrainingSession.client_id)
         .join(SessionPackage, SessionPackage.id == TrainingSession.package_id)
         .join(_Trainer, _Trainer.id == TrainingSession.trainer_id)
@@ -123,37 +141,74 @@ def session_rows(session: Session, conditions: list[Any], zone: ZoneInfo) -> lis
         .where(*live)
         .order_by(TrainingSession.starts_at, TrainingSession.id)
     )
-    return [
-        _view(row, client_name, package_name, trainer_name, int(remaining), zone)
-        for row, client_name, package_name, trainer_name, remaining in session.execute(query)
-    ]
+    return _views(session.execute(query), zone)
 
 
-def _view(
-    row: TrainingSession,
-    client_name: str,
-    package_name: str,
-    trainer_name: str,
-    remaining: int,
-    zone: ZoneInfo,
-) -> SessionView:
-    starts = to_local(row.starts_at, zone)
-    return SessionView(
-        id=row.id,
-        client_id=row.client_id,
-        client_name=client_name,
-        package_id=row.package_id,
-        package_name=package_name,
-        trainer_id=row.trainer_id,
-        trainer_name=trainer_name,
-        starts_at=starts,
-        ends_at=starts + timedelta(minutes=row.duration_min),
-        duration_min=row.duration_min,
-        status=SessionStatus(row.status),
-        remaining_sessions=remaining,
-        notes=row.notes or "",
-        completed_at=to_local(row.completed_at, zone) if row.completed_at else None,
-    )
+def _views(rows: Any, zone: ZoneInfo) -> list[SessionView]:
+    """Views of the listing's row tuples.
+
+    A week shows few distinct members, packages, trainers and start times, so each id and
+    each (start, duration) is parsed and put in the gym zone once per statement.
+    """
+    ids: dict[Any, uuid.UUID] = {}
+    spans: dict[tuple[Any, int], tuple[datetime, datetime]] = {}
+    instants: dict[Any, datetime] = {}
+    views: list[SessionView] = []
+    add = views.append
+    for (row_id, client_id, client_name, package_id, package_name, trainer_id, trainer_name,
+         starts_at, duration_min, status, remaining, notes, completed_at) in rows:
+        span = spans.get((starts_at, duration_min))
+        if span is None:
+            starts = _instant(starts_at, zone)
+            span = spans[(starts_at, duration_min)] = (
+                starts, starts + timedelta(minutes=duration_min))
+        if completed_at is not None:
+            completed = instants.get(completed_at)
+            if completed is None:
+                completed = instants[completed_at] = _instant(completed_at, zone)
+        else:
+            completed = None
+        client = ids.get(client_id) or ids.setdefault(client_id, _uuid(client_id))
+        package = ids.get(package_id) or ids.setdefault(package_id, _uuid(package_id))
+        trainer = ids.get(trainer_id) or ids.setdefault(trainer_id, _uuid(trainer_id))
+        add(SessionView(
+            id=_uuid(row_id),
+            client_id=client,
+            client_name=client_name,
+            package_id=package,
+            package_name=package_name,
+            trainer_id=trainer,
+            trainer_name=trainer_name,
+            starts_at=span[0],
+            ends_at=span[1],
+            duration_min=duration_min,
+            status=_STATUSES.get(status) or SessionStatus(status),
+            remaining_sessions=int(remaining),
+            notes=notes or "",
+            completed_at=completed,
+        ))
+    return views
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    """A stored id: 32 hex digits on SQLite, a UUID (or its text) elsewhere."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if len(value) == 32:
+        return uuid.UUID(int=int(value, 16))
+    return uuid.UUID(value)
+
+
+def _instant(value: Any, zone: ZoneInfo) -> datetime:
+    """A stored instant (naive UTC text on SQLite, a datetime elsewhere) in the gym zone."""
+    if isinstance(value, str):
+        try:
+            # Tagging the text is much cheaper than datetime.replace(tzinfo=UTC).
+            return datetime.fromisoformat(value + "+00:00").astimezone(zone)
+        except ValueError:  # the text already carries an offset
+            value = datetime.fromisoformat(value)
+    instant: datetime = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return instant.astimezone(zone)
 
 
 def local_day_bounds(start: date, end: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
