@@ -786,6 +786,10 @@
         <source>Imported ({version})</source>
         <translation>가져옴 ({version})</translation>
     </message>
+    <message>
+        <source>Current rules</source>
+        <translation>현재 기준</translation>
+    </message>
 </context>
 <context>
     <name>ClientDetailView</name>
@@ -908,6 +912,10 @@
     <message>
         <source>State</source>
         <translation>상태</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>무제한</translation>
     </message>
     <message>
         <source>No package sold yet.</source>
@@ -1271,6 +1279,10 @@
     <message>
         <source>No client found</source>
         <translation>찾은 회원 없음</translation>
+    </message>
+    <message>
+        <source>← Search for a client</source>
+        <translation>← 회원을 검색하세요</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1701,10 @@
     <message>
         <source>Discard draft</source>
         <translation>작성 중인 평가 삭제</translation>
+    </message>
+    <message>
+        <source>None. An assessment left unfinished is kept here, to continue later.</source>
+        <translation>없습니다. 끝내지 못한 평가는 여기에 보관되어 나중에 이어서 작성할 수 있습니다.</translation>
     </message>
     <message>
         <source>Delete this unfinished assessment? It cannot be recovered.</source>

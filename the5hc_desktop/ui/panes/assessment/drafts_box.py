@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.ui.dialogs import ask
+from the5hc_desktop.ui.panes.columns import fit_columns
 
 from .draft import DraftStore, WizardDraft
-from .models import DraftListModel
+from .models import DraftListModel, draft_samples
 
 
 class DraftsBox(QGroupBox):
@@ -37,21 +38,30 @@ class DraftsBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        fit_columns(self.table, 0, draft_samples())
         self.table.setMaximumHeight(150)
         self.resume_button = QPushButton(self.tr("Continue"))
         self.resume_button.setObjectName("resumeDraftButton")
         self.discard_button = QPushButton(self.tr("Discard draft"))
         self.discard_button.setObjectName("discardDraftButton")
-        buttons = QHBoxLayout()
+        self.empty_label = QLabel(self.tr(
+            "None. An assessment left unfinished is kept here, to continue later."))
+        self.empty_label.setObjectName("draftEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #607d8b;")
+        self.action_row = QWidget()
+        buttons = QHBoxLayout(self.action_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.resume_button)
         buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addWidget(self.action_row)
+        self.table.hide()  # until reload() finds drafts
+        self.action_row.hide()
         self.resume_button.clicked.connect(self.resume_selected)
         self.discard_button.clicked.connect(self.discard_selected)
         self.table.doubleClicked.connect(lambda _index: self.resume_selected())
@@ -61,6 +71,10 @@ class DraftsBox(QGroupBox):
     def reload(self) -> list[WizardDraft]:
         drafts = self.store.list()
         self.model.set_rows(drafts)
+        # Nothing to continue: one line of text instead of an empty table.
+        self.empty_label.setVisible(not drafts)
+        self.table.setVisible(bool(drafts))
+        self.action_row.setVisible(bool(drafts))
         self.update_buttons()
         return drafts
 

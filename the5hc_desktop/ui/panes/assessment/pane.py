@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,12 +30,19 @@ from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.columns import ColumnWidths, Sample, fit_columns
 
 from .compare_dialog import CompareDialog
 from .draft import DraftStore, WizardDraft, from_assessment
 from .drafts_box import DraftsBox
 from .metronome import ClickSound
-from .models import ROW_ROLE, ClientAssessmentsModel, ClientSearchModel
+from .models import (
+    ROW_ROLE,
+    ClientAssessmentsModel,
+    ClientSearchModel,
+    assessment_samples,
+    client_samples,
+)
 from .pane_services import AssessmentPaneServices
 from .stopwatch import Clock
 from .view_dialog import AssessmentViewDialog
@@ -45,7 +51,8 @@ from .wizard import AssessmentWizard
 SEARCH_DELAY_MS = 250
 
 
-def _table(name: str, model: QAbstractItemModel, multi: bool = False) -> QTableView:
+def _table(name: str, model: QAbstractItemModel, stretch: int,
+           samples: Mapping[int, Sample], multi: bool = False) -> tuple[QTableView, ColumnWidths]:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -53,10 +60,9 @@ def _table(name: str, model: QAbstractItemModel, multi: bool = False) -> QTableV
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return view, fit_columns(view, stretch, samples)
 
 
 class AssessmentPane(QWidget):
@@ -130,10 +136,13 @@ class AssessmentPane(QWidget):
         self.search.setPlaceholderText(self.tr("Find a client: name, ㄱㅁㅅ or phone digits"))
         self.search.setClearButtonEnabled(True)
         self.client_model = ClientSearchModel(self, compact=True)
-        self.clients = _table("paneClientTable", self.client_model)
+        self.clients, client_columns = _table("paneClientTable", self.client_model, 0,
+                                              client_samples(compact=True))
         self.clients.selectionModel().selectionChanged.connect(self._client_selected)
         self.assessment_model = ClientAssessmentsModel(self)
-        self.assessments = _table("assessmentTable", self.assessment_model, multi=True)
+        self.assessments, _columns = _table("assessmentTable", self.assessment_model,
+                                            ClientAssessmentsModel.STRETCH,
+                                            assessment_samples(), multi=True)
         self.assessments.selectionModel().selectionChanged.connect(self._update_buttons)
         self.assessments.doubleClicked.connect(lambda _index: self.view_selected())
         self.client_title = QLabel(self.tr("Choose a client on the left."))
@@ -187,7 +196,9 @@ class AssessmentPane(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
         left.setMinimumWidth(300)
-        splitter.setSizes([400, 800])
+        # The client list as wide as its columns need; the history gets the rest.
+        narrow = max(300, client_columns.minimum_width())
+        splitter.setSizes([narrow, 1200 - narrow])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._search_timer = QTimer(self)

@@ -34,6 +34,7 @@ from the5hc_desktop.ui.dialogs import ERROR_COLOUR
 from the5hc_desktop.ui.panes.clients import formatting as fmt
 from the5hc_desktop.ui.panes.clients.rows_model import Column, RowsModel
 from the5hc_desktop.ui.panes.clients.widgets import KeyTable
+from the5hc_desktop.ui.panes.columns import fit_columns
 
 if TYPE_CHECKING:
     from the5hc_desktop.ui.panes.clients.progress_chart import ProgressChart
@@ -42,7 +43,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight
 _CENTRE = Qt.AlignmentFlag.AlignHCenter
 _MUTED = "#607d8b"
 _WARN = "#e65100"
-_COLUMN_AIR = 12  # px added to each column's content width
 
 
 def _value_label(name: str) -> QLabel:
@@ -53,10 +53,11 @@ def _value_label(name: str) -> QLabel:
     return label
 
 
-def _table(name: str, model: RowsModel[Any]) -> KeyTable:
+def _table(name: str, model: RowsModel[Any], stretch: int,
+           samples: dict[int, str]) -> KeyTable:
     table = KeyTable(name)
     table.setModel(model)
-    table.horizontalHeader().setStretchLastSection(True)
+    fit_columns(table, stretch, samples)  # short columns fit, the descriptive one stretches
     table.setMinimumHeight(150)
     return table
 
@@ -227,13 +228,19 @@ class ClientDetailView(QWidget):
                        colour=lambda p: ERROR_COLOUR if p.remaining < 0 else None,
                        tooltip=self._remaining_tip),
                 Column(self.tr("Sessions"), lambda p: str(p.sessions_bought + p.bonus), _RIGHT),
-                Column(self.tr("Expires"), lambda p: fmt.date_text(p.expires_on), _CENTRE),
+                Column(self.tr("Expires"), self._expiry_text, _CENTRE),
                 Column(self.tr("State"), self._package_state, _CENTRE,
                        colour=lambda p: None if p.active and not p.expired else _MUTED),
             ],
             self,
         )
-        self.packages_table = _table("detailPackagesTable", self.packages_model)
+        self.packages_table = _table("detailPackagesTable", self.packages_model, 0, {
+            1: self.tr("{count} (overdrawn)").format(count=-10),
+            2: "000",
+            3: "\n".join(("0000-00-00", self.tr("Unlimited"))),
+            4: "\n".join((self.tr("Refunded"), self.tr("Closed"), self.tr("Expired"),
+                          self.tr("Overdrawn"), self.tr("Used up"), self.tr("In use"))),
+        })
         self.packages_empty = QLabel(self.tr("No package sold yet."))
         self.packages_empty.setObjectName("detailPackagesEmpty")
         self.packages_empty.setStyleSheet(f"color: {_MUTED};")
@@ -268,7 +275,11 @@ class ClientDetailView(QWidget):
                               colour=lambda _a: _WARN))
         columns.append(Column(self.tr("Trainer"), lambda a: a.trainer_name))
         self.assessments_model: RowsModel[AssessmentSummary] = RowsModel(columns, self)
-        self.assessments_table = _table("detailAssessmentsTable", self.assessments_model)
+        score_sample = "100.0"
+        self.assessments_table = _table("detailAssessmentsTable", self.assessments_model, 7, {
+            0: "0000-00-00", 1: score_sample, 2: score_sample, 3: score_sample,
+            4: score_sample, 5: score_sample, 6: self.tr("Partly measured"),
+        })
         self.assessments_table.setToolTip(self.tr("Double-click or Enter opens the assessment"))
         self.assessments_table.doubleClicked.connect(self._open_assessment)
         self.assessments_table.enter_pressed.connect(
@@ -290,6 +301,9 @@ class ClientDetailView(QWidget):
 
     def _assessment_note(self, summary: AssessmentSummary) -> str:
         return "" if summary.complete else self.tr("Partly measured")
+
+    def _expiry_text(self, package: PackageView) -> str:
+        return fmt.date_text(package.expires_on) or self.tr("Unlimited")
 
     def _remaining_text(self, package: PackageView) -> str:
         if package.remaining < 0:
@@ -367,11 +381,6 @@ class ClientDetailView(QWidget):
         self.assessments_model.set_rows(detail.assessments)
         self.assessments_empty.setVisible(not detail.assessments)
         self.assessments_table.setVisible(bool(detail.assessments))
-        for table in (self.packages_table, self.assessments_table):
-            table.resizeColumnsToContents()
-            header = table.horizontalHeader()
-            for section in range(header.count() - 1):  # air between the columns
-                header.resizeSection(section, header.sectionSize(section) + _COLUMN_AIR)
         self._fill_chart(detail)
         self._update_buttons()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,13 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from the5hc_desktop.domain.people import Gender
 from the5hc_desktop.services.clients import ClientRow
+from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.panes.clients import formatting as fmt
-from the5hc_desktop.ui.panes.clients.table_model import ClientQuery, ClientTableModel, Fetch
+from the5hc_desktop.ui.panes.clients.table_model import (
+    COL_AGE,
+    COL_ASSESSED,
+    COL_GENDER,
+    COL_NAME,
+    COL_OVERALL,
+    COL_PHONE,
+    COL_REMAINING,
+    COL_STATUS,
+    COL_TRAINER,
+    ClientQuery,
+    ClientTableModel,
+    Fetch,
+)
 from the5hc_desktop.ui.panes.clients.widgets import KeyTable, SearchBox
+from the5hc_desktop.ui.panes.columns import fit_columns
 
 SEARCH_DEBOUNCE_MS = 150
-_DEFAULT_WIDTHS = (140, 60, 60, 140, 120, 110, 80, 90, 80)
 _FILTERS: tuple[bool | None, ...] = (True, False, None)  # 활성 / 비활성 / 전체
 
 
@@ -110,11 +125,11 @@ class ClientListPage(QWidget):
         table.setModel(self.model)
         table.verticalHeader().setDefaultSectionSize(28)
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)  # every column keeps the width it was given
-        for section, width in enumerate(_DEFAULT_WIDTHS):
-            header.resizeSection(section, width)
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)  # the model sorts through the service
+        # Measured from the headers (with their sort arrows) and the widest values; the
+        # name starts wider and, like every column, keeps the width the user gives it.
+        self.columns = fit_columns(table, None, self._samples(), initial={COL_NAME: 160})
         table.doubleClicked.connect(self._open_index)
         table.enter_pressed.connect(self.open_current)
         table.delete_pressed.connect(self._delete_pressed)
@@ -122,6 +137,21 @@ class ClientListPage(QWidget):
         table.customContextMenuRequested.connect(self._context_menu)
         self.table = table
         return table
+
+    def _samples(self) -> dict[int, str]:
+        language, lines = i18n.current_language(), "\n".join
+        return {
+            COL_NAME: "홍길동길",
+            COL_GENDER: lines(gender.label.text(language) for gender in Gender),
+            COL_AGE: "100",
+            COL_PHONE: "010-0000-0000",
+            COL_TRAINER: "홍길동길",
+            COL_ASSESSED: "0000-00-00",
+            COL_OVERALL: "100.0",
+            COL_REMAINING: "-000",
+            COL_STATUS: lines((QCoreApplication.translate("ClientTableModel", "Active"),
+                               QCoreApplication.translate("ClientTableModel", "Inactive"))),
+        }
 
     # --- searching ----------------------------------------------------------------------
     def current_query(self) -> ClientQuery:

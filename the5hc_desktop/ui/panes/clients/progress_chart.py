@@ -55,6 +55,14 @@ class _DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph ships no ty
     def __init__(self) -> None:
         super().__init__(orientation="bottom", utcOffset=0)
 
+    def tickValues(self, minVal: float, maxVal: float,
+                   size: float) -> list[tuple[float, list[float]]]:
+        """One row of labels: the finest level with two ticks or more. A coarser level's
+        "2026.11" would land between "10.29" and "11.03" and print over them."""
+        levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
+        readable = [level for level in levels if len(level[1]) >= 2]
+        return readable[-1:] or levels
+
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if spacing >= 360 * _DAY:
             pattern = "%Y"

@@ -6,7 +6,7 @@ only formats. Showing the pane or F5 reloads; a reload asked while one runs is q
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -29,8 +28,10 @@ from PySide6.QtWidgets import (
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import LOW_BALANCE_LIMIT
+from the5hc_desktop.services.sessions import SessionStatus
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.dashboard import formatting as fmt
 from the5hc_desktop.ui.panes.dashboard.cards import CARD_STYLE, MetricCard, Panel, empty_label
 from the5hc_desktop.ui.panes.dashboard.models import Column, RowsModel
@@ -196,15 +197,20 @@ class DashboardPane(QWidget):
             ],
             self,
         )
+        name = "홍길동길"  # a long Korean name
+        statuses = "\n".join(status.label.text(self._language) for status in SessionStatus)
         self.today_panel, self.today_table, self._today_stack = self._list_panel(
             "todaySessionsPanel", self.tr("Today's sessions"), self.today_model,
-            self.tr("No sessions booked for today."))
+            self.tr("No sessions booked for today."),
+            stretch=1, samples={0: "00:00–00:00", 2: name, 3: statuses})
         self.activity_panel, self.activity_table, self._activity_stack = self._list_panel(
             "recentActivityPanel", self.tr("Recent activity"), self.activity_model,
-            self.tr("Nothing has happened yet."))
+            self.tr("Nothing has happened yet."),
+            stretch=1, samples={0: "00/00 00:00\n0000-00-00"})
         self.low_panel, self.low_balance_table, self._low_stack = self._list_panel(
             "lowBalancePanel", self.tr("Two or fewer sessions left"), self.low_balance_model,
-            self.tr("Every active client has three or more sessions left."))
+            self.tr("Every active client has three or more sessions left."),
+            stretch=0, samples={1: "-00"})
         row = QHBoxLayout()
         row.setSpacing(12)
         row.addWidget(self.today_panel, 4)
@@ -213,7 +219,8 @@ class DashboardPane(QWidget):
         return row
 
     def _list_panel(
-        self, name: str, title: str, model: RowsModel[Any], empty_text: str
+        self, name: str, title: str, model: RowsModel[Any], empty_text: str, *,
+        stretch: int, samples: Mapping[int, str],
     ) -> tuple[Panel, QTableView, QStackedWidget]:
         panel = Panel(name, title)
         table = QTableView()
@@ -227,9 +234,8 @@ class DashboardPane(QWidget):
         table.setWordWrap(False)
         table.setFrameShape(QFrame.Shape.NoFrame)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        fit_columns(table, stretch, samples)  # after the alignment: it changes the header
         stack = QStackedWidget()
         stack.addWidget(empty_label(self.tr("Loading…")))
         stack.addWidget(empty_label(empty_text))

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from the5hc_desktop.domain.scoring import band_for, fmt1
+from the5hc_desktop.domain.scoring import BANDS, band_for, fmt1
 from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.ui import i18n
@@ -108,10 +108,11 @@ class ClientListModel(_Rows[ClientRow]):
         return None
 
 
+MISSING = "-"  # not measured, as on the member's page; the tooltip says so
+
+
 def _score(value: float | None) -> str:
-    if value is None:
-        return QCoreApplication.translate("AssessmentListModel", "Not measured")
-    return fmt1(value)
+    return MISSING if value is None else fmt1(value)
 
 
 def _band(value: float | None) -> str:
@@ -132,3 +133,33 @@ class AssessmentListModel(_Rows[AssessmentSummary]):
             (self.tr("Trainer"), lambda s: s.trainer_name, False),
             (self.tr("Tests"), lambda s: complete if s.complete else partly, False),
         ])
+        self._not_measured = self.tr("Not measured")
+
+    def _extra(self, row: AssessmentSummary, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and row.overall is None:
+            return self._not_measured  # the row's only score is the overall one
+        return None
+
+
+# The widest text of each short column (ui/panes/columns.py sizes the columns by them).
+DATE_SAMPLE = "0000-00-00"
+NAME_SAMPLE = "홍길동길"  # a long Korean name
+
+
+def client_samples() -> dict[int, str]:
+    """`ClientListModel`: the name stretches; age, phone and last date fit."""
+    return {0: NAME_SAMPLE, 1: "100", 2: "010-0000-0000", 3: DATE_SAMPLE}
+
+
+def assessment_samples() -> dict[int, str]:
+    """`AssessmentListModel`: the trainer's name stretches; the rest fit."""
+    translate = QCoreApplication.translate
+    language = i18n.current_language()
+    return {
+        0: DATE_SAMPLE,
+        1: "100.0",
+        2: "\n".join(band.text(language) for band in BANDS),
+        3: NAME_SAMPLE,
+        4: "\n".join((translate("AssessmentListModel", "All 7"),
+                      translate("AssessmentListModel", "Partly measured"))),
+    }

@@ -9,7 +9,7 @@ newest assessment at once, since that is the one usually printed at the desk.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,11 +34,12 @@ from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.messages import MessageBridge, error_text
+from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
 
 from .batch_dialog import BatchExportDialog, BatchSummaryDialog
 from .files import FileDialogs, last_folder, remember_folder
 from .jobs import BatchRequest, BatchResult, Preview, render_preview, run_batch, write_pdf
-from .models import AssessmentListModel, ClientListModel
+from .models import AssessmentListModel, ClientListModel, assessment_samples, client_samples
 from .pane_services import ReportsPaneServices
 from .pdf_preview import PdfPreview
 from .printing import PrintFailed, Printing, print_document
@@ -56,7 +56,8 @@ class _Client:
     name: str
 
 
-def _table(name: str, model: QAbstractItemModel, stretch_column: int) -> QTableView:
+def _table(name: str, model: QAbstractItemModel, stretch_column: int,
+           samples: Mapping[int, str]) -> tuple[QTableView, ColumnWidths]:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -68,11 +69,8 @@ def _table(name: str, model: QAbstractItemModel, stretch_column: int) -> QTableV
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(26)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    header.setHighlightSections(False)
-    return view
+    view.horizontalHeader().setHighlightSections(False)
+    return view, fit_columns(view, stretch_column, samples)
 
 
 class ReportsPane(QWidget):
@@ -148,7 +146,8 @@ class ReportsPane(QWidget):
         self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_edit.returnPressed.connect(self.run_search)
         self.client_model = ClientListModel(self)
-        self.client_table = _table("reportClientTable", self.client_model, 0)
+        self.client_table, self._client_columns = _table(
+            "reportClientTable", self.client_model, 0, client_samples())
         self.client_table.selectionModel().selectionChanged.connect(self._clients_selected)
         self.client_count = QLabel()
         self.client_count.setObjectName("reportClientCount")
@@ -160,7 +159,8 @@ class ReportsPane(QWidget):
         bold.setBold(True)
         self.assessment_title.setFont(bold)
         self.assessment_model = AssessmentListModel(self)
-        self.assessment_table = _table("reportAssessmentTable", self.assessment_model, 3)
+        self.assessment_table, self._assessment_columns = _table(
+            "reportAssessmentTable", self.assessment_model, 3, assessment_samples())
         self.assessment_table.selectionModel().selectionChanged.connect(
             self._assessments_selected)
         hint = QLabel(self.tr("One assessment shows its report; Ctrl+click a second one to "
@@ -188,6 +188,8 @@ class ReportsPane(QWidget):
         lists.addWidget(clients)
         lists.addWidget(assessments)
         lists.setChildrenCollapsible(False)
+        lists.setMinimumWidth(max(self._client_columns.minimum_width(),
+                                  self._assessment_columns.minimum_width()))
 
         self.preview = PdfPreview()
         splitter = QSplitter(Qt.Orientation.Horizontal)

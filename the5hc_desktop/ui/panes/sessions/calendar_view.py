@@ -301,6 +301,8 @@ class CalendarView(QWidget):
         painter.setFont(self._bold)
         metrics = QFontMetrics(self._bold)
         count = self.column_count()
+        room = int(col_w) - 6
+        form = self._day_title_form(metrics, room, count) if self.trainers is None else 0
         for column in range(count):
             day = self._column_day(column)
             x = GUTTER + column * col_w
@@ -311,10 +313,9 @@ class CalendarView(QWidget):
                 title = self.columns[column][1] if self.columns else self.tr("No trainer")
             else:
                 painter.setPen(_weekday_colour(day))
-                title = f"{day.month}/{day.day} ({fmt.weekday_short(day, self._language)})"
+                title = self._day_titles(day)[form]
             painter.drawText(QRectF(x, 0, col_w, HEADER), Qt.AlignmentFlag.AlignCenter,
-                             metrics.elidedText(title, Qt.TextElideMode.ElideRight,
-                                                int(col_w) - 6))
+                             metrics.elidedText(title, Qt.TextElideMode.ElideRight, room))
         painter.setFont(self._small)
         for hour in range(self.first_hour, self.last_hour + 1):
             y = HEADER + (hour - self.first_hour) * hour_px
@@ -341,6 +342,21 @@ class CalendarView(QWidget):
                 painter.setPen(QPen(_NOW, 2))
                 painter.drawLine(QPointF(GUTTER + first * col_w, y),
                                  QPointF(GUTTER + last * col_w, y))
+
+    def _day_titles(self, day: date) -> tuple[str, str, str]:
+        """"11/16 (월)", then shorter: "16 (월)", "11/16"."""
+        weekday = fmt.weekday_short(day, self._language)
+        return (f"{day.month}/{day.day} ({weekday})", f"{day.day} ({weekday})",
+                f"{day.month}/{day.day}")
+
+    def _day_title_form(self, metrics: QFontMetrics, room: int, count: int) -> int:
+        """The longest form every day header shows whole (never "11/16 (M…"); one form
+        for all the columns, so the headers line up."""
+        titles = [self._day_titles(self._column_day(column)) for column in range(count)]
+        for form in (0, 1):
+            if all(metrics.horizontalAdvance(title[form]) <= room - 2 for title in titles):
+                return form
+        return 2
 
     def _paint_items(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -382,7 +398,7 @@ class CalendarView(QWidget):
             if shades is None:
                 shades = colours[item.colour] = _shades(item.colour)
             lines: list[tuple[QRectF, str]] = []
-            text_w = int(rect.width()) - 7
+            text_w = int(rect.width()) - 5  # 3 px edge, 1 px air either side
             if text_w >= 12 and height >= line:
                 view = item.session
                 wide = text_w >= WIDE_TEXT_PX
@@ -398,7 +414,9 @@ class CalendarView(QWidget):
                     if short is None:
                         short = elided[(text, text_w)] = metrics.elidedText(
                             text, Qt.TextElideMode.ElideRight, text_w)
-                    lines.append((QRectF(x + 5, y + 1 + number * line, text_w, line), short))
+                    if number and short != text and not any(c.isdigit() for c in short):
+                        continue  # "잔…" says nothing: the tooltip has the details
+                    lines.append((QRectF(x + 4, y + 1 + number * line, text_w, line), short))
             blocks.append(_Block(item.session.id, rect, QRectF(x, y, 3, height), shades[0],
                                  shades[1], tuple(lines)))
         if len(elided) > 20_000:  # a long day at the desk: keep memory flat

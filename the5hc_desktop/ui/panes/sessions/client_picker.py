@@ -120,17 +120,19 @@ class ClientPicker(QWidget):
             return
         entries = [(row.id, row.name, _row_text(row)) for row in page.rows]
         keep = self._current if any(e[0] == self._current for e in entries) else None
-        self._fill(entries, keep)
+        self._fill(entries, keep, searched=bool(self.search_edit.text().strip()))
 
     def _fill(self, entries: list[tuple[uuid.UUID, str, str]],
-              keep: uuid.UUID | None = None) -> None:
+              keep: uuid.UUID | None = None, searched: bool = False) -> None:
         previous = self._current
         self.results.blockSignals(True)
         self.results.clear()
         if self._allow_all:
             self.results.addItem(self.tr("All clients"), None)
         elif not entries:
-            self.results.addItem(self.tr("No client found"), None)
+            # Before any search the list is empty, not fruitless: say what to do.
+            self.results.addItem(self.tr("No client found") if searched
+                                 else self.tr("← Search for a client"), None)
         self._names = {client_id: name for client_id, name, _text in entries}
         for client_id, _name, text in entries:
             self.results.addItem(text, client_id)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -30,6 +29,7 @@ from the5hc_desktop.services.packages import PackageService, PackageView, Paymen
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
@@ -76,9 +76,8 @@ class PackagesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        fit_columns(self.table, self.model.column_of("name"), self._samples())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
 
         self.sell_button = QPushButton(self.tr("Sell package…"))
@@ -123,6 +122,22 @@ class PackagesPanel(QWidget):
             Column("expires_on", self.tr("Expiry"), self._expiry, CENTRE),
             Column("state", self.tr("State"), self.state_text, colour=self._state_colour),
         ]
+
+    def _samples(self) -> dict[int, str]:
+        """The widest text each short column shows (the package's name stretches)."""
+        column, lines = self.model.column_of, "\n".join
+        count = "000"
+        return {
+            column("sold_on"): "0000-00-00",
+            column("method"): lines(fmt.method_text(m, self._language) for m in fmt.METHODS),
+            column("gross"): "00,000,000",
+            column("bought"): count, column("used"): count, column("no_show"): count,
+            column("remaining"): count, column("scheduled"): count,
+            column("expires_on"): lines(("0000-00-00", self.tr("Unlimited"))),
+            column("state"): lines((self.tr("Overdrawn"), self.tr("Refunded"),
+                                    self.tr("Inactive"), self.tr("Expired"),
+                                    self.tr("Used up"), self.tr("Active"))),
+        }
 
     def _build_detail(self) -> QGroupBox:
         box = QGroupBox(self.tr("Selected package"))

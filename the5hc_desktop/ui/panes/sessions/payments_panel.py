@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -32,6 +31,7 @@ from the5hc_desktop.services.packages import PackageService, PackageView, Paymen
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
@@ -128,11 +128,14 @@ class PaymentsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((96, 110, 170, 80, 130, 100, 100, 120, 90)):
-            header.resizeSection(column, width)
+        column, money, name = self.model.column_of, "-00,000,000", "홍길동길"
+        fit_columns(self.table, column("item"), {
+            column("paid_on"): "0000-00-00", column("client"): name,
+            column("method"): "\n".join(fmt.method_text(m, self._language)
+                                        for m in fmt.METHODS),
+            column("gross"): money, column("vat"): money, column("card_fee"): money,
+            column("net"): money, column("staff"): name,
+        })
         self.table.doubleClicked.connect(lambda _i: self.open_receipt())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -119,6 +120,7 @@ class SchedulePage(QWidget):
         scroll.setWidget(self.calendar)
         self.legend = QLabel(self._legend_html())
         self.legend.setObjectName("calendarLegend")
+        self.legend.setWordWrap(True)  # a narrow calendar wraps the hint, never widens
         calendar_box = QWidget()
         calendar_column = QVBoxLayout(calendar_box)
         calendar_column.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +151,7 @@ class SchedulePage(QWidget):
         self.splitter.addWidget(side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 460])
+        self.splitter.setSizes([820, 400])  # today's list: never below its minimum width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(self._build_toolbar())
@@ -163,23 +165,41 @@ class SchedulePage(QWidget):
         return f"{gap.join(parts)}{gap}<span style='color:{fmt.MUTED_COLOUR}'>{hint}</span>"
 
     def _build_toolbar(self) -> QHBoxLayout:
+        """One row that fits a 1366-pixel screen even at 125 % scaling: the navigation
+        buttons are as wide as their text (a QPushButton is at least 80 px), and every
+        button keeps its whole text."""
         def button(name: str, text: str, tip: str = "") -> QPushButton:
             made = QPushButton(text)
             made.setObjectName(name)
             made.setToolTip(tip)
             made.setAutoDefault(False)
+            made.setMinimumWidth(made.sizeHint().width())
             return made
 
-        self.prev_button = button("calendarPrev", self.tr("◀ Previous"))
+        def step_button(name: str, text: str, tip: str = "") -> QToolButton:
+            made = QToolButton()
+            made.setObjectName(name)
+            made.setText(text)
+            made.setToolTip(tip)
+            made.setMinimumWidth(max(48, made.sizeHint().width() + 12))
+            return made
+
+        self.prev_button = step_button("calendarPrev", self.tr("◀ Previous"))
         self.prev_button.clicked.connect(lambda: self.go(-1))
-        self.today_button = button("calendarToday", self.tr("Today"))
+        self.today_button = step_button("calendarToday", self.tr("Today"))
         self.today_button.clicked.connect(self.go_today)
-        self.next_button = button("calendarNext", self.tr("Next ▶"))
+        self.next_button = step_button("calendarNext", self.tr("Next ▶"))
         self.next_button.clicked.connect(lambda: self.go(1))
         self.range_label = QLabel()
         self.range_label.setObjectName("calendarTitle")
         self.range_label.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 0 10px;")
-        self.range_label.setMinimumWidth(220)
+        title_font = QFont(self.range_label.font())
+        title_font.setPointSizeF(13)
+        title_font.setBold(True)
+        widest = max(QFontMetrics(title_font).horizontalAdvance(text) for text in (
+            "0000-00-00 – 00-00", fmt.day_text(date(2000, 12, 27), self._language),
+            fmt.month_title(date(2000, 9, 1), self._language)))  # Wed, September
+        self.range_label.setMinimumWidth(widest + 24)  # the title never jiggles the row
         row = QHBoxLayout()
         for widget in (self.prev_button, self.today_button, self.next_button, self.range_label):
             row.addWidget(widget)

@@ -28,7 +28,6 @@ from PySide6.QtGui import QFontMetrics, QHelpEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionButton,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.services.sessions import SessionStatus, SessionView
 from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui.panes.columns import CELL_AIR, fit_columns, sample_width
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.table_model import CENTRE, RIGHT, Column, RowsModel
 
@@ -49,7 +49,8 @@ NO_SHOW = "no_show"
 CANCEL = "cancel"
 UNDO = "undo"
 ACTIONS = (COMPLETE, NO_SHOW, CANCEL, UNDO)
-_PAD, _GAP, _MARGIN = 14, 4, 3
+_PAD, _GAP, _MARGIN = 10, 4, 3
+NAME_SAMPLE = "홍길동길"  # a long Korean name: four syllables
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -177,23 +178,30 @@ class TodayList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        # Fixed widths: ResizeToContents would measure every row on each layout.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(self.model.column_of("client"), QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        metrics = QFontMetrics(self.table.font())
-        for key, sample in (("time", "00:00"), ("trainer", "트레이너이름"), ("status", "완료됨"),
-                            ("remaining", "-000")):
-            width = max(metrics.horizontalAdvance(sample),
-                        metrics.horizontalAdvance(self.model.headerData(
-                            self.model.column_of(key), Qt.Orientation.Horizontal) or ""))
-            header.resizeSection(self.model.column_of(key), width + 18)
-        header.resizeSection(self.model.column_of("actions"), self.buttons.width(metrics))
+        # The client's name is what the front desk looks for: it takes the room left by
+        # the measured short columns (ResizeToContents would measure every row on each
+        # layout) and never shrinks below a long name (see minimumSizeHint).
+        column = self.model.column_of
+        self.columns = fit_columns(self.table, column("client"), {
+            column("time"): "00:00",
+            column("trainer"): NAME_SAMPLE,
+            column("status"): "\n".join(fmt.status_text(s, lang) for s in SessionStatus),
+            column("remaining"): "-00",
+            column("actions"): self.buttons.width(QFontMetrics(self.table.font())),
+        })
+        self.client_width = sample_width(self.table, NAME_SAMPLE) + 3 * CELL_AIR // 2
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for every column with a whole client name: no sideways scrolling
+        (a long day's scroll bar takes its width from the name's spare room)."""
+        hint = super().minimumSizeHint()
+        width = self.columns.fixed_width() + self.client_width + 2 * self.table.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
     def set_sessions(self, sessions: Sequence[SessionView]) -> None:
         selected = self.model.row_at(self.table.currentIndex().row())

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,12 +27,13 @@ from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.settings.staff_dialogs import (
     AddStaffDialog,
     RoleDialog,
     TemporaryPasswordDialog,
 )
-from the5hc_desktop.ui.panes.settings.staff_model import StaffModel
+from the5hc_desktop.ui.panes.settings.staff_model import NAME, StaffModel
 
 
 def grantable_roles(actor: Actor) -> tuple[Role, ...]:
@@ -74,10 +74,10 @@ class StaffSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        fit_columns(self.table, NAME, self.model.samples())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.change_role())
 

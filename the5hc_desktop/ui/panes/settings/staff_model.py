@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from the5hc_desktop.services.accounts import StaffView
+from the5hc_desktop.services.context import Role
 
 Index = QModelIndex | QPersistentModelIndex
 STAFF_ROLE = Qt.ItemDataRole.UserRole + 1  # the StaffView of the row
@@ -89,6 +90,18 @@ class StaffModel(QAbstractTableModel):
         if column == LAST_LOGIN:
             return f"{view.last_login:%Y-%m-%d %H:%M}" if view.last_login else "–"
         return ""
+
+    def samples(self) -> dict[int, str]:
+        """The widest text of each short column (ui/panes/columns.py); the name stretches."""
+        lines = "\n".join
+        return {
+            USERNAME: "username00",
+            ROLE: lines(role.label(self._language) for role in Role),
+            STATUS: lines((self.tr("Deactivated"), self.tr("Active (must change password)"),
+                           self.tr("Locked until {time}").format(time="00:00"),
+                           self.tr("Active"))),
+            LAST_LOGIN: "0000-00-00 00:00",
+        }
 
     def status_text(self, view: StaffView) -> str:
         if not view.active:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -26,10 +25,11 @@ from the5hc_desktop.services.clients import ClientRow, ClientView
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.messages import error_text
+from the5hc_desktop.ui.panes.columns import fit_columns
 
 from ..checks import ENVIRONMENT_LABELS, ENVIRONMENTS, check_start
 from ..draft import WizardDraft
-from ..models import ROW_ROLE, ClientSearchModel
+from ..models import ROW_ROLE, ClientSearchModel, client_samples
 from .common import DraftPage, NumberEdit, WizardContext, field_row, form_layout, hint_label
 
 SEARCH_DELAY_MS = 250
@@ -82,7 +82,8 @@ class ClientPage(DraftPage):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().hide()
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.results.setWordWrap(False)
+        fit_columns(self.results, 0, client_samples())
         self.results.setMinimumHeight(150)
         self.results.selectionModel().selectionChanged.connect(self._on_selection)
         self.selected = QLabel(self.tr("No client chosen"))
