@@ -22,6 +22,7 @@ from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
+from the5hc_desktop.ui.app_links import link_panes
 from the5hc_desktop.ui.app_panes import PANES, PaneDeps, PaneSet, build_panes
 from the5hc_desktop.ui.crash import PreviousCrash
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
@@ -321,6 +322,7 @@ class SignInFlow(QObject):
                                                                        index + 1))
             return
         self.missing_panes, self.pane_problems = built.missing, built.problems
+        link_panes(window)
         if self.pane_problems:
             self._messages.warning(
                 self.tr("Some screens could not be loaded. Details are in the log."))

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QMetaMethod
 from pytestqt.qtbot import QtBot
 from ui_app_seed import OWNER_PASSWORD, STAFF_PASSWORD, Gym
 
@@ -16,6 +18,7 @@ from the5hc_desktop.services import Services, demo
 from the5hc_desktop.services.context import Role
 from the5hc_desktop.ui import app_flow, worker
 from the5hc_desktop.ui.app_flow import SignInFlow
+from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, SignInDialog
@@ -191,3 +194,36 @@ def test_first_run_can_open_the_demo(qtbot: QtBot, flow: SignInFlow, tmp_path: P
     _window_ready(qtbot, flow)
     assert flow.services is not None
     assert flow.services.accounts.is_demo()
+
+
+def test_a_members_page_reaches_the_other_panes(qtbot: QtBot, flow: SignInFlow, gym: Gym,
+                                                 services: Services,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    panes: dict[str, Any] = {pane.object_name: pane for pane in window.panes()}
+    clients, assessment = panes["clientsPane"], panes["assessmentPane"]
+    # The member page shows 새 평가 / 패키지 판매 / 세션 예약 only for connected requests.
+    for signal in (clients.new_assessment_requested, clients.open_assessment_requested,
+                   clients.sell_package_requested, clients.book_session_requested):
+        assert clients.isSignalConnected(QMetaMethod.fromSignal(signal))
+    member = services.clients.search(gym.owner, "김민수").rows[0].id
+    before = services.assessments.list_for_client(gym.owner, member)
+
+    clients.new_assessment_requested.emit(member)
+
+    current = window.current_pane()
+    assert current is not None
+    assert current.object_name == "assessmentPane"
+    qtbot.waitUntil(lambda: assessment.wizard is not None and assessment.wizard.isVisible())
+    monkeypatch.setattr(Dialogs, "ask", classmethod(lambda *_args, **_kw: True))
+    assessment.wizard.reject()  # cancel, confirmed: nothing is written
+    qtbot.waitUntil(lambda: assessment.wizard is None)
+    assert services.assessments.list_for_client(gym.owner, member) == before
