@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from the5hc_desktop.domain.compare import CategoryComparison, Comparison, ComparisonRow
 from the5hc_desktop.domain.labels import Band
 from the5hc_desktop.domain.scoring import TEST_MAX, fmt1
+from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
 from .evaluation import fmt_score
-from .models import Column, RowModel
 
 
 @dataclass(frozen=True)
@@ -45,18 +45,18 @@ def _signed(value: float | None, key: str | None = None) -> str:
     return text if text.startswith("-") or float(text) == 0 else f"+{text}"
 
 
-class CompareModel(RowModel[CompareLine]):
+class CompareModel(RowsModel[CompareLine]):
     def __init__(self, first: str, second: str, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         score_title = self.tr("Score") if kind == "tests" else self.tr("Band")
         value_title = self.tr("Measured") if kind == "tests" else self.tr("Score")
         columns: list[Column[CompareLine]] = [
             Column(self.tr("Item"), lambda r: r.name),
-            Column(f"{first} {value_title}", lambda r: r.first, numeric=True),
+            Column(f"{first} {value_title}", lambda r: r.first, RIGHT),
             Column(f"{first} {score_title}", lambda r: r.first_score),
-            Column(f"{second} {value_title}", lambda r: r.second, numeric=True),
+            Column(f"{second} {value_title}", lambda r: r.second, RIGHT),
             Column(f"{second} {score_title}", lambda r: r.second_score),
-            Column(self.tr("Change"), lambda r: r.change, numeric=True),
+            Column(self.tr("Change"), lambda r: r.change, RIGHT),
         ]
         if kind != "tests":
             columns.append(Column(self.tr("Band movement"), lambda r: r.movement))
@@ -86,7 +86,7 @@ class CompareDialog(QDialog):
         language: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setObjectName("compareDialog")
         self.comparison = comparison
         self._language = language

@@ -2,96 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 
 from the5hc_desktop.domain.people import Gender
 from the5hc_desktop.domain.scoring import BANDS, SCORING_VERSION, band_for, fmt1
 from the5hc_desktop.services.assessments import AssessmentSummary, is_recalculable
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
 from .draft import WizardDraft
-
-R = TypeVar("R")
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row dataclass itself
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    title: str
-    text: Callable[[R], str]
-    numeric: bool = False
-    tooltip: Callable[[R], str | None] | None = None
-
-
-class RowModel(QAbstractTableModel, Generic[R]):
-    """Read-only rows of one dataclass type, one column per `Column`."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns: list[Column[R]] = []
-        self._rows: list[R] = []
-
-    def set_columns(self, columns: Sequence[Column[R]]) -> None:
-        self.beginResetModel()
-        self._columns = list(columns)
-        self.endResetModel()
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
-        return None
-
 
 MISSING = "-"  # a score not measured, as on the member's page; the tooltip says so
 
@@ -111,16 +33,16 @@ def _band(value: float | None) -> str:
     return band.text(i18n.current_language()) if band is not None else ""
 
 
-class ClientSearchModel(RowModel[ClientRow]):
+class ClientSearchModel(RowsModel[ClientRow]):
     """Clients found by a search; `compact` leaves out gender and trainer (narrow lists)."""
 
     def __init__(self, parent: Any = None, *, compact: bool = False) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         lang = i18n.current_language()
         columns: list[Column[ClientRow]] = [
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Gender"), lambda r: r.gender.label.text(lang)),
-            Column(self.tr("Age"), lambda r: "" if r.age is None else str(r.age), numeric=True),
+            Column(self.tr("Age"), lambda r: "" if r.age is None else str(r.age), align=RIGHT),
             Column(self.tr("Phone"), lambda r: r.phone_display),
             Column(self.tr("Trainer"), lambda r: r.trainer_name),
             Column(
@@ -158,25 +80,25 @@ def _bands_sample() -> str:
     return "\n".join(band.text(lang) for band in BANDS)
 
 
-class ClientAssessmentsModel(RowModel[AssessmentSummary]):
+class ClientAssessmentsModel(RowsModel[AssessmentSummary]):
     STRETCH = 8  # the trainer's name takes the room left over
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         version = self._version
         self.set_columns(
             [
                 Column(self.tr("Date"), lambda s: s.assessed_on.isoformat()),
-                Column(self.tr("Overall"), lambda s: _score(s.overall), numeric=True,
+                Column(self.tr("Overall"), lambda s: _score(s.overall), align=RIGHT,
                        tooltip=lambda s: _missing_tip(s.overall)),
                 Column(self.tr("Band"), lambda s: _band(s.overall)),
-                Column(self.tr("Strength"), lambda s: _score(s.strength), numeric=True,
+                Column(self.tr("Strength"), lambda s: _score(s.strength), align=RIGHT,
                        tooltip=lambda s: _missing_tip(s.strength)),
-                Column(self.tr("Mobility"), lambda s: _score(s.mobility), numeric=True,
+                Column(self.tr("Mobility"), lambda s: _score(s.mobility), align=RIGHT,
                        tooltip=lambda s: _missing_tip(s.mobility)),
-                Column(self.tr("Balance"), lambda s: _score(s.balance), numeric=True,
+                Column(self.tr("Balance"), lambda s: _score(s.balance), align=RIGHT,
                        tooltip=lambda s: _missing_tip(s.balance)),
-                Column(self.tr("Cardio"), lambda s: _score(s.cardio), numeric=True,
+                Column(self.tr("Cardio"), lambda s: _score(s.cardio), align=RIGHT,
                        tooltip=lambda s: _missing_tip(s.cardio)),
                 Column(self.tr("Tests"), self._completeness),
                 Column(self.tr("Trainer"), lambda s: s.trainer_name),
@@ -225,9 +147,9 @@ def draft_samples() -> dict[int, str]:
             3: "0000-00-00 00:00"}
 
 
-class DraftListModel(RowModel[WizardDraft]):
+class DraftListModel(RowsModel[WizardDraft]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.set_columns(
             [
                 Column(self.tr("Client"), lambda d: d.client_name or self.tr("(no client yet)")),

@@ -31,13 +31,13 @@ from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import ColumnWidths, Sample, fit_columns
+from the5hc_desktop.ui.rows_model import ROW_ROLE
 
 from .compare_dialog import CompareDialog
 from .draft import DraftStore, WizardDraft, from_assessment
 from .drafts_box import DraftsBox
 from .metronome import ClickSound
 from .models import (
-    ROW_ROLE,
     ClientAssessmentsModel,
     ClientSearchModel,
     assessment_samples,
@@ -254,7 +254,7 @@ class AssessmentPane(QWidget):
 
     def selected_assessments(self) -> list[AssessmentSummary]:
         rows = sorted(i.row() for i in self.assessments.selectionModel().selectedRows())
-        return [self.assessment_model.row_at(r) for r in rows]
+        return [s for r in rows if (s := self.assessment_model.row_at(r)) is not None]
 
     def _update_buttons(self) -> None:
         chosen = self.selected_assessments() if hasattr(self, "assessments") else []

@@ -38,10 +38,10 @@ from the5hc_desktop.domain.scoring import (
     level_word,
 )
 from the5hc_desktop.domain.series import category_series
+from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
 from .chart_slot import ChartSlot
 from .evaluation import fmt_score
-from .models import Column, RowModel
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,13 @@ class ScoreRow:
     word: str
 
 
-class ScoreRowModel(RowModel[ScoreRow]):
+class ScoreRowModel(RowsModel[ScoreRow]):
     def __init__(self, first: str, second: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.set_columns([
             Column(first, lambda r: r.name),
             Column(second, lambda r: r.measured),
-            Column(self.tr("Score"), lambda r: r.score, numeric=True),
+            Column(self.tr("Score"), lambda r: r.score, RIGHT),
             Column(self.tr("Rating"), lambda r: r.word),
         ])
 
@@ -72,7 +72,7 @@ def _fit_height(view: QTableView) -> None:
     view.setFixedHeight(height + 2)
 
 
-def _table(name: str, model: RowModel[ScoreRow]) -> QTableView:
+def _table(name: str, model: RowsModel[ScoreRow]) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -98,7 +98,7 @@ class ReviewPanel(QWidget):
     """Shows one assessment's numbers; `show_results` replaces them all at once."""
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setObjectName("reviewPanel")
         self._language = language
         self.overall = QLabel()

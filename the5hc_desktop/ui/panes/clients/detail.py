@@ -32,9 +32,9 @@ from the5hc_desktop.services.packages import PackageView
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR
 from the5hc_desktop.ui.panes.clients import formatting as fmt
-from the5hc_desktop.ui.panes.clients.rows_model import Column, RowsModel
 from the5hc_desktop.ui.panes.clients.widgets import KeyTable
 from the5hc_desktop.ui.panes.columns import fit_columns
+from the5hc_desktop.ui.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
     from the5hc_desktop.ui.panes.clients.progress_chart import ProgressChart

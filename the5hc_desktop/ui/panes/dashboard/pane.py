@@ -193,7 +193,7 @@ class DashboardPane(QWidget):
             [
                 Column(self.tr("Client"), lambda r: r.client_name),
                 Column(self.tr("Sessions left"), lambda r: fmt.grouped(r.remaining),
-                       align_right=True),
+                       Qt.AlignmentFlag.AlignRight),
             ],
             self,
         )

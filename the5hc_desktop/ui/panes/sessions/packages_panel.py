@@ -33,7 +33,7 @@ from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
-from the5hc_desktop.ui.panes.sessions.table_model import CENTRE, RIGHT, Column, RowsModel
+from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel
 
 _GOOD = "#2e7d32"
 _REMAINING_STYLE = "font-weight: bold; font-size: 13pt;"
@@ -108,19 +108,19 @@ class PackagesPanel(QWidget):
     def _columns(self) -> list[Column[PackageView]]:
         lang = self._language
         return [
-            Column("name", self.tr("Package"), lambda p: p.name),
-            Column("sold_on", self.tr("Sold"), lambda p: p.sold_on.isoformat(), CENTRE),
-            Column("method", self.tr("Method"), lambda p: fmt.method_text(p.method, lang)),
-            Column("gross", self.tr("Paid"), lambda p: fmt.grouped(p.gross), RIGHT),
-            Column("bought", self.tr("Bought"), lambda p: str(p.sessions_bought), RIGHT),
-            Column("used", self.tr("Used"), lambda p: str(p.used), RIGHT),
-            Column("no_show", self.tr("No-show"), lambda p: str(p.no_show), RIGHT),
-            Column("remaining", self.tr("Remaining"), lambda p: str(p.remaining), RIGHT,
+            Column(self.tr("Package"), lambda p: p.name, key="name"),
+            Column(self.tr("Sold"), lambda p: p.sold_on.isoformat(), CENTRE, key="sold_on"),
+            Column(self.tr("Method"), lambda p: fmt.method_text(p.method, lang), key="method"),
+            Column(self.tr("Paid"), lambda p: fmt.grouped(p.gross), RIGHT, key="gross"),
+            Column(self.tr("Bought"), lambda p: str(p.sessions_bought), RIGHT, key="bought"),
+            Column(self.tr("Used"), lambda p: str(p.used), RIGHT, key="used"),
+            Column(self.tr("No-show"), lambda p: str(p.no_show), RIGHT, key="no_show"),
+            Column(self.tr("Remaining"), lambda p: str(p.remaining), RIGHT,
                    colour=lambda p: fmt.OVERDRAWN_COLOUR if p.overdrawn else None,
-                   bold=lambda _p: True),
-            Column("scheduled", self.tr("Booked"), lambda p: str(p.scheduled_ahead), RIGHT),
-            Column("expires_on", self.tr("Expiry"), self._expiry, CENTRE),
-            Column("state", self.tr("State"), self.state_text, colour=self._state_colour),
+                   bold=lambda _p: True, key="remaining"),
+            Column(self.tr("Booked"), lambda p: str(p.scheduled_ahead), RIGHT, key="scheduled"),
+            Column(self.tr("Expiry"), self._expiry, CENTRE, key="expires_on"),
+            Column(self.tr("State"), self.state_text, colour=self._state_colour, key="state"),
         ]
 
     def _samples(self) -> dict[int, str]:

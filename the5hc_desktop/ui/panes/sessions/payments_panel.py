@@ -36,8 +36,8 @@ from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
 from the5hc_desktop.ui.panes.sessions.receipt import ReceiptDialog
-from the5hc_desktop.ui.panes.sessions.table_model import CENTRE, RIGHT, Column, RowsModel
 from the5hc_desktop.ui.panes.sessions.widgets import to_date
+from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel
 
 
 def _negative(view: PaymentView) -> str | None:
@@ -48,18 +48,18 @@ class PaymentsModel(RowsModel[PaymentView]):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         g = fmt.grouped
         super().__init__([
-            Column("paid_on", self.tr("Date"), lambda p: p.paid_on.isoformat(), CENTRE),
-            Column("client", self.tr("Client"), lambda p: p.client_name),
-            Column("item", self.tr("Item"), lambda p: p.package_name or p.description,
-                   colour=_negative, tooltip=lambda p: p.description),
-            Column("method", self.tr("Method"), lambda p: fmt.method_text(p.method, language)),
-            Column("gross", self.tr("Paid (VAT incl.)"), lambda p: g(p.gross), RIGHT,
-                   colour=_negative),
-            Column("vat", self.tr("VAT"), lambda p: g(p.vat), RIGHT, colour=_negative),
-            Column("card_fee", self.tr("Card fee"), lambda p: g(p.card_fee), RIGHT,
-                   colour=_negative),
-            Column("net", self.tr("Net received"), lambda p: g(p.net), RIGHT, colour=_negative),
-            Column("staff", self.tr("Staff"), lambda p: p.staff_name),
+            Column(self.tr("Date"), lambda p: p.paid_on.isoformat(), CENTRE, key="paid_on"),
+            Column(self.tr("Client"), lambda p: p.client_name, key="client"),
+            Column(self.tr("Item"), lambda p: p.package_name or p.description,
+                   colour=_negative, tooltip=lambda p: p.description, key="item"),
+            Column(self.tr("Method"), lambda p: fmt.method_text(p.method, language), key="method"),
+            Column(self.tr("Paid (VAT incl.)"), lambda p: g(p.gross), RIGHT,
+                   colour=_negative, key="gross"),
+            Column(self.tr("VAT"), lambda p: g(p.vat), RIGHT, colour=_negative, key="vat"),
+            Column(self.tr("Card fee"), lambda p: g(p.card_fee), RIGHT,
+                   colour=_negative, key="card_fee"),
+            Column(self.tr("Net received"), lambda p: g(p.net), RIGHT, colour=_negative, key="net"),
+            Column(self.tr("Staff"), lambda p: p.staff_name, key="staff"),
         ], parent)
         self.totals: PaymentList | None = None
 

@@ -42,7 +42,7 @@ from the5hc_desktop.services.sessions import SessionStatus, SessionView
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.panes.columns import CELL_AIR, fit_columns, sample_width
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
-from the5hc_desktop.ui.panes.sessions.table_model import CENTRE, RIGHT, Column, RowsModel
+from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel
 
 COMPLETE = "complete"
 NO_SHOW = "no_show"
@@ -145,16 +145,16 @@ class TodayList(QWidget):
         self.setObjectName("todayList")
         self._language = lang = i18n.current_language()
         self.model: RowsModel[SessionView] = RowsModel([
-            Column("time", self.tr("Time"), lambda v: fmt.hhmm(v.starts_at), CENTRE),
-            Column("client", self.tr("Client"), lambda v: v.client_name),
-            Column("trainer", self.tr("Trainer"), lambda v: v.trainer_name),
-            Column("status", self.tr("Status"), lambda v: fmt.status_text(v.status, lang),
-                   colour=lambda v: fmt.STATUS_COLOURS[v.status]),
-            Column("remaining", self.tr("Left"), lambda v: str(v.remaining_sessions), RIGHT,
+            Column(self.tr("Time"), lambda v: fmt.hhmm(v.starts_at), CENTRE, key="time"),
+            Column(self.tr("Client"), lambda v: v.client_name, key="client"),
+            Column(self.tr("Trainer"), lambda v: v.trainer_name, key="trainer"),
+            Column(self.tr("Status"), lambda v: fmt.status_text(v.status, lang),
+                   colour=lambda v: fmt.STATUS_COLOURS[v.status], key="status"),
+            Column(self.tr("Left"), lambda v: str(v.remaining_sessions), RIGHT,
                    colour=lambda v: fmt.OVERDRAWN_COLOUR if v.remaining_sessions < 0 else None,
                    tooltip=lambda v: self.tr("Sessions left in {package}").format(
-                       package=v.package_name)),
-            Column("actions", "", lambda _v: ""),
+                       package=v.package_name), key="remaining"),
+            Column("", lambda _v: "", key="actions"),
         ], self)
         labels = {COMPLETE: self.tr("Done"), NO_SHOW: self.tr("No-show"),
                   CANCEL: self.tr("Cancel"), UNDO: self.tr("Undo")}

@@ -3,93 +3,50 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject
 
 from the5hc_desktop.services.accounts import StaffView
 from the5hc_desktop.services.context import Role
+from the5hc_desktop.ui.rows_model import ROW_ROLE, Column, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
-STAFF_ROLE = Qt.ItemDataRole.UserRole + 1  # the StaffView of the row
+STAFF_ROLE = ROW_ROLE  # the StaffView of the row
 
 NAME, USERNAME, ROLE, STATUS, LAST_LOGIN = range(5)
-_INACTIVE = QColor("#90a4ae")
-_LOCKED = QColor("#c62828")
+_INACTIVE = "#90a4ae"
+_LOCKED = "#c62828"
 
 
-class StaffModel(QAbstractTableModel):
+def _grey(view: StaffView) -> str | None:
+    return None if view.active else _INACTIVE
+
+
+def _status_colour(view: StaffView) -> str | None:
+    return _LOCKED if view.locked_until is not None else _grey(view)
+
+
+class StaffModel(RowsModel[StaffView]):
     def __init__(self, language: str = "ko", parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._language = language
-        self._rows: tuple[StaffView, ...] = ()
-        self._headers = (
-            self.tr("Name"),
-            self.tr("Username"),
-            self.tr("Role"),
-            self.tr("Status"),
-            self.tr("Last sign-in"),
-        )
-
-    def set_rows(self, rows: Sequence[StaffView]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rows(self) -> tuple[StaffView, ...]:
-        return self._rows
+        self.set_columns((
+            Column(self.tr("Name"), lambda v: v.display_name, colour=_grey),
+            Column(self.tr("Username"), lambda v: v.username, colour=_grey),
+            Column(self.tr("Role"), lambda v: v.role.label(self._language), colour=_grey),
+            Column(self.tr("Status"), self.status_text, colour=_status_colour),
+            Column(self.tr("Last sign-in"),
+                   lambda v: f"{v.last_login:%Y-%m-%d %H:%M}" if v.last_login else "–",
+                   colour=_grey),
+        ))
 
     def staff(self, row: int) -> StaffView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, staff_id: uuid.UUID) -> int:
         for index, view in enumerate(self._rows):
             if view.id == staff_id:
                 return index
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        view = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(view, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == STATUS and view.locked_until is not None:
-                return _LOCKED
-            if not view.active:
-                return _INACTIVE
-        if role == STAFF_ROLE:
-            return view
-        return None
-
-    def _text(self, view: StaffView, column: int) -> str:
-        if column == NAME:
-            return view.display_name
-        if column == USERNAME:
-            return view.username
-        if column == ROLE:
-            return view.role.label(self._language)
-        if column == STATUS:
-            return self.status_text(view)
-        if column == LAST_LOGIN:
-            return f"{view.last_login:%Y-%m-%d %H:%M}" if view.last_login else "–"
-        return ""
 
     def samples(self) -> dict[int, str]:
         """The widest text of each short column (ui/panes/columns.py); the name stretches."""
@@ -111,19 +68,3 @@ class StaffModel(QAbstractTableModel):
         if view.must_change_password:
             return self.tr("Active (must change password)")
         return self.tr("Active")
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -26,10 +26,11 @@ from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.panes.columns import fit_columns
+from the5hc_desktop.ui.rows_model import ROW_ROLE
 
 from ..checks import ENVIRONMENT_LABELS, ENVIRONMENTS, check_start
 from ..draft import WizardDraft
-from ..models import ROW_ROLE, ClientSearchModel, client_samples
+from ..models import ClientSearchModel, client_samples
 from .common import DraftPage, NumberEdit, WizardContext, field_row, form_layout, hint_label
 
 SEARCH_DELAY_MS = 250

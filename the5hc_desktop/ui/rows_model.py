@@ -1,4 +1,9 @@
-"""A small read-only table model over a tuple of service dataclasses (detail tables)."""
+"""A read-only table model over a tuple of service dataclasses, shared by the panes.
+
+Columns are declared once (header, text, alignment, colour, tooltip, bold, key); `set_rows`
+replaces the rows whole. The row dataclass itself is available under `ROW_ROLE` for views
+and tests.
+"""
 
 from __future__ import annotations
 
@@ -13,30 +18,42 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row dataclass itself
+LEFT = Qt.AlignmentFlag.AlignLeft
+RIGHT = Qt.AlignmentFlag.AlignRight
+CENTRE = Qt.AlignmentFlag.AlignHCenter
 
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
     header: str
     text: Callable[[R], str]
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    align: Qt.AlignmentFlag = LEFT
     colour: Callable[[R], str | None] | None = None  # text colour, e.g. a score band
     tooltip: Callable[[R], str | None] | None = None
+    bold: Callable[[R], bool] | None = None
+    key: str = ""  # stable id for tests and code (headers are translated)
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
     """Rows of one dataclass type, replaced whole by `set_rows`."""
 
-    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[R]] = (), parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._rows: tuple[R, ...] = ()
+
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        self.beginResetModel()
+        self._columns = tuple(columns)
+        self.endResetModel()
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
@@ -49,6 +66,17 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def column_of(self, key: str) -> int:
+        for number, column in enumerate(self._columns):
+            if column.key == key:
+                return number
+        raise KeyError(key)
+
+    def text(self, row: int, key: str) -> str:
+        """The text shown in a cell (tests read the table without a view)."""
+        value = self.data(self.index(row, self.column_of(key)))
+        return str(value) if value is not None else ""
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
@@ -57,6 +85,8 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self._columns):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
@@ -67,6 +97,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(row)
             return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
         if role == ROW_ROLE:
