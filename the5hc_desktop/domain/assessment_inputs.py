@@ -126,6 +126,13 @@ class AssessmentInputs:
         return cls(**values)
 
 
+# RULES.md §2 measurements, in the order listed there: every input but gender and age.
+# Storage, drafts and the demo generator all take their field lists from here.
+MEASUREMENT_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(AssessmentInputs) if f.name not in ("gender", "age", "overrides")
+)
+
+
 def _parse_push_up_type(value: object) -> PushUpType:
     if value is None:
         return PushUpType.STANDARD

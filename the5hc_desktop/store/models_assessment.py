@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from the5hc_desktop.domain.assessment_inputs import MEASUREMENT_FIELDS
 from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import GENDERS, Client, StaffAccount
 
@@ -24,35 +25,8 @@ OVERHEAD_SQUAT_QUALITIES = ("pain", "cannot_squat", "compensations", "perfect")
 ENVIRONMENTS = ("indoor", "outdoor")
 RISK_LEVELS = ("low", "low-moderate", "moderate", "high")
 
-# RULES.md §2 inputs, in the order listed there. `age` lives in `age_at_assessment`.
-ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = (
-    "gender",
-    "body_weight_kg",
-    "push_up_reps",
-    "push_up_type",
-    "farmer_carry_weight_kg",
-    "farmer_carry_distance_m",
-    "farmer_carry_time_s",
-    "farmer_carry_percent",
-    "toe_touch_cm",
-    "shoulder_mobility_score",
-    "shoulder_pain",
-    "shoulder_left_cm",
-    "shoulder_right_cm",
-    "overhead_squat_score",
-    "knee_valgus",
-    "forward_lean",
-    "heel_lift",
-    "arm_drop",
-    "balance_right_open_s",
-    "balance_left_open_s",
-    "balance_right_closed_s",
-    "balance_left_closed_s",
-    "step_test_duration_s",
-    "step_test_pulse_1",
-    "step_test_pulse_2",
-    "step_test_pulse_3",
-)
+# RULES.md §2 inputs stored as columns. `age` lives in `age_at_assessment`.
+ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = ("gender", *MEASUREMENT_FIELDS)
 
 # AssessmentScores field -> column.
 SCORE_COLUMNS: dict[str, str] = {

@@ -21,39 +21,16 @@ from pathlib import Path
 from typing import Any, cast
 
 from the5hc_desktop import paths
+from the5hc_desktop.domain.assessment_inputs import MEASUREMENT_FIELDS
 from the5hc_desktop.services.assessments import AssessmentDraft, AssessmentView, Override
 
 log = logging.getLogger("the5hc.ui.drafts")
 
 FORMAT = 1
 
-# Measurement keys of `values` (RULES §2 input names, without gender and age).
-VALUE_KEYS: tuple[str, ...] = (
-    "push_up_reps",
-    "push_up_type",
-    "farmer_carry_weight_kg",
-    "farmer_carry_distance_m",
-    "farmer_carry_time_s",
-    "farmer_carry_percent",  # only in imported assessments; the wizard computes the %
-    "toe_touch_cm",
-    "shoulder_mobility_score",
-    "shoulder_pain",
-    "shoulder_left_cm",
-    "shoulder_right_cm",
-    "overhead_squat_score",
-    "knee_valgus",
-    "forward_lean",
-    "heel_lift",
-    "arm_drop",
-    "balance_right_open_s",
-    "balance_left_open_s",
-    "balance_right_closed_s",
-    "balance_left_closed_s",
-    "step_test_duration_s",
-    "step_test_pulse_1",
-    "step_test_pulse_2",
-    "step_test_pulse_3",
-)
+# Measurement keys of `values`: RULES §2 inputs but gender, age and the body weight, which
+# the body page keeps (`farmer_carry_percent` comes only from imported assessments).
+VALUE_KEYS: tuple[str, ...] = tuple(k for k in MEASUREMENT_FIELDS if k != "body_weight_kg")
 
 
 # A typed entry: a number, None (not entered) or text that did not parse; the page check
