@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.accounts import StaffView
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.context import Actor
@@ -43,6 +42,7 @@ from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.widgets import (
     STEP_MIN,
+    FormSubmission,
     QuarterHourEdit,
     find_data,
     to_date,
@@ -111,7 +111,9 @@ class BookSessionDialog(QDialog):
         self._messages = messages
         self._trainer_given = trainer_id is not None
         self._generation = 0
-        self._busy = False
+        self.errors = FieldErrors(self)
+        self._submission = FormSubmission(self, self.errors, messages.show_error,
+                                          lambda _busy: self._update_button())
         self._loading = False
         self.package_views: tuple[PackageView, ...] = ()
         self.session: SessionView | None = None
@@ -193,7 +195,6 @@ class BookSessionDialog(QDialog):
         column.addLayout(info)
         column.addWidget(self.buttons)
 
-        self.errors = FieldErrors(self)
         self.errors.register(self.picker, "client_id")
         self.errors.register(self.package_combo, "package_id")
         self.errors.register(self.trainer_combo, "trainer_id")
@@ -305,7 +306,7 @@ class BookSessionDialog(QDialog):
 
     def _update_button(self) -> None:
         ready = (self.picker.client_id() is not None and self.chosen_package() is not None
-                 and self.trainer_combo.currentData() is not None and not self._busy
+                 and self.trainer_combo.currentData() is not None and not self._submission.busy
                  and not self._loading)
         self.book_button.setEnabled(ready)
 
@@ -315,7 +316,7 @@ class BookSessionDialog(QDialog):
         return datetime.combine(to_date(self.date_edit.date()), to_time(self.time_edit.time()))
 
     def submit(self) -> None:
-        if self._busy:
+        if self._submission.busy:
             return
         client_id = self.picker.client_id()
         if client_id is None:
@@ -333,26 +334,12 @@ class BookSessionDialog(QDialog):
         start, duration = self.start(), self.duration_spin.value()
         notes = self.notes_edit.text()
         sessions, actor = self._sessions, self._actor
-        self._busy = True
-        self._update_button()
-        worker.run(
+        self._submission.submit(
             lambda _ctx: sessions.book(actor, client_id, package.id, trainer_id, start,
                                        duration, notes),
             self._booked,
-            on_failure=self._failed,
-            progress_label=self.tr("Booking…"),
-            cancellable=False,
-            parent=self,
-            on_done=self._idle,
+            self.tr("Booking…"),
         )
-
-    def _idle(self) -> None:
-        self._busy = False
-        self._update_button()
-
-    def _failed(self, error: The5HCError) -> None:
-        if not self.errors.show_error(error):
-            self._messages.show_error(error)
 
     def _sell_instead(self) -> None:
         client_id = self.picker.client_id()

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import MAX_BONUS, PackageService, PackageView, PaymentView
 from the5hc_desktop.ui import dialogs, i18n, worker
 from the5hc_desktop.ui.dialogs import FieldErrors
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
-from the5hc_desktop.ui.panes.sessions.widgets import error_label, show_error
+from the5hc_desktop.ui.panes.sessions.widgets import FormSubmission, error_label, show_error
 
 T = TypeVar("T")
 
@@ -49,7 +48,6 @@ class _PackageDialog(QDialog):
         self._packages = packages
         self._actor = actor
         self.package = package
-        self._busy = False
         self._language = i18n.current_language()
         self.summary = QLabel()
         self.summary.setObjectName("packageSummary")
@@ -67,25 +65,17 @@ class _PackageDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
         self.errors = FieldErrors(self)
+        self._submission = FormSubmission(
+            self, self.errors, lambda error: show_error(self.general, error_text(error)),
+            lambda busy: self.ok_button.setEnabled(not busy))
 
     def submit(self) -> None:
         raise NotImplementedError
 
     def _run(self, op: Callable[[worker.TaskContext], T], done: Callable[[T], object],
              label: str) -> None:
-        self._busy = True
-        self.ok_button.setEnabled(False)
         show_error(self.general, "")
-        worker.run(op, done, on_failure=self._failed, progress_label=label,
-                   cancellable=False, parent=self, on_done=self._idle)
-
-    def _idle(self) -> None:
-        self._busy = False
-        self.ok_button.setEnabled(True)
-
-    def _failed(self, error: The5HCError) -> None:
-        if not self.errors.show_error(error):
-            show_error(self.general, error_text(error))
+        self._submission.submit(op, done, label)
 
 
 class BonusDialog(_PackageDialog):
@@ -115,7 +105,7 @@ class BonusDialog(_PackageDialog):
         self.ok_button.setObjectName("bonusConfirmButton")
 
     def submit(self) -> None:
-        if self._busy:
+        if self._submission.busy:
             return
         if not self.reason_edit.text().strip():
             self.errors.show("reason", self.tr("Enter a reason."))
@@ -159,7 +149,7 @@ class RefundDialog(_PackageDialog):
             self.ok_button.setEnabled(False)
 
     def submit(self) -> None:
-        if self._busy or self.package.remaining < 1:
+        if self._submission.busy or self.package.remaining < 1:
             return
         if not self.reason_edit.text().strip():
             self.errors.show("reason", self.tr("Enter a reason."))

@@ -42,7 +42,7 @@ from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.receipt import ReceiptPanel
-from the5hc_desktop.ui.panes.sessions.widgets import to_date, won_spin
+from the5hc_desktop.ui.panes.sessions.widgets import FormSubmission, to_date, won_spin
 
 DEFAULT_VALIDITY_DAYS = 180
 
@@ -95,7 +95,9 @@ class SellPackageDialog(QDialog):
         self.sessions: int | None = None
         self.package: PackageView | None = None
         self.payment: PaymentView | None = None
-        self._busy = False
+        self.errors = FieldErrors(self)
+        self._submission = FormSubmission(self, self.errors, messages.show_error,
+                                          lambda _busy: self._update_button())
 
         self.picker = ClientPicker(clients, actor, name="sellClient")
         self.stack = QStackedWidget()
@@ -165,7 +167,6 @@ class SellPackageDialog(QDialog):
         column.addWidget(self._build_breakdown())
         column.addWidget(self.buttons)
 
-        self.errors = FieldErrors(self)
         self.errors.register(self.picker, "client_id")
         self.errors.register(self.gross_spin, "gross")
         self.errors.register(self.price_spin, "session_price")
@@ -254,12 +255,12 @@ class SellPackageDialog(QDialog):
 
     def _update_button(self) -> None:
         ready = (self.sessions is not None and self.picker.client_id() is not None
-                 and not self._busy)
+                 and not self._submission.busy)
         self.sell_button.setEnabled(ready)
 
     # --- selling --------------------------------------------------------------------------
     def submit(self) -> None:
-        if self._busy or self.stack.currentIndex() != 0:
+        if self._submission.busy or self.stack.currentIndex() != 0:
             return
         client_id = self.picker.client_id()
         if client_id is None:
@@ -271,25 +272,11 @@ class SellPackageDialog(QDialog):
         name = self.name_edit.text().strip() or None
         expires = to_date(self.expiry_edit.date()) if self.expiry_check.isChecked() else None
         packages, actor = self._packages, self._actor
-        self._busy = True
-        self._update_button()
-        worker.run(
+        self._submission.submit(
             lambda _ctx: packages.sell(actor, client_id, gross, price, method, name, expires),
             self._sold,
-            on_failure=self._failed,
-            progress_label=self.tr("Selling the package…"),
-            cancellable=False,
-            parent=self,
-            on_done=self._idle,
+            self.tr("Selling the package…"),
         )
-
-    def _idle(self) -> None:
-        self._busy = False
-        self._update_button()
-
-    def _failed(self, error: The5HCError) -> None:
-        if not self.errors.show_error(error):
-            self._messages.show_error(error)
 
     def _sold(self, package: PackageView) -> None:
         self.package = package

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
 
-from the5hc_desktop.ui.dialogs import ERROR_COLOUR
+from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.ui import worker
+from the5hc_desktop.ui.dialogs import ERROR_COLOUR, FieldErrors
+
+T = TypeVar("T")
 
 MAX_WON = 2_000_000_000  # fits a 32-bit spin box; far above any package price
 STEP_MIN = 15
@@ -76,3 +82,31 @@ def find_data(combo: QComboBox, value: object) -> int:
     query would not be found.
     """
     return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
+class FormSubmission:
+    """One save at a time from a dialog: busy while the worker runs, refusals shown under
+    their field (or handed to `report` when they name none)."""
+
+    def __init__(self, dialog: QWidget, errors: FieldErrors,
+                 report: Callable[[The5HCError], object],
+                 on_busy_changed: Callable[[bool], object]) -> None:
+        self._dialog = dialog
+        self._errors = errors
+        self._report = report
+        self._on_busy_changed = on_busy_changed
+        self.busy = False
+
+    def submit(self, op: Callable[[worker.TaskContext], T], on_success: Callable[[T], object],
+               label: str) -> None:
+        self._set_busy(True)
+        worker.run(op, on_success, on_failure=self._failed, progress_label=label,
+                   cancellable=False, parent=self._dialog, on_done=lambda: self._set_busy(False))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._on_busy_changed(busy)
+
+    def _failed(self, error: The5HCError) -> None:
+        if not self._errors.show_error(error):
+            self._report(error)
