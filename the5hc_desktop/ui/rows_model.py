@@ -2,7 +2,7 @@
 
 Columns are declared once (header, text, alignment, colour, tooltip, bold, key); `set_rows`
 replaces the rows whole. The row dataclass itself is available under `ROW_ROLE` for views
-and tests.
+and tests. `read_only_table` builds the row-selecting, read-only view the panes show them in.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -123,3 +125,19 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return Qt.ItemFlag.NoItemFlags
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemNeverHasChildren)
+
+
+def read_only_table(
+    name: str, model: QAbstractItemModel, *, multi: bool = False, parent: QWidget | None = None
+) -> QTableView:
+    """A read-only table selecting whole rows (one, or several if `multi`), without word wrap."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    return view

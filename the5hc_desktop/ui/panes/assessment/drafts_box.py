@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.panes.columns import fit_columns
+from the5hc_desktop.ui.rows_model import read_only_table
 
 from .draft import DraftStore, WizardDraft
 from .models import DraftListModel, draft_samples
@@ -31,14 +30,7 @@ class DraftsBox(QGroupBox):
         self.store = store
         self.may_resume = True
         self.model = DraftListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("draftTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = read_only_table("draftTable", self.model)
         fit_columns(self.table, 0, draft_samples())
         self.table.setMaximumHeight(150)
         self.resume_button = QPushButton(self.tr("Continue"))

@@ -10,7 +10,6 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +30,7 @@ from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import ColumnWidths, Sample, fit_columns
-from the5hc_desktop.ui.rows_model import ROW_ROLE
+from the5hc_desktop.ui.rows_model import ROW_ROLE, read_only_table
 
 from .compare_dialog import CompareDialog
 from .draft import DraftStore, WizardDraft, from_assessment
@@ -53,15 +52,7 @@ SEARCH_DELAY_MS = 250
 
 def _table(name: str, model: QAbstractItemModel, stretch: int,
            samples: Mapping[int, Sample], multi: bool = False) -> tuple[QTableView, ColumnWidths]:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    view = read_only_table(name, model, multi=multi)
     return view, fit_columns(view, stretch, samples)
 
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.dashboard import formatting as fmt
 from the5hc_desktop.ui.panes.dashboard.cards import CARD_STYLE, MetricCard, Panel, empty_label
 from the5hc_desktop.ui.panes.dashboard.models import Column, RowsModel
+from the5hc_desktop.ui.rows_model import read_only_table
 
 if TYPE_CHECKING:
     from the5hc_desktop.services.dashboard import (
@@ -223,15 +223,10 @@ class DashboardPane(QWidget):
         stretch: int, samples: Mapping[int, str],
     ) -> tuple[Panel, QTableView, QStackedWidget]:
         panel = Panel(name, title)
-        table = QTableView()
-        table.setObjectName(f"{name}Table")
-        table.setModel(model)
-        table.verticalHeader().hide()
+        # Extended selection: Qt's default, which this table has always kept.
+        table = read_only_table(f"{name}Table", model, multi=True)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
         table.setFrameShape(QFrame.Shape.NoFrame)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
+from the5hc_desktop.ui.rows_model import read_only_table
 
 from .batch_dialog import BatchExportDialog, BatchSummaryDialog
 from .files import FileDialogs, last_folder, remember_folder
@@ -58,16 +58,9 @@ class _Client:
 
 def _table(name: str, model: QAbstractItemModel, stretch_column: int,
            samples: Mapping[int, str]) -> tuple[QTableView, ColumnWidths]:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = read_only_table(name, model, multi=True)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(26)
     view.horizontalHeader().setHighlightSections(False)
     return view, fit_columns(view, stretch_column, samples)

@@ -11,14 +11,12 @@ import uuid
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,7 @@ from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
-from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel
+from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel, read_only_table
 
 _GOOD = "#2e7d32"
 _REMAINING_STYLE = "font-weight: bold; font-size: 13pt;"
@@ -67,16 +65,9 @@ class PackagesPanel(QWidget):
         self.picker = ClientPicker(clients, actor, name="packagesClient")
         self.picker.client_changed.connect(lambda _c: self.reload())
         self.model: RowsModel[PackageView] = RowsModel(self._columns(), self)
-        self.table = QTableView()
-        self.table.setObjectName("packagesTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table("packagesTable", self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
         fit_columns(self.table, self.model.column_of("name"), self._samples())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
 

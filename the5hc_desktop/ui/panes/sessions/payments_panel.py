@@ -12,14 +12,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,7 @@ from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
 from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
 from the5hc_desktop.ui.panes.sessions.receipt import ReceiptDialog
 from the5hc_desktop.ui.panes.sessions.widgets import to_date
-from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel
+from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel, read_only_table
 
 
 def _negative(view: PaymentView) -> str | None:
@@ -118,16 +116,9 @@ class PaymentsPanel(QWidget):
         filters.addSpacing(8)
         filters.addWidget(self.picker, 1)
 
-        self.table = QTableView()
-        self.table.setObjectName("paymentsTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table("paymentsTable", self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
         column, money, name = self.model.column_of, "-00,000,000", "홍길동길"
         fit_columns(self.table, column("item"), {
             column("paid_on"): "0000-00-00", column("client"): name,

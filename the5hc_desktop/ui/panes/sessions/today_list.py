@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionButton,
     QStyleOptionViewItem,
-    QTableView,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -42,7 +41,7 @@ from the5hc_desktop.services.sessions import SessionStatus, SessionView
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.panes.columns import CELL_AIR, fit_columns, sample_width
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
-from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel
+from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel, read_only_table
 
 COMPLETE = "complete"
 NO_SHOW = "no_show"
@@ -166,18 +165,11 @@ class TodayList(QWidget):
         }
         self.buttons = ActionButtons(self._kinds, labels, tips, self)
         self.buttons.clicked.connect(self._clicked_button)
-        self.table = QTableView()
-        self.table.setObjectName("todayTable")
-        self.table.setModel(self.model)
+        self.table = read_only_table("todayTable", self.model)
         self.table.setItemDelegateForColumn(self.model.column_of("actions"), self.buttons)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
         # The client's name is what the front desk looks for: it takes the room left by
         # the measured short columns (ResizeToContents would measure every row on each
         # layout) and never shrinks below a long name (see minimumSizeHint).

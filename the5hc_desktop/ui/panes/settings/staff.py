@@ -13,11 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from the5hc_desktop.ui.panes.settings.staff_dialogs import (
     TemporaryPasswordDialog,
 )
 from the5hc_desktop.ui.panes.settings.staff_model import NAME, StaffModel
+from the5hc_desktop.ui.rows_model import read_only_table
 
 
 def grantable_roles(actor: Actor) -> tuple[Role, ...]:
@@ -66,15 +65,8 @@ class StaffSection(QWidget):
         self.add_dialog: AddStaffDialog | None = None
 
         self.model = StaffModel(language, self)
-        self.table = QTableView()
-        self.table.setObjectName("staffTable")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = read_only_table("staffTable", self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         fit_columns(self.table, NAME, self.model.samples())

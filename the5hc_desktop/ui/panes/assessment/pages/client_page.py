@@ -9,12 +9,10 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.panes.columns import fit_columns
-from the5hc_desktop.ui.rows_model import ROW_ROLE
+from the5hc_desktop.ui.rows_model import ROW_ROLE, read_only_table
 
 from ..checks import ENVIRONMENT_LABELS, ENVIRONMENTS, check_start
 from ..draft import WizardDraft
@@ -76,14 +74,7 @@ class ClientPage(DraftPage):
         )
         self.search_edit.setClearButtonEnabled(True)
         self.results_model = ClientSearchModel(self)
-        self.results = QTableView()
-        self.results.setObjectName("clientResults")
-        self.results.setModel(self.results_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.verticalHeader().hide()
-        self.results.setWordWrap(False)
+        self.results = read_only_table("clientResults", self.results_model)
         fit_columns(self.results, 0, client_samples())
         self.results.setMinimumHeight(150)
         self.results.selectionModel().selectionChanged.connect(self._on_selection)
