@@ -71,6 +71,10 @@ PUSH_UP_TYPE_LABELS: dict[PushUpType, Label] = {
 }
 
 
+# Where an assessment took place (recorded and printed; not scored).
+ENVIRONMENTS: tuple[str, ...] = ("indoor", "outdoor")
+
+
 class OverheadSquatQuality(StrEnum):
     PAIN = "pain"
     CANNOT_SQUAT = "cannot_squat"

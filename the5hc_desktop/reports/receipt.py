@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
 
 from the5hc_desktop.domain.errors import ValidationError
+from the5hc_desktop.domain.money import MoneyStyle, format_won
 from the5hc_desktop.reports.blocks import WIDTH, Command, fit, grid
 from the5hc_desktop.reports.data import ReceiptData
 from the5hc_desktop.reports.fonts import BOLD
@@ -27,10 +28,10 @@ from the5hc_desktop.reports.style import (
     local_stamp,
     styles,
     text,
-    won,
 )
 
 Copy = Literal["client", "gym"]
+MONEY = MoneyStyle.WON_SUFFIX  # a Korean receipt: 1,234,000원
 _COPY_WORDS = {"client": "회원용", "gym": "보관용"}
 
 
@@ -105,13 +106,13 @@ def _details(data: ReceiptData) -> Table:
 def _amounts(data: ReceiptData, copy: Copy) -> Table:
     total_label = "환불 금액 (VAT 포함)" if data.is_reversal else "결제 금액 (VAT 포함)"
     rows: list[list[object]] = [
-        [total_label, won(data.gross)],
-        ["공급가액", won(data.supply)],
-        [f"부가세 VAT{_rate(data.vat_rate)}", won(data.vat)],
+        [total_label, format_won(data.gross, MONEY)],
+        ["공급가액", format_won(data.supply, MONEY)],
+        [f"부가세 VAT{_rate(data.vat_rate)}", format_won(data.vat, MONEY)],
     ]
     if copy == "gym":
-        rows.append([f"카드 수수료{_rate(data.card_fee_rate)}", won(data.card_fee)])
-        rows.append(["실 수령액", won(data.net)])
+        rows.append([f"카드 수수료{_rate(data.card_fee_rate)}", format_won(data.card_fee, MONEY)])
+        rows.append(["실 수령액", format_won(data.net, MONEY)])
     # The total is what the member checks first: bold on a tinted row.
     return _boxed(rows, [WIDTH - 60 * mm, 60 * mm], [
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),

@@ -114,6 +114,3 @@ def local_stamp(moment: datetime) -> str:
     return f"{date_dot(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
 
 
-def won(amount: int) -> str:
-    """`1,234,000원`; negative for reversals."""
-    return f"{amount:,}원"

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.domain import roles
 from the5hc_desktop.domain.errors import (
     AuthenticationError,
     ConflictError,
@@ -27,13 +28,11 @@ from the5hc_desktop.services.base import (
     to_local,
 )
 from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.permissions import Capability, can, require
 from the5hc_desktop.services.settings import DEMO_KEY, gym_organization, read_settings
 from the5hc_desktop.store.models import Organization, StaffAccount
 
 _STAFF = ("직원 계정", "Staff account")
-# Roles that can be responsible for clients and run sessions (front desk cannot).
-TRAINER_ROLES = (Role.OWNER, Role.SENIOR, Role.TRAINER)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _USERNAME = re.compile(r"^[\w.@+-]{2,150}$")
 
@@ -337,11 +336,22 @@ class AccountService(ServiceBase):
                 .where(
                     StaffAccount.deleted_at.is_(None),
                     StaffAccount.active.is_(True),
-                    StaffAccount.role.in_([r.value for r in TRAINER_ROLES]),
+                    StaffAccount.role.in_(roles.TRAINING_ROLE_VALUES),
                 )
                 .order_by(StaffAccount.display_name, StaffAccount.username)
             ).all()
             return tuple(self._view(session, row) for row in rows)
+
+    def grantable_roles(self, actor: Actor) -> tuple[Role, ...]:
+        """Roles the actor may give when adding staff or changing a role (none without
+        the staff-management permission)."""
+        if not can(actor, Capability.MANAGE_STAFF):
+            return ()
+        return roles.grantable_roles(actor.role)
+
+    def may_manage(self, actor: Actor, staff: StaffView) -> bool:
+        """Whether the actor may change this staff member (role, active, password)."""
+        return can(actor, Capability.MANAGE_STAFF) and roles.may_manage(actor.role, staff.role)
 
     def add_staff(
         self,
@@ -464,15 +474,14 @@ def _role_of(row: StaffAccount) -> Role:
 
 
 def _check_may_grant(actor: Actor, role: Role) -> None:
-    if role is Role.OWNER and actor.role is not Role.OWNER:
+    if not roles.may_grant(actor.role, role):
         raise PermissionDenied(
             "소유자 역할은 소유자만 부여할 수 있습니다.", "Only an owner can grant the owner role."
         )
 
 
 def _check_may_manage(actor: Actor, staff: StaffAccount) -> None:
-    # Seniors manage trainers and front desk (and other seniors) but never an owner.
-    if actor.role is not Role.OWNER and _role_of(staff) is Role.OWNER:
+    if not roles.may_manage(actor.role, _role_of(staff)):
         raise PermissionDenied(
             "소유자 계정은 소유자만 관리할 수 있습니다.", "Only an owner can manage an owner."
         )

@@ -22,6 +22,7 @@ from the5hc_desktop.domain.compare import Comparison, compare_assessments
 from the5hc_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.people import Gender
+from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.domain.scoring import (
     SCORING_VERSION,
     TEST_KEYS,
@@ -85,7 +86,6 @@ __all__ = [
 ]
 
 ASSESSMENT = ("평가", "Assessment")
-_TRAINER_ROLES = ("owner", "senior", "trainer")
 # Conditions and body measures: label, low, high (inclusive).
 _MEASURES: dict[str, tuple[Label, float, float]] = {
     "temperature_c": (Label("온도 (°C)", "Temperature (°C)"), -10, 50),
@@ -436,7 +436,7 @@ class AssessmentService(ServiceBase):
             )
         staff = session.get(StaffAccount, trainer_id)
         if (staff is None or staff.deleted_at is not None or not staff.active
-                or staff.role not in _TRAINER_ROLES):
+                or not trains(staff.role)):
             raise _error("trainer_id", "담당 트레이너를 찾을 수 없습니다.",
                          "The trainer was not found.")
         return staff.id

@@ -24,6 +24,7 @@ from the5hc_desktop.domain.people import (
     normalize_phone,
     parse_gender,
 )
+from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.domain.validation import check_number
 from the5hc_desktop.services.base import (
     ServiceBase,
@@ -44,7 +45,7 @@ from the5hc_desktop.services.client_search import (
     _Pieces,
     _remaining,
 )
-from the5hc_desktop.services.context import Actor, Notice, Page, Role
+from the5hc_desktop.services.context import Actor, Notice, Page
 from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.store.models import Client, ClientSearchTerm, StaffAccount
 
@@ -66,7 +67,6 @@ SORT_KEYS = (
     "active",
 )
 MAX_PAGE = 1000
-_TRAINER_ROLES = ("owner", "senior", "trainer")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TEXT_LIMIT = 10_000
 
@@ -237,13 +237,13 @@ def clean_draft(draft: ClientDraft, today: date) -> dict[str, Any]:
 def _trainer_for(session: Session, actor: Actor, trainer_id: uuid.UUID | None) -> uuid.UUID | None:
     # Default: the acting staff member, unless front desk (who cannot own clients).
     if trainer_id is None:
-        return None if actor.role is Role.ASSISTANT else actor.staff_id
+        return actor.staff_id if trains(actor.role) else None
     staff = session.get(StaffAccount, trainer_id)
     if (
         staff is None
         or staff.deleted_at is not None
         or not staff.active
-        or staff.role not in _TRAINER_ROLES
+        or not trains(staff.role)
     ):
         raise _error("trainer_id", "담당 트레이너를 찾을 수 없습니다.",
                      "The responsible trainer was not found.")

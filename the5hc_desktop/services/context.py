@@ -3,43 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Generic, TypeVar
 from uuid import UUID
 
+from the5hc_desktop.domain.roles import Role
+
 T = TypeVar("T")
-
-
-class Role(StrEnum):
-    OWNER = "owner"
-    SENIOR = "senior"
-    TRAINER = "trainer"
-    ASSISTANT = "assistant"
-
-    @property
-    def label_ko(self) -> str:
-        return _ROLE_KO[self]
-
-    @property
-    def label_en(self) -> str:
-        return _ROLE_EN[self]
-
-    def label(self, language: str = "ko") -> str:
-        return self.label_en if language == "en" else self.label_ko
-
-
-_ROLE_KO = {
-    Role.OWNER: "소유자",
-    Role.SENIOR: "시니어 트레이너",
-    Role.TRAINER: "트레이너",
-    Role.ASSISTANT: "프런트/어시스턴트",
-}
-_ROLE_EN = {
-    Role.OWNER: "Owner",
-    Role.SENIOR: "Senior trainer",
-    Role.TRAINER: "Trainer",
-    Role.ASSISTANT: "Front desk / assistant",
-}
 
 
 @dataclass(frozen=True)
@@ -70,3 +39,6 @@ class Page(Generic[T]):
     total: int
     offset: int
     limit: int
+
+
+__all__ = ["Actor", "Notice", "Page", "Role"]

@@ -16,17 +16,24 @@ from typing import Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.domain.credits import (
+    SESSION_LEDGER_KINDS,
+    LedgerKind,
+    SessionStatus,
+    session_entry_id,
+)
 from the5hc_desktop.store.models import CreditLedgerEntry, TrainingSession
 
-PURCHASE = "purchase"
-COMPLETE = "complete"
-NO_SHOW = "no_show"
-UNDO_COMPLETE = "undo_complete"
-ADJUSTMENT = "adjustment"
-REFUND = "refund"
-OPENING = "opening"
+# Stored texts of the ledger kinds (defined in domain.credits), for queries and rows.
+PURCHASE = LedgerKind.PURCHASE.value
+COMPLETE = LedgerKind.COMPLETE.value
+NO_SHOW = LedgerKind.NO_SHOW.value
+UNDO_COMPLETE = LedgerKind.UNDO_COMPLETE.value
+ADJUSTMENT = LedgerKind.ADJUSTMENT.value
+REFUND = LedgerKind.REFUND.value
+OPENING = LedgerKind.OPENING.value
 
-SCHEDULED = "scheduled"
+SCHEDULED = SessionStatus.SCHEDULED.value
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,9 @@ def credits_for(session: Session, package_ids: Collection[uuid.UUID]) -> dict[uu
 def completion_cycle(session: Session, session_id: uuid.UUID) -> int:
     """The round of a session's completion: the number of undos recorded so far.
 
-    complete (0) → undo (0) → complete (1) → ...; with UNIQUE(session_id, kind, cycle) the
-    same completion written twice (two desks, or two processes) is refused by the database.
+    complete (0) → undo (0) → complete (1) → ...; with UNIQUE(session_id, kind, cycle) and
+    the id derived from the three, the same completion written twice (two desks, or two
+    processes) is one row.
     """
     count = session.scalar(
         select(func.count()).where(
@@ -195,8 +203,18 @@ def append(
     cycle: int = 0,
     reason: str | None = None,
 ) -> CreditLedgerEntry:
-    """Add one ledger row (rows are never updated or deleted)."""
+    """Add one ledger row (rows are never updated or deleted).
+
+    A session's row (complete / no_show / undo_complete) gets the id `session_entry_id`
+    derives from (session, kind, cycle), so every device writes that transition as one row.
+    """
+    entry_id = (
+        session_entry_id(session_id, kind, cycle)
+        if session_id is not None and kind in SESSION_LEDGER_KINDS
+        else None
+    )
     entry = CreditLedgerEntry(
+        id=entry_id,
         package_id=package_id,
         client_id=client_id,
         session_id=session_id,

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.fees import DEFAULT_CARD_FEE_RATE, DEFAULT_VAT_RATE
 from the5hc_desktop.domain.hangul import initials
+from the5hc_desktop.domain.money import MoneyStyle, format_won
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.assessments import inputs_from_row
 from the5hc_desktop.services.base import audit, gym_zone, local_today, to_local
@@ -447,8 +448,9 @@ class _Importer:
             return None
         sessions = int(r["total_sessions"] or 0)
         notes = [str(r["notes"]).strip()] if r["notes"] else []
-        if r["remaining_credits"] is not None:
-            notes.append(f"레거시 잔여 크레딧: {whole(r['remaining_credits']):,}원")
+        credit = whole(r["remaining_credits"])
+        if credit is not None:
+            notes.append(f"레거시 잔여 크레딧: {format_won(credit, MoneyStyle.WON_SUFFIX)}")
         gross = whole(r["gross_amount"])
         package = SessionPackage(
             client_id=client.id,

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.domain.credits import refund_amount
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
 from the5hc_desktop.domain.fees import (
     FeeBreakdown,
@@ -375,9 +376,10 @@ class PackageService(ServiceBase):
     def refund(self, actor: Actor, package_id: uuid.UUID, reason: str) -> PaymentView:
         """Refund the unused sessions with reversal rows; the package becomes inactive.
 
-        Refunded gross = unused sessions × session price, capped at what was paid for the
-        package (bonus sessions are free). It is split with the rates stored on the sale and
-        written negated, referencing the sale payment; the ledger gets −unused.
+        Refunded gross = `domain.credits.refund_amount`: unused sessions × session price,
+        capped at what was paid for the package (bonus sessions are free). It is split with
+        the rates stored on the sale and written negated, referencing the sale payment; the
+        ledger gets −unused.
         """
         require(actor, Capability.BONUS_AND_REFUND)
         text = _reason(reason)
@@ -406,7 +408,7 @@ class PackageService(ServiceBase):
                 raise ConflictError("이 패키지의 결제 기록이 없어 환불할 수 없습니다.",
                                     "The package has no payment to refund.")
             paid = _totals(payments)
-            amount = min(unused * package.session_price, paid.gross)
+            amount = refund_amount(unused, package.session_price, paid.gross)
             kind = parse_method(sale.method)
             if amount == paid.gross:
                 # Everything still paid goes back: reverse the stored parts exactly.

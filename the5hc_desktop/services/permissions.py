@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from the5hc_desktop.domain.errors import PermissionDenied
+from the5hc_desktop.domain.roles import TRAINING_ROLES
 from the5hc_desktop.services.context import Actor, Role
 
 _ALL = frozenset(Role)
@@ -30,7 +31,7 @@ ALLOWED: dict[Capability, frozenset[Role]] = {
     Capability.VIEW_CLIENTS: _ALL,
     Capability.EDIT_CLIENTS: _ALL,
     Capability.SELL_AND_BOOK: _ALL,
-    Capability.RUN_ASSESSMENTS: frozenset({Role.OWNER, Role.SENIOR, Role.TRAINER}),
+    Capability.RUN_ASSESSMENTS: TRAINING_ROLES,
     Capability.PRINT_REPORTS: _ALL,
     Capability.DELETE: _MANAGERS,
     Capability.BONUS_AND_REFUND: _MANAGERS,

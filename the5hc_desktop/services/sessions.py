@@ -1,9 +1,11 @@
 """Booking and checking off training sessions (RULES §5, DOMAIN 6.4).
 
-Credits move only through the ledger: complete −1, no-show −1 (setting, default on), cancel
-nothing, undo completion +1 (a new row). UNIQUE(session, kind, cycle) in the ledger means a
-completion recorded twice — two desks, two processes — leaves one row; the loser gets a
-ConflictError. A balance below zero after a sync merge is shown (overdrawn), not prevented.
+Credits move only through the ledger, as `domain.credits` says a status change moves them:
+complete −1, no-show −1 (setting, default on), cancel nothing, undo completion +1 (a new
+row). A session's ledger row has an id derived from (session, kind, cycle) and the ledger is
+UNIQUE on the three, so a completion recorded twice — two desks, two processes — leaves one
+row; the loser gets a ConflictError. A balance below zero after a sync merge is shown
+(overdrawn), not prevented.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,8 +20,14 @@ from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from the5hc_desktop.domain.credits import (
+    STATUS_LABELS,
+    SessionStatus,
+    check_transition,
+    credit_move,
+)
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
-from the5hc_desktop.domain.labels import Label
+from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.base import (
     ServiceBase,
@@ -48,28 +55,8 @@ CLIENT = ("회원", "Client")
 PACKAGE = ("패키지", "Package")
 TRAINER = ("트레이너", "Trainer")
 DEFAULT_DURATION_MIN = 60
-TRAINER_ROLES = ("owner", "senior", "trainer")  # front desk books but does not train
 NOTES_LIMIT = 2000
 MAX_RANGE_DAYS = 62  # a month view plus its leading/trailing week rows
-
-
-class SessionStatus(StrEnum):
-    SCHEDULED = "scheduled"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-    NO_SHOW = "no_show"
-
-    @property
-    def label(self) -> Label:
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS: dict[SessionStatus, Label] = {
-    SessionStatus.SCHEDULED: Label("예약됨", "Scheduled"),
-    SessionStatus.COMPLETED: Label("완료됨", "Completed"),
-    SessionStatus.CANCELLED: Label("취소됨", "Cancelled"),
-    SessionStatus.NO_SHOW: Label("노쇼", "No-show"),
-}
 
 
 @dataclass(frozen=True)
@@ -260,7 +247,7 @@ class SessionService(ServiceBase):
                              "The session date cannot be in the past.")
             client = get_live(session, Client, client_id, CLIENT)
             trainer = get_live(session, StaffAccount, trainer_id, TRAINER)
-            if not trainer.active or trainer.role not in TRAINER_ROLES:
+            if not trainer.active or not trains(trainer.role):
                 raise _error("trainer_id", "세션을 진행할 수 있는 활성 트레이너를 선택하세요.",
                              "Choose an active trainer who can run sessions.")
             package = get_live(session, SessionPackage, package_id, PACKAGE)
@@ -383,12 +370,7 @@ class SessionService(ServiceBase):
                 zone = gym_zone(session)
                 row = get_live(session, TrainingSession, session_id, SESSION)
                 current = SessionStatus(row.status)
-                expected = (
-                    SessionStatus.COMPLETED if target is SessionStatus.SCHEDULED
-                    else SessionStatus.SCHEDULED
-                )
-                if current is not expected:
-                    raise _wrong_state(current, target)
+                check_transition(current, target)
                 if target is SessionStatus.SCHEDULED:
                     package = get_live(session, SessionPackage, row.package_id, PACKAGE)
                     if not package.active:
@@ -397,7 +379,7 @@ class SessionService(ServiceBase):
                             "A session of a refunded or inactive package cannot be "
                             "un-completed.",
                         )
-                self._move_credit(session, actor, row, target)
+                self._move_credit(session, actor, row, current, target)
                 row.status = target.value
                 row.completed_at = (
                     self.utc_now() if target is SessionStatus.COMPLETED else None
@@ -413,24 +395,30 @@ class SessionService(ServiceBase):
                 "This session was just updated elsewhere; refresh the list.",
             ) from exc
 
+    @staticmethod
     def _move_credit(
-        self, session: Session, actor: Actor, row: TrainingSession, target: SessionStatus
+        session: Session,
+        actor: Actor,
+        row: TrainingSession,
+        current: SessionStatus,
+        target: SessionStatus,
     ) -> None:
-        if target is SessionStatus.CANCELLED:
+        """Write the ledger row `domain.credits.credit_move` gives for current → target."""
+        # Only what the rule needs is read: the setting for a no-show, the round otherwise.
+        consumes = (
+            target is SessionStatus.NO_SHOW and read_settings(session).no_show_consumes_credit
+        )
+        undos = (
+            ledger.completion_cycle(session, row.id)
+            if target in (SessionStatus.COMPLETED, SessionStatus.SCHEDULED) else 0
+        )
+        move = credit_move(current, target, no_show_consumes_credit=consumes,
+                           undos_so_far=undos)
+        if move is None:
             return
-        if target is SessionStatus.NO_SHOW:
-            if not read_settings(session).no_show_consumes_credit:
-                return
-            kind, delta, cycle = ledger.NO_SHOW, -1, 0
-        elif target is SessionStatus.COMPLETED:
-            kind, delta = ledger.COMPLETE, -1
-            cycle = ledger.completion_cycle(session, row.id)
-        else:
-            kind, delta = ledger.UNDO_COMPLETE, 1
-            cycle = ledger.completion_cycle(session, row.id)
         ledger.append(
-            session, package_id=row.package_id, client_id=row.client_id, kind=kind,
-            delta=delta, staff_id=actor.staff_id, session_id=row.id, cycle=cycle,
+            session, package_id=row.package_id, client_id=row.client_id, kind=move.kind.value,
+            delta=move.delta, staff_id=actor.staff_id, session_id=row.id, cycle=move.cycle,
         )
 
     # -- reading -------------------------------------------------------------------------------
@@ -501,26 +489,6 @@ _ACTIONS = {
     SessionStatus.NO_SHOW: "session_no_show",
     SessionStatus.CANCELLED: "session_cancelled",
     SessionStatus.SCHEDULED: "session_completion_undone",
-}
-
-
-def _wrong_state(current: SessionStatus, target: SessionStatus) -> ConflictError:
-    if target is SessionStatus.SCHEDULED:
-        return ConflictError(
-            f"완료된 세션만 완료를 취소할 수 있습니다 (현재: {current.label.ko}).",
-            f"Only a completed session can be un-completed (now: {current.label.en}).",
-        )
-    verb_ko, verb_en = _VERBS[target]
-    return ConflictError(
-        f"예약된 세션만 {verb_ko} 수 있습니다 (현재: {current.label.ko}).",
-        f"Only a scheduled session can be {verb_en} (now: {current.label.en}).",
-    )
-
-
-_VERBS = {
-    SessionStatus.COMPLETED: ("완료 처리할", "completed"),
-    SessionStatus.NO_SHOW: ("노쇼 처리할", "marked as a no-show"),
-    SessionStatus.CANCELLED: ("취소할", "cancelled"),
 }
 
 

@@ -8,22 +8,29 @@ index of clients).
 
 from __future__ import annotations
 
+# The stored enumerations come from the domain, which defines each once.
+from the5hc_desktop.domain.choices import (
+    ENVIRONMENTS,
+    GENDERS,
+    LEDGER_KINDS,
+    OVERHEAD_SQUAT_QUALITIES,
+    PAYMENT_METHODS,
+    PUSH_UP_TYPES,
+    RISK_LEVELS,
+    ROLES,
+    SESSION_LEDGER_KINDS,
+    SESSION_STATUSES,
+)
 from the5hc_desktop.store.base import NAMING_CONVENTION, Base, SyncedMixin
 from the5hc_desktop.store.models_assessment import (
     ASSESSMENT_INPUT_FIELDS,
-    ENVIRONMENTS,
-    OVERHEAD_SQUAT_QUALITIES,
-    PUSH_UP_TYPES,
-    RISK_LEVELS,
     SCORE_COLUMNS,
     TEST_NOTE_KEYS,
     Assessment,
 )
 from the5hc_desktop.store.models_core import (
-    GENDERS,
     INITIALS_GRAM,
     NAME_GRAM,
-    ROLES,
     AuditLogEntry,
     Client,
     ClientSearchTerm,
@@ -34,12 +41,8 @@ from the5hc_desktop.store.models_core import (
     active_count_terms,
 )
 from the5hc_desktop.store.models_training import (
-    LEDGER_KINDS,
     MAX_DURATION_MIN,
     MIN_DURATION_MIN,
-    PAYMENT_METHODS,
-    SESSION_LEDGER_KINDS,
-    SESSION_STATUSES,
     CreditLedgerEntry,
     FeeAuditEntry,
     Payment,

@@ -17,13 +17,16 @@ from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, S
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from the5hc_desktop.domain.assessment_inputs import MEASUREMENT_FIELDS
+from the5hc_desktop.domain.choices import (
+    ENVIRONMENTS,
+    GENDERS,
+    OVERHEAD_SQUAT_QUALITIES,
+    PUSH_UP_TYPES,
+    RISK_LEVELS,
+    TEST_KEYS,
+)
 from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
-from the5hc_desktop.store.models_core import GENDERS, Client, StaffAccount
-
-PUSH_UP_TYPES = ("standard", "modified", "wall")
-OVERHEAD_SQUAT_QUALITIES = ("pain", "cannot_squat", "compensations", "perfect")
-ENVIRONMENTS = ("indoor", "outdoor")
-RISK_LEVELS = ("low", "low-moderate", "moderate", "high")
+from the5hc_desktop.store.models_core import Client, StaffAccount
 
 # RULES.md §2 inputs stored as columns. `age` lives in `age_at_assessment`.
 ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = ("gender", *MEASUREMENT_FIELDS)
@@ -32,13 +35,7 @@ ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = ("gender", *MEASUREMENT_FIELDS)
 SCORE_COLUMNS: dict[str, str] = {
     name: f"score_{name}"
     for name in (
-        "push_up",
-        "farmer_carry",
-        "toe_touch",
-        "shoulder_mobility",
-        "overhead_squat",
-        "balance",
-        "step_test",
+        *TEST_KEYS,
         "strength",
         "mobility",
         "balance_category",
@@ -48,15 +45,7 @@ SCORE_COLUMNS: dict[str, str] = {
 } | {"pfi": "pfi", "complete": "complete", "risk_score": "risk_score", "risk_level": "risk_level"}
 
 # Keys of `test_notes` (one free-text note per test).
-TEST_NOTE_KEYS = (
-    "push_up",
-    "farmer_carry",
-    "toe_touch",
-    "shoulder_mobility",
-    "overhead_squat",
-    "balance",
-    "step_test",
-)
+TEST_NOTE_KEYS = TEST_KEYS
 
 
 class Assessment(SyncedMixin, Base):

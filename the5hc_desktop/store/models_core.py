@@ -24,11 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from the5hc_desktop.domain.choices import GENDERS, ROLES
 from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.types import UTCDateTime, new_id, utcnow
-
-ROLES = ("owner", "senior", "trainer", "assistant")
-GENDERS = ("male", "female")
 
 
 class Organization(SyncedMixin, Base):

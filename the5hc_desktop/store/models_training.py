@@ -25,23 +25,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from the5hc_desktop.domain.choices import (
+    LEDGER_KINDS,
+    PAYMENT_METHODS,
+    SESSION_LEDGER_KINDS,
+    SESSION_STATUSES,
+)
 from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import Client, StaffAccount
 from the5hc_desktop.store.types import Rate, UTCDateTime
 
-PAYMENT_METHODS = ("card", "cash", "transfer", "other")
-SESSION_STATUSES = ("scheduled", "completed", "cancelled", "no_show")
-LEDGER_KINDS = (
-    "purchase",
-    "complete",
-    "no_show",
-    "undo_complete",
-    "adjustment",
-    "refund",
-    "opening",
-)
-# Kinds that belong to one training session (and are unique per session and cycle).
-SESSION_LEDGER_KINDS = ("complete", "no_show", "undo_complete")
 MIN_DURATION_MIN = 15
 MAX_DURATION_MIN = 240
 

@@ -92,10 +92,6 @@ def test_refresh_while_loading_is_queued(qtbot: QtBot, services: Services, gym: 
 
 
 def test_korean_money_formats() -> None:
-    assert fmt.won(1_234_000) == "₩1,234,000"
-    assert fmt.won(-5_000) == "-₩5,000"
-    assert fmt.won_words(1_234_000) == "1,234,000원"
-    assert fmt.won_words(1_234_000, "en") == "₩1,234,000"
     assert fmt.compact_won(12_345_678) == "1,235만"
     assert fmt.compact_won(9_000) == "9,000원"
     assert fmt.compact_won(12_300_000, "en") == "₩12.3M"

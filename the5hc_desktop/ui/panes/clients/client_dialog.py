@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
 from the5hc_desktop.domain.people import Gender, bmi, bmi_band, format_phone, normalize_phone
+from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.services.accounts import AccountService, StaffView
 from the5hc_desktop.services.clients import ClientDraft, ClientService, ClientView, SaveResult
-from the5hc_desktop.services.context import Actor, Notice, Role
+from the5hc_desktop.services.context import Actor, Notice
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR, FieldErrors
 from the5hc_desktop.ui.messages import error_text
@@ -221,7 +222,7 @@ class ClientDialog(QDialog):
             self.trainer.addItem(self.tr("Not assigned"), "")
         if existing is not None and existing.trainer_id is not None:
             self.trainer.addItem(existing.trainer_name, str(existing.trainer_id))
-        elif existing is None and self._actor.role is not Role.ASSISTANT:
+        elif existing is None and trains(self._actor.role):
             self.trainer.addItem(self._actor.display_name, str(self._actor.staff_id))
             self.trainer.setCurrentIndex(1)
         accounts, actor = self._accounts, self._actor

@@ -18,6 +18,7 @@ from PySide6.QtCore import QMetaMethod, QPoint, Signal, SignalInstance
 from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.clients import (
     ClientDetail,
@@ -26,7 +27,7 @@ from the5hc_desktop.services.clients import (
     ClientView,
     SaveResult,
 )
-from the5hc_desktop.services.context import Actor, Page, Role
+from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.ui import dialogs, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge, error_text
@@ -82,7 +83,7 @@ class ClientsPane(QWidget):
 
     # --- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        mine = self._actor.staff_id if self._actor.role is not Role.ASSISTANT else None
+        mine = self._actor.staff_id if trains(self._actor.role) else None
         self.list_page = ClientListPage(self._fetch_page, mine)  # front desk owns no one
         page = self.list_page
         page.model.failed.connect(self._messages.show_error)

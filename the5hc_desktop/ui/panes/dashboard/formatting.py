@@ -1,27 +1,19 @@
-"""Korean-style numbers for the dashboard: ₩1,234,000, 1,234,000원, 12명, 72.3점.
+"""Korean-style numbers for the dashboard: 1,235만, ₩12.3M, 12명, 72.3점.
+
+Whole amounts of won go through `domain.money` (one formatter for every screen).
 
 Pure functions of the value and the UI language, so tests compare strings directly.
 """
 
 from __future__ import annotations
 
+from the5hc_desktop.domain.money import MoneyStyle, format_won
 from the5hc_desktop.domain.scoring import fmt1
 
 
 def grouped(value: int) -> str:
     """Thousands separators: 1234000 -> "1,234,000"."""
     return f"{value:,}"
-
-
-def won(amount: int) -> str:
-    """Money for cards and tooltips: "₩1,234,000" (negative "-₩5,000")."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}₩{abs(amount):,}"
-
-
-def won_words(amount: int, language: str = "ko") -> str:
-    """Money inside a sentence: "1,234,000원" (Korean) or "₩1,234,000" (English)."""
-    return won(amount) if language == "en" else f"{amount:,}원"
 
 
 def axis_number(value: float) -> str:
@@ -42,7 +34,7 @@ def compact_won(amount: int, language: str = "ko") -> str:
         for size, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")):
             if abs(amount) >= size:
                 return f"₩{amount / size:,.1f}{suffix}".replace(".0" + suffix, suffix)
-        return won(amount)
+        return format_won(amount, MoneyStyle.WON_SIGN)
     if abs(amount) >= 10_000:
         return f"{round(amount / 10_000):,}만"
-    return f"{amount:,}원"
+    return format_won(amount, MoneyStyle.WON_SUFFIX)

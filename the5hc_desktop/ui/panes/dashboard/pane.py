@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.domain.money import MoneyStyle, format_won, won_text
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import LOW_BALANCE_LIMIT
 from the5hc_desktop.services.sessions import SessionStatus
@@ -331,9 +332,9 @@ class DashboardPane(QWidget):
         )
         if m.revenue_visible:
             self.revenue_card.set_figures(
-                fmt.won(m.revenue_gross),
+                format_won(m.revenue_gross, MoneyStyle.WON_SIGN),
                 self.tr("Net {amount} after VAT and card fees").format(
-                    amount=fmt.won_words(m.revenue_net, lang)),
+                    amount=won_text(m.revenue_net, lang)),
                 self.tr("Sum of payments received this month (VAT included)"),
             )
         else:

@@ -32,14 +32,6 @@ def grouped(value: int) -> str:
     return f"{value:,}"
 
 
-def won(amount: int, language: str = "ko") -> str:
-    """Money in a sentence or a figure: "1,234,000원" (Korean) or "₩1,234,000"."""
-    if language == "en":
-        sign = "-" if amount < 0 else ""
-        return f"{sign}₩{abs(amount):,}"
-    return f"{amount:,}원"
-
-
 def status_text(status: SessionStatus, language: str = "ko") -> str:
     return status.label.text(language)
 

@@ -23,20 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from the5hc_desktop.domain.credits import refund_amount
+from the5hc_desktop.domain.money import won_text
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import MAX_BONUS, PackageService, PackageView, PaymentView
 from the5hc_desktop.ui import dialogs, i18n, worker
 from the5hc_desktop.ui.dialogs import FieldErrors
 from the5hc_desktop.ui.messages import error_text
-from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.widgets import FormSubmission, error_label, show_error
 
 T = TypeVar("T")
 
 
 def refund_estimate(package: PackageView) -> int:
-    """What the refund pays back: unused sessions × price, capped at the amount paid."""
-    return max(0, min(package.remaining * package.session_price, package.gross))
+    """What the refund pays back (the service's rule: unused × price, capped at paid)."""
+    return refund_amount(package.remaining, package.session_price, package.gross)
 
 
 class _PackageDialog(QDialog):
@@ -131,12 +132,12 @@ class RefundDialog(_PackageDialog):
         super().__init__(packages, actor, package, parent)
         self.setObjectName("refundDialog")
         self.setWindowTitle(self.tr("Refund unused sessions"))
-        amount = fmt.won(refund_estimate(package), self._language)
+        amount = won_text(refund_estimate(package), self._language)
         self.summary.setText(self.tr(
             "{client} · {package}\nUnused sessions: {unused} × {price} → refund about {amount}. "
             "The package becomes inactive."
         ).format(client=package.client_name, package=package.name, unused=package.remaining,
-                 price=fmt.won(package.session_price, self._language), amount=amount))
+                 price=won_text(package.session_price, self._language), amount=amount))
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("refundReason")
         self.reason_edit.setPlaceholderText(self.tr("Required, e.g. moved away, injury"))
@@ -162,7 +163,7 @@ class RefundDialog(_PackageDialog):
             self.tr("Refund {unused} unused sessions of {client} ({amount})? A refund cannot "
                     "be undone.").format(
                 unused=package.remaining, client=package.client_name,
-                amount=fmt.won(refund_estimate(package), self._language)),
+                amount=won_text(refund_estimate(package), self._language)),
             destructive=True,
         ):
             return

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from the5hc_desktop.domain.money import won_text
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import PackageService, PackageView, PaymentView
@@ -287,7 +288,7 @@ class PackagesPanel(QWidget):
 
     def _refunded(self, package_id: uuid.UUID, payment: PaymentView) -> None:
         self._done(package_id, self.tr("Refunded {amount} to {client}.").format(
-            amount=fmt.won(-payment.gross, self._language), client=payment.client_name))
+            amount=won_text(-payment.gross, self._language), client=payment.client_name))
 
     def _done(self, package_id: uuid.UUID, text: str) -> None:
         self._messages.success(text)

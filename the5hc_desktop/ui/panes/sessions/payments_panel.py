@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.fees import PaymentMethod
+from the5hc_desktop.domain.money import won_text
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import PackageService, PackageView, PaymentList, PaymentView
@@ -183,9 +184,9 @@ class PaymentsPanel(QWidget):
         lang = self._language
         self.totals_label.setText(self.tr(
             "{count} payments · paid {gross} · VAT {vat} · card fees {fee} · net {net}"
-        ).format(count=len(listed.rows), gross=fmt.won(listed.total_gross, lang),
-                 vat=fmt.won(listed.total_vat, lang), fee=fmt.won(listed.total_card_fee, lang),
-                 net=fmt.won(listed.total_net, lang)))
+        ).format(count=len(listed.rows), gross=won_text(listed.total_gross, lang),
+                 vat=won_text(listed.total_vat, lang), fee=won_text(listed.total_card_fee, lang),
+                 net=won_text(listed.total_net, lang)))
         self._update_buttons()
 
     # --- selection and actions -------------------------------------------------------------
@@ -210,7 +211,7 @@ class PaymentsPanel(QWidget):
         summary = self.tr("{date} · {client} · {item} · {amount} ({method})").format(
             date=chosen.paid_on.isoformat(), client=chosen.client_name,
             item=chosen.package_name or chosen.description,
-            amount=fmt.won(chosen.gross, self._language),
+            amount=won_text(chosen.gross, self._language),
             method=fmt.method_text(chosen.method, self._language))
         dialog = ReceiptDialog(self._packages, self._actor, self._messages, chosen.id, summary,
                                chosen.client_name, chosen.paid_on, self)
@@ -237,7 +238,7 @@ class PaymentsPanel(QWidget):
         else:
             dialog.refunded.connect(lambda payment: self._done(
                 self.tr("Refunded {amount} to {client}.").format(
-                    amount=fmt.won(-payment.gross, self._language), client=payment.client_name)))
+                    amount=won_text(-payment.gross, self._language), client=payment.client_name)))
         self._show(dialog)
 
     def _done(self, text: str) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
 from the5hc_desktop.domain.fees import FeeBreakdown, PaymentMethod, sessions_for, split_payment
+from the5hc_desktop.domain.money import won_text
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import RATE_PLACES, PackageService, PackageView, PaymentView
@@ -242,10 +243,10 @@ class SellPackageDialog(QDialog):
         else:
             self.errors.clear("gross")
         lang = self._language
-        self.supply_value.setText(fmt.won(self.fees.supply, lang))
-        self.vat_value.setText(fmt.won(self.fees.vat, lang))
-        self.card_fee_value.setText(fmt.won(self.fees.card_fee, lang))
-        self.net_value.setText(fmt.won(self.fees.net, lang))
+        self.supply_value.setText(won_text(self.fees.supply, lang))
+        self.vat_value.setText(won_text(self.fees.vat, lang))
+        self.card_fee_value.setText(won_text(self.fees.card_fee, lang))
+        self.net_value.setText(won_text(self.fees.net, lang))
         self.breakdown.setRowVisible(self.card_fee_value, method is PaymentMethod.CARD)
         self.sessions_value.setText(
             self.tr("{count} sessions").format(count=self.sessions) if self.sessions else "–")
@@ -283,7 +284,7 @@ class SellPackageDialog(QDialog):
         self.done_label.setText(self.tr(
             "Sold {name} to {client}: {count} sessions for {amount}."
         ).format(name=package.name, client=package.client_name, count=package.sessions_bought,
-                 amount=fmt.won(package.gross, self._language)))
+                 amount=won_text(package.gross, self._language)))
         self.setWindowTitle(self.tr("Package sold"))
         self.stack.setCurrentIndex(1)
         self.receipt.set_payment(None)

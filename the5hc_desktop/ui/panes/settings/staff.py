@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.services.accounts import AccountService, StaffView
-from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.services.context import Actor
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge
@@ -33,17 +33,6 @@ from the5hc_desktop.ui.panes.settings.staff_dialogs import (
 )
 from the5hc_desktop.ui.panes.settings.staff_model import NAME, StaffModel
 from the5hc_desktop.ui.rows_model import read_only_table
-
-
-def grantable_roles(actor: Actor) -> tuple[Role, ...]:
-    """Roles the actor may give: only an owner makes owners."""
-    if actor.role is Role.OWNER:
-        return tuple(Role)
-    return tuple(r for r in Role if r is not Role.OWNER)
-
-
-def may_manage(actor: Actor, staff: StaffView) -> bool:
-    return actor.role is Role.OWNER or staff.role is not Role.OWNER
 
 
 class StaffSection(QWidget):
@@ -130,7 +119,8 @@ class StaffSection(QWidget):
 
     def _update_buttons(self, *_args: Any) -> None:
         staff = self.selected()
-        manageable = staff is not None and may_manage(self._actor, staff) and not self._busy
+        manageable = (staff is not None and not self._busy
+                      and self._accounts.may_manage(self._actor, staff))
         is_self = staff is not None and staff.id == self._actor.staff_id
         self.add_button.setEnabled(not self._busy)
         self.role_button.setEnabled(manageable and not is_self)
@@ -146,8 +136,8 @@ class StaffSection(QWidget):
     # --- actions ---------------------------------------------------------------------------
     def open_add_dialog(self) -> AddStaffDialog:
         """Non-modal: the table reloads when the dialog saved an account."""
-        dialog = AddStaffDialog(self._accounts, self._actor, grantable_roles(self._actor),
-                                self._language, self)
+        roles = self._accounts.grantable_roles(self._actor)
+        dialog = AddStaffDialog(self._accounts, self._actor, roles, self._language, self)
         dialog.accepted.connect(lambda: self._added(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.add_dialog = dialog
@@ -165,7 +155,8 @@ class StaffSection(QWidget):
         staff = self.selected()
         if staff is None or not self.role_button.isEnabled():
             return
-        role = RoleDialog.ask_role(self, staff, grantable_roles(self._actor), self._language)
+        role = RoleDialog.ask_role(self, staff, self._accounts.grantable_roles(self._actor),
+                                   self._language)
         if role is None or role is staff.role:
             return
         accounts, actor = self._accounts, self._actor

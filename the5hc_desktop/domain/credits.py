@@ -1,0 +1,164 @@
+"""How session credits move (RULES §5): status transitions, ledger kinds and refunds.
+
+Remaining sessions of a package are the sum of its ledger rows; nothing here touches a
+database. A service asks `credit_move` what a status change writes to the ledger, gives a
+session row the id `session_entry_id` derives, and asks `refund_amount` what a refund pays.
+
+Transitions: scheduled → completed (−1), scheduled → no_show (−1 when the gym's no-show
+setting is on, else nothing), scheduled → cancelled (nothing), completed → scheduled
+("undo completion", +1 as a new row). No-show and cancel are final. A session can be
+completed, undone and completed again; each round is a `cycle` (the undos recorded so far),
+so (session, kind, cycle) names one ledger row and a repeated write is the same row.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .errors import ConflictError
+from .labels import Label
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+    @property
+    def label(self) -> Label:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[SessionStatus, Label] = {
+    SessionStatus.SCHEDULED: Label("예약됨", "Scheduled"),
+    SessionStatus.COMPLETED: Label("완료됨", "Completed"),
+    SessionStatus.CANCELLED: Label("취소됨", "Cancelled"),
+    SessionStatus.NO_SHOW: Label("노쇼", "No-show"),
+}
+
+
+class LedgerKind(StrEnum):
+    PURCHASE = "purchase"
+    COMPLETE = "complete"
+    NO_SHOW = "no_show"
+    UNDO_COMPLETE = "undo_complete"
+    ADJUSTMENT = "adjustment"  # bonus sessions, with a reason
+    REFUND = "refund"
+    OPENING = "opening"  # balance carried over by the legacy import
+
+
+# Kinds that belong to one training session (unique per session, kind and cycle).
+SESSION_LEDGER_KINDS: tuple[LedgerKind, ...] = (
+    LedgerKind.COMPLETE,
+    LedgerKind.NO_SHOW,
+    LedgerKind.UNDO_COMPLETE,
+)
+
+# target status -> the status a session must be in to reach it.
+_SOURCE: dict[SessionStatus, SessionStatus] = {
+    SessionStatus.COMPLETED: SessionStatus.SCHEDULED,
+    SessionStatus.NO_SHOW: SessionStatus.SCHEDULED,
+    SessionStatus.CANCELLED: SessionStatus.SCHEDULED,
+    SessionStatus.SCHEDULED: SessionStatus.COMPLETED,  # undo completion
+}
+
+# Fixed forever: changing it would give the same transition a different row id on two desks.
+SESSION_ENTRY_NAMESPACE = uuid.UUID("46ddb8ec-df5e-4782-aba9-ac37f14fb50f")
+
+
+@dataclass(frozen=True, slots=True)
+class CreditMove:
+    """One ledger row a status change writes."""
+
+    kind: LedgerKind
+    delta: int
+    cycle: int
+
+
+def allowed(current: SessionStatus, target: SessionStatus) -> bool:
+    """Whether a session in `current` may move to `target`."""
+    return _SOURCE.get(target) is current
+
+
+def check_transition(current: SessionStatus, target: SessionStatus) -> None:
+    """Raise ConflictError (Korean and English) unless current → target is allowed."""
+    if allowed(current, target):
+        return
+    if target is SessionStatus.SCHEDULED:
+        raise ConflictError(
+            f"완료된 세션만 완료를 취소할 수 있습니다 (현재: {current.label.ko}).",
+            f"Only a completed session can be un-completed (now: {current.label.en}).",
+        )
+    verb_ko, verb_en = _VERBS[target]
+    raise ConflictError(
+        f"예약된 세션만 {verb_ko} 수 있습니다 (현재: {current.label.ko}).",
+        f"Only a scheduled session can be {verb_en} (now: {current.label.en}).",
+    )
+
+
+_VERBS: dict[SessionStatus, tuple[str, str]] = {
+    SessionStatus.COMPLETED: ("완료 처리할", "completed"),
+    SessionStatus.NO_SHOW: ("노쇼 처리할", "marked as a no-show"),
+    SessionStatus.CANCELLED: ("취소할", "cancelled"),
+}
+
+
+def credit_move(
+    current: SessionStatus,
+    target: SessionStatus,
+    *,
+    no_show_consumes_credit: bool,
+    undos_so_far: int,
+) -> CreditMove | None:
+    """The ledger row of current → target, or None when the change moves no credit.
+
+    `undos_so_far` is the number of undo_complete rows the session already has: it numbers
+    the completion round, so complete (0) → undo (0) → complete (1) → undo (1) → ...
+    Raises ConflictError for a transition that is not allowed.
+    """
+    check_transition(current, target)
+    if undos_so_far < 0:
+        raise ValueError("undos_so_far must be 0 or more")
+    if target is SessionStatus.COMPLETED:
+        return CreditMove(LedgerKind.COMPLETE, -1, undos_so_far)
+    if target is SessionStatus.SCHEDULED:
+        return CreditMove(LedgerKind.UNDO_COMPLETE, +1, undos_so_far)
+    if target is SessionStatus.NO_SHOW and no_show_consumes_credit:
+        # A no-show is final, so it happens at most once per session: cycle 0.
+        return CreditMove(LedgerKind.NO_SHOW, -1, 0)
+    return None
+
+
+def session_entry_id(session_id: uuid.UUID, kind: str, cycle: int) -> uuid.UUID:
+    """The id of a session's ledger row: the same on every device for the same transition.
+
+    Two offline desks completing the same session write rows with one id, so merging the
+    ledgers by id counts the completion once.
+    """
+    return uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session_id}:{kind}:{cycle}")
+
+
+def refund_amount(unused_sessions: int, session_price: int, paid_gross: int) -> int:
+    """Won a refund pays back: unused sessions × price, capped at what is still paid.
+
+    Bonus sessions are free, so the cap keeps a refund from paying them out; never below 0.
+    """
+    return max(0, min(unused_sessions * session_price, paid_gross))
+
+
+__all__ = [
+    "SESSION_ENTRY_NAMESPACE",
+    "SESSION_LEDGER_KINDS",
+    "STATUS_LABELS",
+    "CreditMove",
+    "LedgerKind",
+    "SessionStatus",
+    "allowed",
+    "check_transition",
+    "credit_move",
+    "refund_amount",
+    "session_entry_id",
+]
