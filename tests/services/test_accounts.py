@@ -281,6 +281,22 @@ def test_senior_manages_trainers_but_not_owners(
             action()
 
 
+def test_the_roles_a_screen_offers_are_the_roles_the_service_accepts(
+    accounts: AccountService, owner: Actor, senior: Actor, trainer: Actor
+) -> None:
+    assert accounts.grantable_roles(owner) == tuple(Role)
+    assert accounts.grantable_roles(senior) == (Role.SENIOR, Role.TRAINER, Role.ASSISTANT)
+    assert accounts.grantable_roles(trainer) == ()  # no staff management at all
+    staff = {view.id: view for view in accounts.list_staff(owner)}
+    me, boss = staff[senior.staff_id], staff[owner.staff_id]
+    assert accounts.may_manage(owner, boss)
+    assert accounts.may_manage(senior, me)
+    assert not accounts.may_manage(senior, boss)
+    assert not accounts.may_manage(trainer, me)
+    for role in accounts.grantable_roles(senior):  # every offered role is accepted
+        accounts.set_role(senior, trainer.staff_id, role)
+
+
 @pytest.mark.parametrize("who", ["trainer", "assistant"])
 def test_trainers_and_front_desk_cannot_manage_staff(
     accounts: AccountService, owner: Actor, who: str, request: pytest.FixtureRequest

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from services_training import Clock, add_client, complete_in_child, count, seoul
 from sqlalchemy import event, select
 
+from the5hc_desktop.domain.credits import session_entry_id
 from the5hc_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.base import put_setting
@@ -52,6 +55,12 @@ def _kinds(db: Database, session_id: uuid.UUID) -> list[tuple[str, int, int]]:
                          .where(CreditLedgerEntry.session_id == session_id)
                          .order_by(CreditLedgerEntry.created_at, CreditLedgerEntry.id)).all()
         return [(r.kind, r.delta, r.cycle) for r in rows]
+
+
+def _ids(db: Database, session_id: uuid.UUID) -> set[uuid.UUID]:
+    with db.read() as s:
+        return set(s.scalars(select(CreditLedgerEntry.id)
+                             .where(CreditLedgerEntry.session_id == session_id)))
 
 
 def test_booking_until_the_credits_are_used_then_the_refusal(
@@ -182,6 +191,9 @@ def test_complete_no_show_cancel_and_undo_move_the_ledger_as_rules_5(
         SessionStatus.SCHEDULED, None, 9)
     assert sessions.complete(owner, a.id).remaining_sessions == 8
     assert _kinds(db, a.id) == [("complete", -1, 0), ("undo_complete", 1, 0), ("complete", -1, 1)]
+    assert _ids(db, a.id) == {session_entry_id(a.id, kind, cycle)
+                              for kind, _, cycle in _kinds(db, a.id)}
+    assert _ids(db, b.id) == {session_entry_id(b.id, "no_show", 0)}
 
     for action in (sessions.complete, sessions.no_show, sessions.cancel):
         with pytest.raises(ConflictError):
@@ -231,6 +243,25 @@ def test_the_same_completion_cannot_be_recorded_twice(
     with pytest.raises(ConflictError):
         sessions.complete(owner, booked.id)
     assert _kinds(db, booked.id) == [("complete", -1, 0)]
+
+
+def test_two_offline_desks_completing_the_same_session_write_the_same_row(
+    db: Database, sessions: SessionService, owner: Actor, client_id: uuid.UUID,
+    package: PackageView, clock: Clock, tmp_path: Path,
+) -> None:
+    booked = sessions.book(owner, client_id, package.id, owner.staff_id, seoul(2025, 6, 16, 10))
+    assert db.path is not None
+    other_path = tmp_path / "other-desk.sqlite3"
+    with sqlite3.connect(db.path) as source, sqlite3.connect(other_path) as copy:
+        source.backup(copy)  # the second desk has the booking, then both go offline
+    other = Database.open(other_path, device_name="second-desk")
+    try:
+        SessionService(other, now=clock).complete(owner, booked.id)
+        sessions.complete(owner, booked.id)
+        ours = _ids(db, booked.id)
+        assert ours == _ids(other, booked.id) == {session_entry_id(booked.id, "complete", 0)}
+    finally:
+        other.close()
 
 
 def test_two_processes_completing_the_same_session_write_one_ledger_row(
