@@ -19,6 +19,7 @@ from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
 from the5hc_desktop.services.sessions import SessionService
 from the5hc_desktop.services.settings import SettingsService
+from the5hc_desktop.services.sync_service import SyncService
 from the5hc_desktop.store.database import Database
 
 
@@ -33,6 +34,7 @@ class Services:
     dashboard: DashboardService
     settings: SettingsService
     reports: ReportService
+    sync: SyncService
 
     def close(self) -> None:
         self.database.close()
@@ -50,6 +52,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         dashboard=DashboardService(database, now=now),
         settings=SettingsService(database, now=now),
         reports=ReportService(database, now=now),
+        sync=SyncService(database),
     )
 
 

@@ -1,0 +1,157 @@
+"""The connection to the gym's PostgreSQL server: the four sync functions, typed errors.
+
+psycopg is imported here only, when a round runs, never at app start. Every call is its
+own server transaction (autocommit): a push either committed whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from the5hc_desktop.sync import errors
+
+if TYPE_CHECKING:
+    import psycopg
+
+log = logging.getLogger("the5hc.sync")
+
+CONNECT_TIMEOUT_S = 5
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")
+
+
+class ServerLink(Protocol):
+    """What a round needs from the server (tests wrap it to inject faults)."""
+
+    def hello(self, protocol: int, device_ms: int) -> dict[str, Any]: ...
+    def push(self, op_id: uuid.UUID, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]: ...
+    def pull(self, cursor: int, limit: int) -> dict[str, Any]: ...
+    def verify(self) -> dict[str, Any]: ...
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    host: str
+    port: int
+    database: str
+    device: str  # the device id on the server
+    role: str  # its LOGIN role
+    sslmode: str
+    ca_file: str | None = None
+
+    def as_state(self) -> dict[str, Any]:
+        return {"host": self.host, "port": self.port, "database": self.database,
+                "device": self.device, "role": self.role, "sslmode": self.sslmode,
+                "ca_file": self.ca_file}
+
+    @classmethod
+    def from_state(cls, value: Mapping[str, Any]) -> ServerAddress:
+        return cls(str(value["host"]), int(value["port"]), str(value["database"]),
+                   str(value["device"]), str(value["role"]), str(value["sslmode"]),
+                   value.get("ca_file"))
+
+
+def default_sslmode(host: str) -> str:
+    """Encrypted and verified unless the server is this very machine."""
+    return "disable" if host in LOOPBACK else "verify-full"
+
+
+def check_sslmode(host: str, sslmode: str) -> None:
+    from the5hc_desktop.domain.errors import ValidationError
+
+    if sslmode not in SSL_MODES:
+        raise ValidationError(
+            f"SSL 모드는 {', '.join(SSL_MODES)} 중 하나여야 합니다.",
+            f"The SSL mode must be one of {', '.join(SSL_MODES)}.", field="sslmode")
+    if sslmode == "disable" and host not in LOOPBACK:
+        raise ValidationError(
+            "암호화 없는 연결(disable)은 이 컴퓨터의 서버(127.0.0.1)에만 쓸 수 있습니다.",
+            "An unencrypted connection (disable) is only allowed to a server on 127.0.0.1.",
+            field="sslmode")
+
+
+def connect(address: ServerAddress, secret: str) -> PgLink:
+    """Open a link, or raise SyncError (offline, bad secret, revoked)."""
+    import psycopg
+
+    params: dict[str, Any] = {
+        "host": address.host, "port": address.port, "dbname": address.database,
+        "user": address.role, "password": secret, "connect_timeout": CONNECT_TIMEOUT_S,
+        "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+        "keepalives_count": 3, "sslmode": address.sslmode,
+        "application_name": "the5hc-sync",
+    }
+    if address.ca_file:
+        params["sslrootcert"] = address.ca_file
+    try:
+        conn = psycopg.connect(autocommit=True, **params)
+    except psycopg.Error as exc:
+        raise map_error(exc) from exc
+    return PgLink(conn)
+
+
+class PgLink:
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+
+    def _call(self, sql: str, params: Sequence[Any]) -> dict[str, Any]:
+        import psycopg
+
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(sql, params)
+                row = cur.fetchone()
+        except psycopg.Error as exc:
+            raise map_error(exc) from exc
+        if row is None or not isinstance(row[0], dict):
+            raise errors.server_fault("unexpected answer")
+        return row[0]
+
+    def hello(self, protocol: int, device_ms: int) -> dict[str, Any]:
+        return self._call("SELECT the5hc.hello(%s, %s)", (protocol, device_ms))
+
+    def push(self, op_id: uuid.UUID, rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        payload = json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"))
+        return self._call("SELECT the5hc.push(%s, %s::jsonb)", (op_id, payload))
+
+    def pull(self, cursor: int, limit: int) -> dict[str, Any]:
+        return self._call("SELECT the5hc.pull(%s, %s)", (cursor, limit))
+
+    def verify(self) -> dict[str, Any]:
+        return self._call("SELECT the5hc.verify()", ())
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def map_error(exc: Exception) -> errors.SyncError:
+    """A psycopg error as the SyncError a person can act on."""
+    import psycopg
+
+    state = getattr(exc, "sqlstate", None) or ""
+    text = _first_line(exc)
+    if state in ("28P01", "28000"):
+        return errors.bad_secret()
+    if state in SERVER_STATES:
+        return SERVER_STATES[state](text)
+    if isinstance(exc, psycopg.OperationalError) or state.startswith("08") or state == "57P01":
+        return errors.offline(text)
+    if state.startswith("57"):  # timeouts, cancel, shutdown
+        return errors.server_fault(text)
+    return errors.server_fault(text)
+
+
+def _first_line(exc: Exception) -> str:
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    return (primary or str(exc) or type(exc).__name__).strip().splitlines()[0]
+
+
+# SQLSTATEs raised by the server's sync functions (see server_schema).
+SERVER_STATES: dict[str, Any] = {}

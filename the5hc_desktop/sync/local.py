@@ -1,0 +1,294 @@
+"""The device side of sync on the local SQLite store: what to push, how to apply a pull.
+
+- Outbox: rows whose `change_stamp` is above the pushed mark, oldest first. The mark moves
+  only after the server's ack, in one local transaction.
+- Apply: a pulled page and the cursor are written in one transaction, on a connection
+  with foreign keys off (a page may hold a session before the member row it points at;
+  the server's union is whole once the pull ends, and the check below says so). Rows
+  written here get change stamp 0: they are in step with the server and never pushed back
+  unless edited here afterwards.
+- A pulled version older than a pending local change of the same row is not applied (the
+  local one is pushed and wins or loses on the server); a newer one replaces it, and the
+  local version is kept in the conflict log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
+from the5hc_desktop.store.models import SYNCED_MODELS, CreditLedgerEntry
+from the5hc_desktop.store.models_sync import SyncBase, SyncConflict, SyncState
+from the5hc_desktop.store.types import utcnow
+from the5hc_desktop.sync.codec import TableCodec
+
+log = logging.getLogger("the5hc.sync")
+
+CONFLICT_ENTITY = "sync_conflicts"
+# sync_state keys
+SERVER = "server"  # {"host", "port", "database", "device", "role", "sslmode", "ca_file"}
+GYM = "gym"  # {"id", "name"} once bound by the first round
+PUSHED = "pushed_stamp"  # highest change_stamp the server acknowledged
+CURSOR = "cursor"  # highest server_seq applied here
+IN_FLIGHT = "push_in_flight"  # {"op": uuid, "upto": stamp}: resent after a crash
+LAST_ROUND = "last_round"  # {"at", "pushed", "pulled", "conflicts"}
+
+
+@dataclass(frozen=True)
+class OutRow:
+    entity: str
+    id: str
+    hlc: str
+    base_hlc: str | None
+    deleted: bool
+    data: dict[str, Any]
+    stamp: int
+
+    def wire(self) -> dict[str, Any]:
+        return {"entity": self.entity, "id": self.id, "hlc": self.hlc,
+                "base_hlc": self.base_hlc, "deleted": self.deleted, "data": self.data}
+
+
+@dataclass(frozen=True)
+class Applied:
+    rows: int
+    kept_local: int
+    conflicts: int
+
+
+CODECS: dict[str, TableCodec] = {
+    m.__table__.name: TableCodec(m.__table__)  # type: ignore[attr-defined]  # declarative
+    for m in SYNCED_MODELS
+}
+
+
+class LocalReplica:
+    """One device's local store, as sync reads and writes it."""
+
+    def __init__(self, database: Database) -> None:
+        if database.path is None:
+            raise ValueError("sync runs on a local SQLite file")
+        self.db = database
+        self._apply_engine = write_engine(create_sqlite_engine(database.path, foreign_keys=False))
+
+    def close(self) -> None:
+        self._apply_engine.dispose()
+
+    # --- state -----------------------------------------------------------------------
+
+    def state(self, key: str, default: Any = None) -> Any:
+        with self.db.read() as s:
+            value = s.scalar(select(SyncState.value).where(SyncState.key == key))
+        return default if value is None else value
+
+    def set_state(self, conn: Connection | None = None, **values: Any) -> None:
+        """Write sync_state keys (a None value removes the key), in `conn` or on its own."""
+        with self._connection(conn) as c:
+            for key, value in values.items():
+                c.execute(delete(SyncState).where(SyncState.key == key))
+                if value is not None:
+                    c.execute(insert(SyncState).values(key=key, value=value))
+
+    @contextmanager
+    def _connection(self, conn: Connection | None) -> Iterator[Connection]:
+        if conn is not None:
+            yield conn
+            return
+        with self._apply_engine.begin() as own:
+            yield own
+
+    # --- outbox ----------------------------------------------------------------------
+
+    def pushed_mark(self) -> int:
+        return int(self.state(PUSHED, 0))
+
+    def pending_count(self) -> int:
+        mark = self.pushed_mark()
+        with self.db.read() as s:
+            return sum(
+                s.scalar(select(func.count()).where(_table(n).c.change_stamp > mark)) or 0
+                for n in CODECS
+            )
+
+    def outbox(self, after: int, limit: int, upto: int | None = None) -> list[OutRow]:
+        """The oldest `limit` rows stamped above `after` (and at most `upto`)."""
+        picked: list[tuple[int, str, Mapping[str, Any]]] = []
+        with self.db.read() as s:
+            for name in CODECS:
+                table = _table(name)
+                query = select(table).where(table.c.change_stamp > after)
+                if upto is not None:
+                    query = query.where(table.c.change_stamp <= upto)
+                for row in s.execute(query.order_by(table.c.change_stamp).limit(limit)):
+                    picked.append((row.change_stamp, name, row._mapping))
+            picked.sort(key=lambda item: item[0])
+            picked = picked[:limit]
+            ids = [r["id"] for _, _, r in picked]
+            bases = dict(
+                s.execute(select(SyncBase.row_id, SyncBase.hlc).where(SyncBase.row_id.in_(ids)))
+                .tuples().all()
+            ) if ids else {}
+        return [
+            OutRow(
+                entity=name,
+                id=str(row["id"]),
+                hlc=row["hlc"],
+                base_hlc=bases.get(row["id"]),
+                deleted=row["deleted_at"] is not None,
+                data=CODECS[name].encode(row),
+                stamp=stamp,
+            )
+            for stamp, name, row in picked
+        ]
+
+    def acknowledge(self, upto: int, rows: Sequence[OutRow]) -> None:
+        """The server holds everything stamped up to `upto`: move the mark, in one commit."""
+        with self._apply_engine.begin() as conn:
+            ids = [uuid.UUID(r.id) for r in rows]
+            for chunk in _chunks(ids, 500):
+                conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
+            self.set_state(conn, **{PUSHED: upto, IN_FLIGHT: None})
+        self.db.sync_mark = upto
+
+    # --- apply -----------------------------------------------------------------------
+
+    def apply_page(self, rows: Sequence[Mapping[str, Any]], cursor: int) -> Applied:
+        """Apply one pulled page and move the cursor, in one local transaction."""
+        mark = self.pushed_mark()
+        by_entity: dict[str, list[Mapping[str, Any]]] = {}
+        for row in rows:
+            by_entity.setdefault(row["entity"], []).append(row)
+        unknown = set(by_entity) - set(CODECS) - {CONFLICT_ENTITY}
+        if unknown:
+            from the5hc_desktop.sync import errors
+
+            raise errors.update_required(f"unknown entities {sorted(unknown)}")
+        applied = kept = conflicts = 0
+        newest = ""
+        with self._apply_engine.begin() as conn:
+            for entity, incoming in by_entity.items():
+                if entity == CONFLICT_ENTITY:
+                    conflicts += _store_conflicts(conn, incoming)
+                    continue
+                a, k, c = _apply_entity(conn, CODECS[entity], incoming, mark)
+                applied, kept, conflicts = applied + a, kept + k, conflicts + c
+                newest = max(newest, max(r["hlc"] for r in incoming))
+            self.set_state(conn, **{CURSOR: cursor})
+        if newest:
+            self.db.clock.observe(newest)
+        return Applied(applied, kept, conflicts)
+
+    def dangling_references(self) -> int:
+        """Rows pointing at a missing row (0 once a pull has finished)."""
+        with self._apply_engine.connect() as conn:
+            return len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+
+    # --- verify ----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with self.db.read() as s:
+            return {n: int(s.scalar(select(func.count()).select_from(_table(n))) or 0)
+                    for n in CODECS}
+
+    def ledger_sum(self) -> int:
+        with self.db.read() as s:
+            return int(s.scalar(select(func.coalesce(func.sum(CreditLedgerEntry.delta), 0))) or 0)
+
+    def has_rows(self) -> bool:
+        return any(self.counts().values())
+
+    def organization_ids(self) -> list[str]:
+        from the5hc_desktop.store.models import Organization
+
+        with self.db.read() as s:
+            return [str(i) for i in s.scalars(select(Organization.id))]
+
+
+def canonical_digest(database: Database) -> str:
+    """SHA-256 of every synced row (without local columns), for convergence checks."""
+    digest = hashlib.sha256()
+    with database.read() as s:
+        for name, codec in sorted(CODECS.items()):
+            table = _table(name)
+            for row in s.execute(select(table).order_by(table.c.id)):
+                digest.update(name.encode())
+                digest.update(json.dumps(codec.encode(row._mapping), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _table(name: str) -> Table:
+    return CODECS[name].table
+
+
+def _apply_entity(
+    conn: Connection, codec: TableCodec, incoming: Sequence[Mapping[str, Any]], mark: int
+) -> tuple[int, int, int]:
+    table = codec.table
+    ids = [uuid.UUID(r["id"]) for r in incoming]
+    local: dict[uuid.UUID, Mapping[str, Any]] = {}
+    for chunk in _chunks(ids, 500):
+        query = select(table).where(table.c.id.in_(chunk), table.c.change_stamp > mark)
+        local.update({row.id: row._mapping for row in conn.execute(query)})
+    values: list[dict[str, Any]] = []
+    kept = conflicts = 0
+    lost_at = utcnow()
+    for row in incoming:
+        row_id = uuid.UUID(row["id"])
+        pending = local.get(row_id)
+        if pending is not None and pending["hlc"] > row["hlc"]:
+            kept += 1  # the local edit is newer; it goes up next round
+            continue
+        if pending is not None and pending["hlc"] != row["hlc"]:
+            conflicts += 1
+            conn.execute(insert(SyncConflict).values(
+                id=uuid.uuid4(), entity=codec.name, row_id=row_id, reason="superseded",
+                winner=dict(row["data"]), loser=codec.encode(pending), at=lost_at))
+        decoded = codec.decode(row["data"])
+        decoded["change_stamp"] = 0
+        values.append(decoded)
+    if values:
+        statement = sqlite_insert(table)
+        columns = [c.name for c in table.columns if c.name != "id"]
+        conn.execute(
+            statement.on_conflict_do_update(
+                index_elements=["id"], set_={c: statement.excluded[c] for c in columns}
+            ),
+            values,
+        )
+        for chunk in _chunks([v["id"] for v in values], 500):
+            conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
+    return len(values), kept, conflicts
+
+
+def _store_conflicts(conn: Connection, incoming: Iterable[Mapping[str, Any]]) -> int:
+    rows = []
+    for row in incoming:
+        data = row["data"]
+        rows.append({
+            "id": uuid.UUID(row["id"]),
+            "entity": str(data.get("entity", "")),
+            "row_id": uuid.UUID(str(data.get("row_id"))),
+            "reason": str(data.get("reason", "")),
+            "winner": data.get("winner"),
+            "loser": data.get("loser"),
+            "at": utcnow(),
+        })
+    if rows:
+        conn.execute(sqlite_insert(SyncConflict).on_conflict_do_nothing(), rows)
+    return len(rows)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
