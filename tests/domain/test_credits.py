@@ -33,7 +33,7 @@ MOVES: list[tuple[S, S, bool, int, CreditMove | None]] = [
     (S.COMPLETED, S.SCHEDULED, True, 0, CreditMove(K.UNDO_COMPLETE, +1, 0)),
     (S.COMPLETED, S.SCHEDULED, False, 3, CreditMove(K.UNDO_COMPLETE, +1, 3)),
     (S.SCHEDULED, S.NO_SHOW, True, 0, CreditMove(K.NO_SHOW, -1, 0)),
-    (S.SCHEDULED, S.NO_SHOW, True, 1, CreditMove(K.NO_SHOW, -1, 0)),  # final: one per session
+    (S.SCHEDULED, S.NO_SHOW, True, 1, CreditMove(K.NO_SHOW, -1, 1)),  # after one undo
     (S.SCHEDULED, S.NO_SHOW, False, 0, None),
     (S.SCHEDULED, S.CANCELLED, True, 0, None),
     (S.SCHEDULED, S.CANCELLED, False, 1, None),
@@ -90,10 +90,10 @@ def test_a_negative_round_is_a_programming_error() -> None:
         credit_move(S.SCHEDULED, S.COMPLETED, no_show_consumes_credit=True, undos_so_far=-1)
 
 
-def test_session_entry_ids_are_uuid5_of_session_kind_and_cycle() -> None:
+def test_session_entry_ids_are_uuid5_of_session_round_role_and_cycle() -> None:
     session = uuid.UUID("12345678-1234-5678-1234-567812345678")
     entry = session_entry_id(session, "complete", 0)
-    assert entry == uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session}:complete:0")
+    assert entry == uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session}:debit:0")
     assert entry.version == 5
     # The enum and its stored text name the same row, on any device, in any process.
     assert session_entry_id(session, K.COMPLETE, 0) == entry
@@ -101,14 +101,16 @@ def test_session_entry_ids_are_uuid5_of_session_kind_and_cycle() -> None:
     # Pinned: a changed namespace would split one completion into two rows across versions.
     assert str(entry) == str(uuid.uuid5(
         uuid.UUID("46ddb8ec-df5e-4782-aba9-ac37f14fb50f"),
-        "12345678-1234-5678-1234-567812345678:complete:0"))
+        "12345678-1234-5678-1234-567812345678:debit:0"))
 
 
-def test_every_session_transition_of_a_session_has_its_own_id() -> None:
+def test_a_round_has_one_debit_id_and_one_undo_id() -> None:
     session, other = uuid.uuid4(), uuid.uuid4()
+    # A completion and a no-show of the same round, recorded on two desks, are one debit.
+    assert session_entry_id(session, K.COMPLETE, 2) == session_entry_id(session, K.NO_SHOW, 2)
     ids = {session_entry_id(s, kind, cycle)
            for s in (session, other) for kind in SESSION_LEDGER_KINDS for cycle in range(4)}
-    assert len(ids) == 2 * len(SESSION_LEDGER_KINDS) * 4
+    assert len(ids) == 2 * 2 * 4  # (debit, undo) x cycles x sessions
 
 
 @pytest.mark.parametrize(("unused", "price", "paid", "refund"), [

@@ -127,18 +127,24 @@ def credit_move(
     if target is SessionStatus.SCHEDULED:
         return CreditMove(LedgerKind.UNDO_COMPLETE, +1, undos_so_far)
     if target is SessionStatus.NO_SHOW and no_show_consumes_credit:
-        # A no-show is final, so it happens at most once per session: cycle 0.
-        return CreditMove(LedgerKind.NO_SHOW, -1, 0)
+        # The same round as a completion would be: both are the round's one debit.
+        return CreditMove(LedgerKind.NO_SHOW, -1, undos_so_far)
     return None
 
 
 def session_entry_id(session_id: uuid.UUID, kind: str, cycle: int) -> uuid.UUID:
-    """The id of a session's ledger row: the same on every device for the same transition.
+    """The id of a session's ledger row: the same on every device for the same round.
 
-    Two offline desks completing the same session write rows with one id, so merging the
-    ledgers by id counts the completion once.
+    A session is consumed at most once per round (`cycle`), by a completion or a no-show,
+    so both are the round's one "debit" row: two offline desks completing the same
+    session, or one completing and one marking a no-show, write rows with one id, and
+    merging the ledgers by id counts one debit. The undo of a round is its own row.
     """
-    return uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session_id}:{kind}:{cycle}")
+    role = "debit" if str(kind) in _DEBIT_KINDS else str(kind)
+    return uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session_id}:{role}:{cycle}")
+
+
+_DEBIT_KINDS = frozenset({LedgerKind.COMPLETE.value, LedgerKind.NO_SHOW.value})
 
 
 def refund_amount(unused_sessions: int, session_price: int, paid_gross: int) -> int:
