@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from the5hc_desktop.services.bulk import BulkWriter, IdMaker, db_date, db_time
+from the5hc_desktop.store.bulk import BulkWriter, IdMaker, db_date, db_time
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import Client, Device
 
@@ -44,7 +44,7 @@ def test_bulk_row_equals_orm_row(database: Database) -> None:
         s.add(orm)
     bulk_id = IdMaker().one()
     with database.write() as s:
-        writer = BulkWriter(s.connection(), database.device_id, datetime.now(UTC))
+        writer = BulkWriter(s.connection(), database.device_id, database.clock, datetime.now(UTC))
         writer.insert(Client, ("id", "created_at", "name", "name_initials", "gender",
                                "birth_date", "phone", "phone_last4", "active"),
                       [(bulk_id, db_time(created), "김민수", "ㄱㅁㅅ", "male",
@@ -68,7 +68,7 @@ def test_bulk_row_equals_orm_row(database: Database) -> None:
 
 def test_missing_required_column_is_refused(database: Database) -> None:
     with database.write() as s:
-        writer = BulkWriter(s.connection(), database.device_id, datetime.now(UTC))
+        writer = BulkWriter(s.connection(), database.device_id, database.clock, datetime.now(UTC))
         with pytest.raises(ValueError, match="gender"):
             writer.insert(Client, ("id", "created_at", "name", "name_initials", "active"), [])
         with pytest.raises(ValueError, match="change_stamp"):

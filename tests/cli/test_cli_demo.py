@@ -33,6 +33,7 @@ from the5hc_desktop.store.models import (
     FeeAuditEntry,
     Payment,
     SessionPackage,
+    Setting,
     TrainingSession,
 )
 
@@ -124,7 +125,9 @@ def test_bulk_rows_read_back_like_orm_rows(demo_db: Path) -> None:
             stamps: list[int] = []
             for model in SYNCED_MODELS:
                 for row in s.scalars(select(model)):
-                    assert row.id.version == 7, model
+                    # Settings ids are uuid5 of their key; every other id is a UUIDv7.
+                    assert row.id.version == (5 if model is Setting else 7), model
+                    assert len(row.hlc) == 28, model
                     assert row.created_at.tzinfo is not None
                     assert row.updated_at.tzinfo is not None
                     assert row.updated_by_device == str(db.device_id)

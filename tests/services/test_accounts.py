@@ -19,7 +19,7 @@ from the5hc_desktop.domain.errors import (
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.store.database import Database
-from the5hc_desktop.store.models import StaffAccount
+from the5hc_desktop.store.models import StaffAccount, StaffSignInState
 
 
 def stored_account(db: Database, username: str) -> StaffAccount:
@@ -28,6 +28,16 @@ def stored_account(db: Database, username: str) -> StaffAccount:
     with db.read() as session:
         return session.scalars(
             select(StaffAccount).where(StaffAccount.username == username)
+        ).one()
+
+
+def sign_in_state(db: Database, username: str) -> StaffSignInState:
+    """This device's sign-in bookkeeping of an account (a local table, not synced)."""
+    from sqlalchemy import select
+
+    with db.read() as session:
+        return session.scalars(
+            select(StaffSignInState).join(StaffAccount).where(StaffAccount.username == username)
         ).one()
 
 
@@ -93,7 +103,7 @@ def test_sign_in_by_username_and_email(accounts: AccountService, db: Database) -
     actor = accounts.sign_in("owner", OWNER_PASSWORD)
     assert actor == Actor(actor.staff_id, Role.OWNER, "김대표", "owner")
     assert accounts.sign_in("BOSS@gym.kr", OWNER_PASSWORD).staff_id == actor.staff_id
-    assert stored_account(db, "owner").last_login is not None
+    assert sign_in_state(db, "owner").last_login is not None
     assert len(audit_rows(db, "login_success")) == 2
 
 
@@ -103,7 +113,7 @@ def test_wrong_password_is_counted_and_audited(
     with pytest.raises(AuthenticationError) as caught:
         accounts.sign_in("owner", "wrong-password")
     assert caught.value.locked_until is None  # type: ignore[attr-defined]
-    assert stored_account(db, "owner").failed_attempts == 1
+    assert sign_in_state(db, "owner").failed_attempts == 1
     failed = audit_rows(db, "login_failed")
     assert len(failed) == 1
     assert failed[0].actor_id == owner.staff_id
@@ -141,7 +151,7 @@ def test_five_failures_lock_for_thirty_minutes_checked_before_the_password(
     with pytest.raises(AuthenticationError) as caught:
         accounts.sign_in("owner", OWNER_PASSWORD)
     assert caught.value.locked_until == until  # type: ignore[attr-defined]
-    assert stored_account(db, "owner").failed_attempts == 5
+    assert sign_in_state(db, "owner").failed_attempts == 5
     reasons = [e.details["reason"] for e in audit_rows(db, "login_failed")]
     assert reasons == ["wrong_password"] * 4 + ["locked_now", "locked"]
 
@@ -156,10 +166,10 @@ def test_lock_expiry_resets_the_counter(
     with pytest.raises(AuthenticationError) as caught:
         accounts.sign_in("owner", "wrong-password")
     assert caught.value.locked_until is None  # type: ignore[attr-defined]
-    row = stored_account(db, "owner")
+    row = sign_in_state(db, "owner")
     assert (row.failed_attempts, row.locked_until) == (1, None)
     assert accounts.sign_in("owner", OWNER_PASSWORD).username == "owner"
-    assert stored_account(db, "owner").failed_attempts == 0
+    assert sign_in_state(db, "owner").failed_attempts == 0
 
 
 def test_success_resets_the_counter(accounts: AccountService, owner: Actor, db: Database) -> None:
@@ -220,7 +230,7 @@ def test_idle_unlock_verifies_and_counts_failures(
 ) -> None:
     assert accounts.verify_password(owner, OWNER_PASSWORD)
     assert not accounts.verify_password(owner, "nope-nope")
-    assert stored_account(db, "owner").failed_attempts == 1
+    assert sign_in_state(db, "owner").failed_attempts == 1
     contexts = [e.details["context"] for e in audit_rows(db) if e.action.startswith("login_")]
     assert contexts[-2:] == ["idle_unlock", "idle_unlock"]
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from services_training import Clock, add_client
-from sqlalchemy import update
 
 from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
 from the5hc_desktop.domain.scoring import fmt1
@@ -74,7 +73,7 @@ def test_assessment_data_comes_from_the_stored_row(
     stored = assessments.get(owner, aid)
     # A stored score is printed as stored, even if today's formula would say otherwise.
     with db.write() as s:
-        s.execute(update(Assessment).where(Assessment.id == aid).values(score_overall=77.25))
+        s.get_one(Assessment, aid).score_overall = 77.25
 
     data = reports.assessment_data(assistant, aid)  # front desk may print
 

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import the5hc_desktop
 from the5hc_desktop.store.database import Database
 
 CHILD = Path(__file__).with_name("kill_writer.py")
+# The child imports the package under test, not whichever copy is installed.
+PACKAGE_ROOT = str(Path(the5hc_desktop.__file__).parent.parent)
 BATCH = 3
 
 
@@ -24,6 +27,7 @@ def _run_and_kill(path: Path, run: str, commits_before_kill: int) -> list[int]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONPATH": PACKAGE_ROOT},
     )
     assert child.stdout is not None
     reported: list[int] = []

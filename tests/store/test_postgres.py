@@ -26,6 +26,7 @@ from the5hc_desktop.store.models import (
     SessionPackage,
     TrainingSession,
 )
+from the5hc_desktop.store.stamping import RAW_WRITE
 
 pytestmark = pytest.mark.postgres
 
@@ -103,7 +104,8 @@ def test_search_index_triggers_on_postgres(pg_url: str) -> None:
             assert ("n", "ki", "Kim 민수", ids.client_id, False) in stored_index(s)
         with db.write() as s:
             s.get_one(Client, ids.client_id).soft_delete()
-        with db.engine.begin() as conn:
+        # A hard delete (purging a tombstone) needs the maintenance option.
+        with db.engine.execution_options(**{RAW_WRITE: True}).begin() as conn:
             conn.execute(delete(Client).where(Client.name == "박지성"))
         with db.read() as s:
             assert stored_index(s) == set()

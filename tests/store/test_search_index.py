@@ -14,6 +14,7 @@ from the5hc_desktop.domain.hangul import initials
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.engine import write_engine
 from the5hc_desktop.store.models import Client
+from the5hc_desktop.store.stamping import RAW_WRITE
 
 SeedFn = Callable[[Database], Seeded]
 TRIGGERS = {"client_search_insert", "client_search_update", "client_search_delete"}
@@ -94,10 +95,11 @@ def test_bulk_and_raw_sql_writes_keep_the_index_exact(database: Database, seed: 
     rows = [
         {"id": uuid.uuid4(), "name": n, "name_initials": initials(n.replace(" ", "")),
          "gender": "female", "active": True, "created_at": now, "updated_at": now,
-         "updated_by_device": "bulk", "change_stamp": 1000 + i}
+         "updated_by_device": "bulk", "change_stamp": 1000 + i, "hlc": f"{i:028x}"}
         for i, n in enumerate(names)
     ]
-    engine = write_engine(database.engine)
+    # Unstamped updates and hard deletes need the maintenance option (stamping.py's guard).
+    engine = write_engine(database.engine).execution_options(**{RAW_WRITE: True})
     with engine.begin() as conn:
         conn.execute(insert(Client), rows)
     assert_index_exact(database)

@@ -1,38 +1,34 @@
 """Opening an old file: backup first, upgrade on a copy, original untouched on failure;
-upgrading a 0001 file with data keeps every row and builds the member search index."""
+upgrading 0001 -> 0002 keeps every row and builds the member search index; 0002 -> 0003
+makes the rows sync-ready, checked row for row."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from old_rows import insert_rows, old_rows
 from search_pieces import expected_index, stored_index
 from sqlalchemy import Connection, func, inspect, select
-from sqlalchemy.orm import Session as OrmSession
 from store_seed import NEXT_REVISION, seed_basics
 
 from the5hc_desktop.domain.errors import StorageUnavailable
+from the5hc_desktop.services.settings import read_settings
 from the5hc_desktop.store import backup, migrate
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
 from the5hc_desktop.store.models import (
     Assessment,
-    AuditLogEntry,
     Client,
-    CreditLedgerEntry,
-    Device,
-    FeeAuditEntry,
-    Organization,
-    Payment,
-    SessionPackage,
     Setting,
-    StaffAccount,
     TrainingSession,
+    setting_id,
 )
 
 ScriptsFn = Callable[[str, str], Path]
@@ -162,87 +158,158 @@ def test_a_folder_that_cannot_be_created_is_reported(tmp_path: Path) -> None:
 
 
 # The tables of revision 0001, whose rows an upgrade must keep as they are.
-TABLES_0001 = (
-    "devices", "organizations", "settings", "staff_accounts", "audit_log", "clients",
-    "assessments", "session_packages", "payments", "sessions", "credit_ledger",
-    "fee_audit_entries",
-)
+TABLES_0001 = tuple(old_rows())
 
 
-def _rows_at_0001() -> list[Any]:
-    """One of everything, written with a plain session (no store hooks: stamps by hand)."""
-    org = Organization(name="The5HC 피트니스 센터")
-    staff = StaffAccount(organization_id=org.id, username="owner", password_hash="x",
-                         role="owner", display_name="김대표")
-    people = [
-        Client(name="김민수", name_initials="ㄱㅁㅅ", gender="male", phone="01012345678",
-               phone_last4="5678", trainer_id=staff.id),
-        Client(name="John Park", name_initials="JohnPark", gender="male", active=False),
-        Client(name="이영희", name_initials="ㅇㅇㅎ", gender="female",
-               deleted_at=datetime(2025, 2, 1, tzinfo=UTC)),
-    ]
-    minsu = people[0]
-    package = SessionPackage(
-        client_id=minsu.id, trainer_id=staff.id, name="10회 패키지", gross=500_000,
-        session_price=50_000, sessions_bought=10, vat_rate=Decimal("0.10"),
-        card_fee_rate=Decimal("0.035"))
-    booked = TrainingSession(client_id=minsu.id, package_id=package.id, trainer_id=staff.id,
-                             starts_at=datetime(2025, 3, 4, 1, 0, tzinfo=UTC))
-    payment = Payment(client_id=minsu.id, package_id=package.id, staff_id=staff.id,
-                      paid_on=date(2025, 3, 1), method="card", gross=500_000, vat=45_455,
-                      card_fee=17_500, net=437_045, vat_rate=Decimal("0.10"),
-                      card_fee_rate=Decimal("0.035"))
-    rows: list[Any] = [
-        org, staff, *people, package, booked, payment,
-        Assessment(client_id=minsu.id, trainer_id=staff.id, assessed_on=date(2025, 3, 4),
-                   gender="male", scoring_version="desktop-1", score_overall=72.5),
-        CreditLedgerEntry(package_id=package.id, client_id=minsu.id, kind="purchase",
-                          delta=10),
-        FeeAuditEntry(package_id=package.id, payment_id=payment.id, calculation_type="sale",
-                      gross=500_000, vat=45_455, card_fee=17_500, net=437_045,
-                      vat_rate=Decimal("0.10"), card_fee_rate=Decimal("0.035"),
-                      created_by_id=staff.id),
-        AuditLogEntry(actor_id=staff.id, action="client_created", entity="client",
-                      entity_id=minsu.id),
-        Setting(key="vat_rate", value="0.10"),
-    ]
-    for stamp, row in enumerate(rows, start=1):
-        row.updated_by_device = "seed-device"
-        row.change_stamp = stamp
-    return [*rows, Device(name="front desk", change_counter=len(rows), is_local=True)]
-
-
-def _table_rows(conn: Connection) -> dict[str, list[Any]]:
+def _table_rows(conn: Connection, columns: dict[str, list[str]] | None = None,
+                ) -> dict[str, list[Any]]:
+    def listed(table: str) -> str:
+        return ", ".join(columns[table]) if columns else "*"
     return {
-        table: sorted(tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {table}"))
+        table: sorted(
+            tuple(canonical(v) for v in r)
+            for r in conn.exec_driver_sql(f"SELECT {listed(table)} FROM {table}")
+        )
         for table in TABLES_0001
     }
 
 
-def test_upgrade_from_0001_keeps_seeded_rows_and_indexes_the_members(tmp_path: Path) -> None:
-    path = tmp_path / "data" / "the5hc.sqlite3"
-    path.parent.mkdir()
+def canonical(value: Any) -> Any:
+    """A stored value in a form that compares across revisions (16-byte ids as hex)."""
+    if isinstance(value, bytes) and len(value) == 16:
+        return value.hex()
+    return value
+
+
+def _file_at(path: Path, revision: str) -> dict[str, list[str]]:
+    """A database at `revision` holding `old_rows()`; returns each table's columns."""
+    path.parent.mkdir(exist_ok=True)
     engine = create_sqlite_engine(path, foreign_keys=False)
     try:
         with write_engine(engine).begin() as conn:
-            migrate.upgrade(conn, target="0001")
-        with OrmSession(engine) as s, s.begin():
-            s.add_all(_rows_at_0001())
+            migrate.upgrade(conn, target=revision)
+            insert_rows(conn, old_rows())
+            return {t: [c["name"] for c in inspect(conn).get_columns(t)] for t in TABLES_0001}
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_0001_keeps_seeded_rows_and_indexes_the_members(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "the5hc.sqlite3"
+    _file_at(path, "0001")
+    engine = create_sqlite_engine(path, foreign_keys=False)
+    try:
         with engine.connect() as conn:
             before = _table_rows(conn)
             assert not inspect(conn).has_table("client_search")
+        with write_engine(engine).begin() as conn:
+            migrate.upgrade(conn, target="0002")
+            assert _table_rows(conn) == before  # every row as it was
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            index = stored_index(conn)
+            assert index == expected_index(conn)
     finally:
         engine.dispose()
     assert all(before[table] for table in TABLES_0001)
+    # The live members only (the tombstoned 이영희 has no rows); inactive ones are kept.
+    assert {name for _, _, name, _, _ in index} == {"김민수", "John Park"}
+    assert ("n", "pa", "John Park") in {row[:3] for row in index}
+
+
+def _expected_hlc(updated_at: str, device: str) -> str:
+    when = datetime.fromisoformat(updated_at).replace(tzinfo=UTC)
+    ms = int(when.timestamp() * 1000)
+    node = uuid.UUID(device).int & 0xFFFF_FFFF_FFFF if len(device) == 36 else 0
+    return f"{ms:012x}0000{node:012x}"
+
+
+def test_upgrade_from_0002_makes_rows_sync_ready_row_for_row(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "the5hc.sqlite3"
+    columns = _file_at(path, "0002")
+    engine = create_sqlite_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            before = _table_rows(conn)
+            old_hlc_sources = {
+                t: dict(conn.exec_driver_sql(
+                    f"SELECT id, updated_at || '|' || updated_by_device FROM {t}").all())
+                for t in TABLES_0001 if t != "devices"
+            }
+    finally:
+        engine.dispose()
+    moved = {"failed_attempts", "locked_until", "last_login"}
+    kept = {t: [c for c in cols if c not in moved] for t, cols in columns.items()}
 
     with Database.open(path) as db, db.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.HEAD_REVISION
-        assert _table_rows(conn) == before  # every row as it was
+        after = _table_rows(conn, kept)
+        # Unchanged tables: every row, every old column, as it was.
+        for table in TABLES_0001:
+            if table in ("settings", "staff_accounts"):
+                continue
+            assert after[table] == before[table], table
+        # Staff rows keep everything but the sign-in state, which moved to the local table.
+        index = columns["staff_accounts"].index
+        assert after["staff_accounts"] == sorted(
+            tuple(v for c, v in zip(columns["staff_accounts"], row, strict=True)
+                  if c not in moved) for row in before["staff_accounts"])
+        state = {
+            canonical(r[0]): tuple(r[1:]) for r in conn.exec_driver_sql(
+                "SELECT staff_id, failed_attempts, locked_until, last_login"
+                " FROM staff_sign_in_state")
+        }
+        assert state == {
+            row[index("id")]: (row[index("failed_attempts")], row[index("locked_until")],
+                               row[index("last_login")])
+            for row in before["staff_accounts"]
+            if row[index("failed_attempts")] or row[index("last_login")]
+            or row[index("locked_until")]
+        }
+        assert len(state) == 2
+        # Settings: the machine's own two moved out; ids derived from the key.
+        local = {k: json.loads(v) for k, v in
+                 conn.exec_driver_sql("SELECT key, value FROM local_settings")}
+        assert local == {"language": "en", "backup_folder": "D:/백업"}
+        key_at = columns["settings"].index("key")
+        id_at = columns["settings"].index("id")
+        expected_settings = sorted(
+            tuple(setting_id(row[key_at]).hex if c == "id" else v
+                  for c, v in zip(columns["settings"], row, strict=True))
+            for row in before["settings"] if row[key_at] not in ("language", "backup_folder")
+        )
+        assert after["settings"] == expected_settings
+        assert all(row[id_at] != setting_id(row[key_at]).hex for row in before["settings"])
+        # Every synced row has its clock value from updated_at and the writing device.
+        for table, sources in old_hlc_sources.items():
+            if table == "settings":
+                continue
+            got = {canonical(k): v for k, v in
+                   conn.exec_driver_sql(f"SELECT id, hlc FROM {table}").all()}
+            assert got == {k: _expected_hlc(*v.split("|")) for k, v in sources.items()}, table
+        hlcs = conn.exec_driver_sql("SELECT hlc FROM settings").scalars().all()
+        assert hlcs
+        assert all(len(h) == 28 for h in hlcs)
+        assert conn.exec_driver_sql(
+            "SELECT DISTINCT status_seq FROM sessions").scalars().all() == [0]
+        # The member search index and its triggers survived the rebuild of `clients`.
+        assert stored_index(conn) == expected_index(conn)
+        triggers = set(conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'clients'"
+        ).scalars())
+        assert triggers == {"client_search_insert", "client_search_update",
+                            "client_search_delete"}
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-        index = stored_index(conn)
-        assert index == expected_index(conn)
-        # The live members only (the tombstoned 이영희 has no rows); inactive ones are kept.
-        assert {name for _, _, name, _, _ in index} == {"김민수", "John Park"}
-        assert ("n", "pa", "John Park") in {row[:3] for row in index}
+    with Database.open(path) as db:
+        with db.read() as s:
+            settings = read_settings(s)
+            assert (settings.language, settings.backup_folder) == ("en", "D:/백업")
+            assert settings.no_show_consumes_credit is False
+            assert s.get_one(Setting, setting_id("vat_rate")).value == "0.10"
+        with db.write() as s:  # a stamped write on an upgraded row
+            client = s.scalars(select(Client).where(Client.name == "김민수")).one()
+            old_hlc = client.hlc
+            client.notes = "upgraded"
+        with db.read() as s:
+            assert s.get_one(Client, client.id).hlc > old_hlc
     (saved,) = backup.list_backups(path)
-    assert saved.name.endswith("-0001.sqlite3")
+    assert saved.name.endswith("-0002.sqlite3")

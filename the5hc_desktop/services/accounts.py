@@ -1,4 +1,11 @@
-"""Sign-in, lockout, staff accounts and roles (RULES §6, DOMAIN 9)."""
+"""Sign-in, lockout, staff accounts and roles (RULES §6, DOMAIN 9).
+
+Failed attempts, locks and the last sign-in are this device's own bookkeeping
+(`StaffSignInState`, not synced). Usernames and e-mails are unique among accounts by this
+service's checks, not by the database: the same username made on two offline desks arrives
+by sync as two accounts, and signing in with it then fails with `AmbiguousLogin`, asking the
+owner to rename one (docs/username-conflicts.md).
+"""
 
 from __future__ import annotations
 
@@ -30,7 +37,7 @@ from the5hc_desktop.services.base import (
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, can, require
 from the5hc_desktop.services.settings import DEMO_KEY, gym_organization, read_settings
-from the5hc_desktop.store.models import Organization, StaffAccount
+from the5hc_desktop.store.models import Organization, StaffAccount, StaffSignInState
 
 _STAFF = ("직원 계정", "Staff account")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -130,6 +137,19 @@ def _locked_error(until: datetime, session: Session) -> SignInError:
     )
 
 
+class AmbiguousLogin(SignInError):
+    """Two live accounts answer to the typed username or e-mail (made on two offline desks)."""
+
+
+def _ambiguous_error(typed: str) -> AmbiguousLogin:
+    return AmbiguousLogin(
+        f"'{typed}' 계정이 두 개 있습니다 (서로 다른 PC에서 같은 이름으로 만들어졌습니다). "
+        "소유자가 설정 → 직원에서 한 계정의 사용자명을 바꾼 뒤 다시 로그인하세요.",
+        f"Two accounts use '{typed}' (created on two computers with the same name). "
+        "The owner must rename one in Settings → Staff; then sign in again.",
+    )
+
+
 def _inactive_error() -> SignInError:
     return SignInError("이 계정은 비활성화되었습니다.", "This account is deactivated.")
 
@@ -172,6 +192,7 @@ class AccountService(ServiceBase):
                     "센터와 소유자 계정이 이미 만들어져 있습니다.",
                     "The gym and its owner already exist.",
                 )
+            _check_unique(session, login, mail)
             org = gym_organization(session)
             if org is None:
                 org = Organization(name=name)
@@ -187,7 +208,6 @@ class AccountService(ServiceBase):
                 role=Role.OWNER.value,
                 password_hash=password_hash,
                 must_change_password=False,
-                failed_attempts=0,
                 active=True,
             )
             session.add(owner)
@@ -237,7 +257,12 @@ class AccountService(ServiceBase):
     ) -> Actor | SignInError:
         now = self.utc_now()
         if account is None:
-            account = self._find_login(session, typed)
+            matches = self._find_login(session, typed)
+            if len(matches) > 1:
+                self._audit(session, None, "login_failed", "staff", None,
+                            {"login": typed[:150], "reason": "ambiguous", "context": context})
+                return _ambiguous_error(typed)
+            account = matches[0] if matches else None
         if account is None:
             self._audit(session, None, "login_failed", "staff", None,
                         {"login": typed[:150], "reason": "unknown", "context": context})
@@ -246,23 +271,24 @@ class AccountService(ServiceBase):
         details: dict[str, Any] = {"login": typed[:150], "context": context}
         actor = Actor(account.id, _role_of(account), account.display_name or account.username,
                       account.username)
-        if account.locked_until is not None:
-            if account.locked_until > now:  # the lock is checked before the password
+        state = sign_in_state(session, account.id)
+        if state.locked_until is not None:
+            if state.locked_until > now:  # the lock is checked before the password
                 self._audit(session, actor, "login_failed", "staff", account.id,
                             details | {"reason": "locked"})
-                return _locked_error(account.locked_until, session)
-            account.locked_until = None  # the lock expired: start counting afresh
-            account.failed_attempts = 0
+                return _locked_error(state.locked_until, session)
+            state.locked_until = None  # the lock expired: start counting afresh
+            state.failed_attempts = 0
         if not passwords.verify_password(account.password_hash, password):
-            account.failed_attempts = (account.failed_attempts or 0) + 1
+            state.failed_attempts = (state.failed_attempts or 0) + 1
             reason = "wrong_password"
-            if account.failed_attempts >= settings.lockout_attempts:
-                account.locked_until = now + timedelta(minutes=settings.lockout_minutes)
+            if state.failed_attempts >= settings.lockout_attempts:
+                state.locked_until = now + timedelta(minutes=settings.lockout_minutes)
                 reason = "locked_now"
             self._audit(session, actor, "login_failed", "staff", account.id,
-                        details | {"reason": reason, "attempts": account.failed_attempts})
-            if account.locked_until is not None:
-                return _locked_error(account.locked_until, session)
+                        details | {"reason": reason, "attempts": state.failed_attempts})
+            if state.locked_until is not None:
+                return _locked_error(state.locked_until, session)
             return _invalid_login()
         if not account.active:
             self._audit(session, actor, "login_failed", "staff", account.id,
@@ -271,24 +297,25 @@ class AccountService(ServiceBase):
         rehashed = passwords.needs_rehash(account.password_hash)
         if rehashed:
             account.password_hash = passwords.hash_password(password)
-        account.failed_attempts = 0
-        account.locked_until = None
+        state.failed_attempts = 0
+        state.locked_until = None
         if context == "sign_in":
-            account.last_login = now
+            state.last_login = now
         self._audit(session, actor, "login_success", "staff", account.id,
                     details | {"rehashed": rehashed})
         return actor
 
-    def _find_login(self, session: Session, typed: str) -> StaffAccount | None:
+    def _find_login(self, session: Session, typed: str) -> list[StaffAccount]:
+        """Live accounts answering to `typed` (two only after a sync merged twin accounts)."""
         if not typed:
-            return None
+            return []
         if "@" in typed:
             condition = func.lower(StaffAccount.email) == typed.lower()
         else:
             condition = StaffAccount.username == typed
-        return session.scalars(
-            select(StaffAccount).where(condition, StaffAccount.deleted_at.is_(None)).limit(1)
-        ).first()
+        return list(session.scalars(
+            select(StaffAccount).where(condition, StaffAccount.deleted_at.is_(None)).limit(2)
+        ))
 
     def change_password(self, actor: Actor, old: str, new: str) -> None:
         check_password_rules(new, field="new_password")
@@ -383,7 +410,6 @@ class AccountService(ServiceBase):
                 role=new_role.value,
                 password_hash=password_hash,
                 must_change_password=True,
-                failed_attempts=0,
                 active=True,
             )
             session.add(staff)
@@ -425,6 +451,21 @@ class AccountService(ServiceBase):
                 self._audit(session, actor, action, "staff", staff.id, {})
             return self._view(session, staff)
 
+    def rename(self, actor: Actor, staff_id: uuid.UUID, username: str) -> StaffView:
+        """A new username (unique among accounts; resolves twins made on two desks)."""
+        require(actor, Capability.MANAGE_STAFF)
+        login = _clean_username(username)
+        with self._db.write() as session:
+            staff = get_live(session, StaffAccount, staff_id, _STAFF)
+            _check_may_manage(actor, staff)
+            if staff.username != login:
+                _check_unique(session, login, None, exclude=staff.id)
+                old = staff.username
+                staff.username = login
+                self._audit(session, actor, "trainer_updated", "staff", staff.id,
+                            {"username": [old, login]})
+            return self._view(session, staff)
+
     def reset_password(self, actor: Actor, staff_id: uuid.UUID) -> str:
         """A temporary password that must be changed at the next sign-in (shown once)."""
         require(actor, Capability.MANAGE_STAFF)
@@ -435,8 +476,7 @@ class AccountService(ServiceBase):
             _check_may_manage(actor, staff)
             staff.password_hash = new_hash
             staff.must_change_password = True
-            staff.failed_attempts = 0
-            staff.locked_until = None
+            _clear_lock(session, staff.id)
             self._audit(session, actor, "password_changed", "staff", staff.id, {"by": "reset"})
         return temporary
 
@@ -445,8 +485,7 @@ class AccountService(ServiceBase):
         with self._db.write() as session:
             staff = get_live(session, StaffAccount, staff_id, _STAFF)
             _check_may_manage(actor, staff)
-            staff.failed_attempts = 0
-            staff.locked_until = None
+            _clear_lock(session, staff.id)
             self._audit(session, actor, "trainer_updated", "staff", staff.id, {"unlocked": True})
             return self._view(session, staff)
 
@@ -455,7 +494,10 @@ class AccountService(ServiceBase):
     def _view(self, session: Session, row: StaffAccount) -> StaffView:
         zone = gym_zone(session)
         now = self.utc_now()
-        locked = row.locked_until if row.locked_until and row.locked_until > now else None
+        state = session.get(StaffSignInState, row.id)
+        until = state.locked_until if state is not None else None
+        last_login = state.last_login if state is not None else None
+        locked = until if until is not None and until > now else None
         return StaffView(
             id=row.id,
             username=row.username,
@@ -464,7 +506,7 @@ class AccountService(ServiceBase):
             role=_role_of(row),
             active=bool(row.active),
             locked_until=to_local(locked, zone) if locked else None,
-            last_login=to_local(row.last_login, zone) if row.last_login else None,
+            last_login=to_local(last_login, zone) if last_login else None,
             must_change_password=bool(row.must_change_password),
         )
 
@@ -503,12 +545,34 @@ def _check_not_last_owner(session: Session, staff: StaffAccount) -> None:
         )
 
 
-def _check_unique(session: Session, username: str, email: str | None) -> None:
-    # Tombstoned rows still hold the unique values, so they count too.
+def sign_in_state(session: Session, staff_id: uuid.UUID) -> StaffSignInState:
+    """This device's sign-in bookkeeping of an account (created on first use)."""
+    state = session.get(StaffSignInState, staff_id)
+    if state is None:
+        state = StaffSignInState(staff_id=staff_id, failed_attempts=0)
+        session.add(state)
+    return state
+
+
+def _clear_lock(session: Session, staff_id: uuid.UUID) -> None:
+    state = session.get(StaffSignInState, staff_id)
+    if state is not None:
+        state.failed_attempts = 0
+        state.locked_until = None
+
+
+def _check_unique(
+    session: Session, username: str, email: str | None, *, exclude: uuid.UUID | None = None
+) -> None:
+    # The database does not enforce it (see the module text). Tombstoned rows still hold
+    # their values, so they count too.
     conditions = [StaffAccount.username == username]
     if email:
         conditions.append(func.lower(StaffAccount.email) == email)
-    rows = session.scalars(select(StaffAccount).where(or_(*conditions))).all()
+    query = select(StaffAccount).where(or_(*conditions))
+    if exclude is not None:
+        query = query.where(StaffAccount.id != exclude)
+    rows = session.scalars(query).all()
     for row in rows:
         if row.username == username:
             raise ValidationError(

@@ -32,13 +32,21 @@ from the5hc_desktop.services import ledger
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import score_columns
 from the5hc_desktop.services.base import audit, gym_zone, local_today
-from the5hc_desktop.services.bulk import BulkWriter, IdMaker, db_date, db_json, db_rate, db_time
 from the5hc_desktop.services.clients import ClientDraft, clean_draft
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.demo_data import GYM_NAME
 from the5hc_desktop.services.demo_plan import GymPlan, MemberPlan, PackagePlan, plan_gym
 from the5hc_desktop.services.packages import fee_details
 from the5hc_desktop.services.settings import SettingsService, read_settings
+from the5hc_desktop.store.bulk import (
+    BulkWriter,
+    IdMaker,
+    db_date,
+    db_json,
+    db_rate,
+    db_time,
+    db_uuid,
+)
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     ASSESSMENT_INPUT_FIELDS,
@@ -180,7 +188,7 @@ class _Writer:
         self.plan = plan
         self.today = today
         self.no_show_consumes = no_show_consumes
-        self.staff = [s.hex for s in staff_ids]
+        self.staff = [db_uuid(s) for s in staff_ids]
         self.zone = zone
         self.vat_rate, self.card_rate = rates
         self.report = report
@@ -197,7 +205,7 @@ class _Writer:
             conn = session.connection()
             conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
             try:
-                bulk = BulkWriter(conn, database.device_id, datetime.now(UTC))
+                bulk = BulkWriter(conn, database.device_id, database.clock, datetime.now(UTC))
                 self._clients(bulk)
                 self._training(bulk)
                 self._assessments(bulk)

@@ -65,6 +65,7 @@ from the5hc_desktop.store.models import (
     Payment,
     SessionPackage,
     StaffAccount,
+    StaffSignInState,
     TrainingSession,
 )
 from the5hc_desktop.store.types import utcnow
@@ -289,14 +290,17 @@ class _Importer:
                 role=role,
                 password_hash=str(r["password_hash"] or ""),
                 must_change_password=False,
-                failed_attempts=int(r["failed_login_attempts"] or 0),
-                locked_until=parse_utc(r["locked_until"]),
                 active=True,
-                last_login=parse_utc(r["last_login"]),
                 created_at=parse_utc(r["created_at"]) or utcnow(),
                 legacy_id=legacy_id,
             )
             self.s.add(account)
+            self.s.add(StaffSignInState(  # this device's own bookkeeping (not synced)
+                staff_id=account.id,
+                failed_attempts=int(r["failed_login_attempts"] or 0),
+                locked_until=parse_utc(r["locked_until"]),
+                last_login=parse_utc(r["last_login"]),
+            ))
             by_username[username] = account
             self.staff[legacy_id] = account.id
             self.created["staff"] += 1

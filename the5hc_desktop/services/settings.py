@@ -1,4 +1,10 @@
-"""Gym-wide settings (rates, policies, language, backups) and the database backup."""
+"""Gym-wide settings (rates, policies), this machine's settings (language, backup folder)
+and the database backup.
+
+Gym-wide values are synced `settings` rows; the language and the backup folder belong to
+one machine (a second desk may run in English, and its disks differ) and are kept in the
+local, never synced `local_settings` table. `GymSettings` shows both as one form.
+"""
 
 from __future__ import annotations
 
@@ -17,13 +23,14 @@ from the5hc_desktop.services.base import (
     TIMEZONE_KEY,
     ServiceBase,
     gym_zone,
+    jsonable,
     put_setting,
     setting_value,
     to_local,
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can, require
-from the5hc_desktop.store.models import Organization, Setting
+from the5hc_desktop.store.models import LocalSetting, Organization, Setting
 
 DEMO_KEY = "demo"
 
@@ -56,8 +63,12 @@ DEFAULTS = GymSettings(
     trainers_edit_any_assessment=False,
 )
 _MONEY_FIELDS = ("vat_rate", "card_fee_rate")
-# Every field but gym_name is one settings row under its own name.
-_ROW_FIELDS = tuple(f.name for f in fields(GymSettings) if f.name != "gym_name")
+# Settings of this machine only, kept in `local_settings`.
+LOCAL_FIELDS = ("language", "backup_folder")
+# Every other field but gym_name is one synced settings row under its own name.
+_ROW_FIELDS = tuple(
+    f.name for f in fields(GymSettings) if f.name != "gym_name" and f.name not in LOCAL_FIELDS
+)
 
 
 def _first_gym(what: Any) -> Select[Any]:
@@ -86,8 +97,10 @@ def read_settings(session: Session) -> GymSettings:
         .where(Setting.key.in_(_ROW_FIELDS), Setting.deleted_at.is_(None))
     )
     stored: dict[str, Any] = {key: value for key, value in rows}
+    local = select(LocalSetting.key, LocalSetting.value).where(LocalSetting.key.in_(LOCAL_FIELDS))
+    stored |= {key: value for key, value in session.execute(local)}
     values: dict[str, Any] = {}
-    for name in _ROW_FIELDS:
+    for name in (*_ROW_FIELDS, *LOCAL_FIELDS):
         default = getattr(DEFAULTS, name)
         value = stored.get(name)
         values[name] = default if value is None else _coerce(name, value, default)
@@ -195,6 +208,9 @@ class SettingsService(ServiceBase):
             for name in _ROW_FIELDS:
                 if name in changed:
                     put_setting(session, name, getattr(new, name))
+            for name in LOCAL_FIELDS:
+                if name in changed:
+                    put_local_setting(session, name, getattr(new, name))
             org = gym_organization(session)
             if org is not None:
                 org.name = new.gym_name
@@ -214,7 +230,7 @@ class SettingsService(ServiceBase):
         require(actor, Capability.EDIT_SETTINGS)
         source = Path(self._db.path)
         with self._db.read() as session:
-            configured = str(setting_value(session, "backup_folder", "") or "")
+            configured = str(local_setting_value(session, "backup_folder", "") or "")
             zone = gym_zone(session)
         target_dir = Path(folder or configured or source.parent / "backups").expanduser()
         stamp = to_local(self.utc_now(), zone).strftime("%Y%m%d-%H%M%S")
@@ -229,6 +245,20 @@ class SettingsService(ServiceBase):
         with self._db.write() as session:
             self._audit(session, actor, "backup_created", "database", None, {"file": target.name})
         return target
+
+
+def local_setting_value(session: Session, key: str, default: Any = None) -> Any:
+    """The JSON value of one of this machine's settings, or `default`."""
+    value = session.scalar(select(LocalSetting.value).where(LocalSetting.key == key))
+    return default if value is None else value
+
+
+def put_local_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(LocalSetting, key)
+    if row is None:
+        session.add(LocalSetting(key=key, value=jsonable(value)))
+    else:
+        row.value = jsonable(value)
 
 
 def _free_name(path: Path) -> Path:
@@ -254,10 +284,13 @@ def _sqlite_backup(source: Path, target: Path) -> None:
 
 __all__ = [
     "DEFAULTS",
+    "LOCAL_FIELDS",
     "TIMEZONE_KEY",
     "GymSettings",
     "SettingsService",
     "gym_organization",
+    "local_setting_value",
+    "put_local_setting",
     "read_settings",
     "validate_settings",
 ]

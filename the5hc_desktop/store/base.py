@@ -61,8 +61,9 @@ class SyncedMixin:
     """Columns that let rows made on several offline devices merge later.
 
     `id` is a UUIDv7 assigned at construction, so related rows can be linked before a flush.
-    `updated_at`, `updated_by_device` and `change_stamp` are written by the store's flush
-    hook (database.py), never by services. Rows are never hard-deleted: set `deleted_at`.
+    `updated_at`, `updated_by_device`, `change_stamp` and `hlc` (the hybrid logical clock,
+    clock.py) are written by the store's write seam (stamping.py), never by services. Rows
+    are never hard-deleted: set `deleted_at`.
     """
 
     id: Mapped[uuid.UUID] = mapped_column(
@@ -72,9 +73,15 @@ class SyncedMixin:
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_by_device: Mapped[str] = mapped_column(String(36))
     change_stamp: Mapped[int] = mapped_column(BigInteger, index=True)
+    hlc: Mapped[str] = mapped_column(String(28))
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Import reference only; NULLs are distinct, so it is unique only when present.
     legacy_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+
+    @classmethod
+    def derived_id(cls, values: dict[str, Any]) -> uuid.UUID | None:
+        """The id a row of this table must have, from its other values (None: a new id)."""
+        return None
 
     @property
     def is_deleted(self) -> bool:
@@ -90,4 +97,4 @@ class SyncedMixin:
 def _assign_id(target: SyncedMixin, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     # Give the row its id as soon as it exists, unless the caller passed one (imports, sync).
     if kwargs.get("id") is None:
-        kwargs["id"] = new_id()
+        kwargs["id"] = type(target).derived_id(kwargs) or new_id()

@@ -6,9 +6,10 @@
     with db.read() as s:           # a consistent snapshot; flushing anything is an error
         rows = s.scalars(select(Client)).all()
 
-Every insert or update of a synced row gets `updated_at`, `updated_by_device` and the next
-`change_stamp` of this device in the same transaction (the device counter is bumped with
-one UPDATE per flush). Hard deletes of synced rows are refused: set `deleted_at`.
+Every insert or update of a synced row gets `updated_at`, `updated_by_device`, the next
+`change_stamp` of this device and a new `hlc` value of `Database.clock` in the same
+transaction (stamping.py, shared with the bulk writer). Hard deletes of synced rows, and
+Core UPDATEs that skip the stamping, are refused: set `deleted_at`.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, insert, select, update
+from sqlalchemy import Engine, event, insert, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.store import backup, migrate
 from the5hc_desktop.store.base import SyncedMixin
+from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
     create_sqlite_engine,
     create_url_engine,
@@ -38,17 +40,23 @@ from the5hc_desktop.store.engine import (
     write_engine,
 )
 from the5hc_desktop.store.models import Device
+from the5hc_desktop.store.stamping import (
+    UNSTAMPED,
+    HardDeleteForbidden,
+    UnstampedWrite,
+    install_write_guard,
+    stamp_flush,
+)
 from the5hc_desktop.store.types import new_id, utcnow
+
+__all__ = ["Database", "HardDeleteForbidden", "ReadOnlySession", "UnstampedWrite"]
 
 log = logging.getLogger("the5hc.store")
 
 _DEVICE = "the5hc.device_id"
+_CLOCK = "the5hc.clock"
 _READ_ONLY = "the5hc.read_only"
 _STAMP = "the5hc.stamp"
-
-
-class HardDeleteForbidden(RuntimeError):
-    """A synced row was passed to `Session.delete`; tombstone it instead."""
 
 
 class ReadOnlySession(RuntimeError):
@@ -62,12 +70,19 @@ class Database:
         self.engine = engine
         self.device_id = device_id
         self.path = path
+        # The high-water mark lives next to the file, so restoring a backup keeps it.
+        self.clock = HybridClock(device_id, clock_file(path) if path is not None else None)
+        install_write_guard(engine)
+        writes = write_engine(engine)
+        info = {_DEVICE: device_id, _CLOCK: self.clock}
         self._reader = sessionmaker(bind=engine, autoflush=False, info={_READ_ONLY: True})
-        self._writer = sessionmaker(
-            bind=write_engine(engine), expire_on_commit=False, info={_DEVICE: device_id}
+        self._writer = sessionmaker(bind=writes, expire_on_commit=False, info=info)
+        self._unstamped_writer = sessionmaker(
+            bind=writes.execution_options(**{UNSTAMPED: True}), expire_on_commit=False,
+            info=info | {_STAMP: False},
         )
-        _install_hooks(self._reader)
-        _install_hooks(self._writer)
+        for factory in (self._reader, self._writer, self._unstamped_writer):
+            event.listen(factory, "before_flush", _before_flush)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -137,7 +152,7 @@ class Database:
 
         `stamp=False` keeps the sync columns as given (sync applying remote rows).
         """
-        session = self._writer(info={_STAMP: stamp})
+        session = (self._writer if stamp else self._unstamped_writer)()
         try:
             with session.begin():
                 yield session
@@ -150,10 +165,6 @@ class Database:
 # --- stamping ----------------------------------------------------------------------------
 
 
-def _install_hooks(factory: sessionmaker[Session]) -> None:
-    event.listen(factory, "before_flush", _before_flush)
-
-
 def _before_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     if session.info.get(_READ_ONLY):
         if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
@@ -164,32 +175,8 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
             raise HardDeleteForbidden(
                 f"{type(obj).__name__} rows are never deleted; call soft_delete() instead"
             )
-    if not session.info.get(_STAMP, True):
-        return
-    changed = [o for o in session.new if isinstance(o, SyncedMixin)]
-    changed += [
-        o
-        for o in session.dirty
-        if isinstance(o, SyncedMixin) and session.is_modified(o, include_collections=False)
-    ]
-    if not changed:
-        return
-    device_id: uuid.UUID = session.info[_DEVICE]
-    # Core statement on the flush's connection: no autoflush, no identity-map sync.
-    last = session.connection().execute(
-        update(Device)
-        .where(Device.id == device_id)
-        .values(change_counter=Device.change_counter + len(changed))
-        .returning(Device.change_counter)
-    ).scalar_one()
-    now = utcnow()
-    device = str(device_id)
-    for stamp, obj in enumerate(changed, start=last - len(changed) + 1):
-        if obj.created_at is None:
-            obj.created_at = now
-        obj.updated_at = now
-        obj.updated_by_device = device
-        obj.change_stamp = stamp
+    if session.info.get(_STAMP, True):
+        stamp_flush(session, session.info[_DEVICE], session.info[_CLOCK])
 
 
 # --- opening helpers ---------------------------------------------------------------------

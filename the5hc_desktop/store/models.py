@@ -2,8 +2,9 @@
 
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings (synced, with
-`SyncedMixin`), devices (local bookkeeping) and client_search (a trigger-maintained search
-index of clients).
+`SyncedMixin`); local to this machine, never synced: devices (bookkeeping),
+staff_sign_in_state, local_settings and client_search (a trigger-maintained search index of
+clients).
 """
 
 from __future__ import annotations
@@ -31,14 +32,18 @@ from the5hc_desktop.store.models_assessment import (
 from the5hc_desktop.store.models_core import (
     INITIALS_GRAM,
     NAME_GRAM,
+    SETTINGS_NAMESPACE,
     AuditLogEntry,
     Client,
     ClientSearchTerm,
     Device,
+    LocalSetting,
     Organization,
     Setting,
     StaffAccount,
+    StaffSignInState,
     active_count_terms,
+    setting_id,
 )
 from the5hc_desktop.store.models_training import (
     MAX_DURATION_MIN,
@@ -82,6 +87,7 @@ __all__ = [
     "SCORE_COLUMNS",
     "SESSION_LEDGER_KINDS",
     "SESSION_STATUSES",
+    "SETTINGS_NAMESPACE",
     "SYNCED_MODELS",
     "TEST_NOTE_KEYS",
     "Assessment",
@@ -92,12 +98,15 @@ __all__ = [
     "CreditLedgerEntry",
     "Device",
     "FeeAuditEntry",
+    "LocalSetting",
     "Organization",
     "Payment",
     "SessionPackage",
     "Setting",
     "StaffAccount",
+    "StaffSignInState",
     "SyncedMixin",
     "TrainingSession",
     "active_count_terms",
+    "setting_id",
 ]

@@ -48,18 +48,33 @@ class StaffAccount(SyncedMixin, Base):
     __table_args__ = (one_of("role", ROLES),)
 
     organization_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organizations.id"), index=True)
-    username: Mapped[str] = mapped_column(String(150), unique=True)
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    # Unique among accounts, checked by the account service, not by the database: the same
+    # username made on two offline desks must merge as a conflict the owner resolves, not
+    # fail the sync with an IntegrityError.
+    username: Mapped[str] = mapped_column(String(150))
+    email: Mapped[str | None] = mapped_column(String(254))
     display_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(10), default="trainer")
     password_hash: Mapped[str] = mapped_column(String(255))
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
-    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    last_login: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     organization: Mapped[Organization] = relationship()
+
+
+class StaffSignInState(Base):
+    """This device's sign-in bookkeeping of one account: failures, lock and last sign-in.
+
+    Local, not synced (SYNC.md §4): a lock on the front desk must not lock the owner's
+    laptop, and counting failures must not make a synced change on every attempt.
+    """
+
+    __tablename__ = "staff_sign_in_state"
+
+    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"), primary_key=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Client(SyncedMixin, Base):
@@ -151,12 +166,39 @@ class ClientSearchTerm(Base):
     active: Mapped[bool] = mapped_column(Boolean)
 
 
+# Settings ids are uuid5(SETTINGS_NAMESPACE, key): the same key written on two devices is
+# the same row, so sync merges it by last writer instead of making a duplicate.
+SETTINGS_NAMESPACE = uuid.UUID("6f1c9e2a-5b7d-4e0f-9a3c-2d8b4e6f1a07")
+
+
+def setting_id(key: str) -> uuid.UUID:
+    return uuid.uuid5(SETTINGS_NAMESPACE, key)
+
+
 class Setting(SyncedMixin, Base):
-    """One gym-wide setting (VAT rate, card fee rate, no-show policy, ...) as JSON."""
+    """One gym-wide setting (VAT rate, card fee rate, no-show policy, ...) as JSON.
+
+    Its id is derived from `key` (`setting_id`). Settings of one machine (its backup
+    folder, its language) are `LocalSetting` rows instead.
+    """
 
     __tablename__ = "settings"
 
     key: Mapped[str] = mapped_column(String(100), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+    @classmethod
+    def derived_id(cls, values: dict[str, Any]) -> uuid.UUID | None:
+        key = values.get("key")
+        return setting_id(key) if isinstance(key, str) else None
+
+
+class LocalSetting(Base):
+    """A setting of this machine only (backup folder, language); never synced."""
+
+    __tablename__ = "local_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -94,6 +95,9 @@ class TrainingSession(SyncedMixin, Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     duration_min: Mapped[int] = mapped_column(Integer, default=60)
     status: Mapped[str] = mapped_column(String(10), default="scheduled")
+    # Status transitions so far, bumped by the write seam (stamping.py) whenever a stamped
+    # write changes `status`; a merge keeps the version with the higher count (SYNC.md §4).
+    status_seq: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     notes: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

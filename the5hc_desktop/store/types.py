@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import uuid6
 from sqlalchemy import DateTime, Dialect, Numeric
 from sqlalchemy.types import TypeDecorator
+
+from the5hc_desktop.store.ids import new_id
+
+__all__ = ["RATE_QUANTUM", "Rate", "UTCDateTime", "new_id", "utcnow"]
 
 RATE_QUANTUM = Decimal("0.0001")
 
@@ -17,11 +19,6 @@ RATE_QUANTUM = Decimal("0.0001")
 def utcnow() -> datetime:
     """The current instant, UTC-aware."""
     return datetime.now(UTC)
-
-
-def new_id() -> uuid.UUID:
-    """A time-ordered UUIDv7 made on this device (plain `uuid.UUID`, not the uuid6 subclass)."""
-    return uuid.UUID(int=uuid6.uuid7().int)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

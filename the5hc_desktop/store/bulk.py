@@ -1,14 +1,13 @@
-"""Bulk inserts for generated and imported rows, with the store's stamping rules.
+"""Bulk inserts for generated and imported rows, through the store's one write seam.
 
-The ORM stamps rows in a flush hook (store/database.py); that costs tens of microseconds a
-row, too slow for the 100,000-member demo. This module writes the same columns itself, with
-Core `executemany` on the caller's write transaction:
+The ORM stamps rows in a flush hook; that costs tens of microseconds a row, too slow for the
+100,000-member demo. This writer inserts with Core `executemany` on the caller's write
+transaction and takes the same things from the same places:
 
-- ids are UUIDv7 (the layout of `store.types.new_id`; a monotonic counter in the 12 spare
-  bits keeps a batch in generation order);
-- `updated_at` and `updated_by_device` as the flush hook sets them;
-- `change_stamp` taken from the device counter, reserved with the same UPDATE … RETURNING
-  the hook uses, so stamps never repeat across bulk and ORM writes.
+- ids from `store.ids` (the generator behind `new_id`: time-ordered UUIDv7);
+- `change_stamp`, `hlc`, `updated_at` and `updated_by_device` from
+  `stamping.reserve_stamps`, the function the flush hook uses, so stamps never repeat across
+  bulk and ORM writes and every row has a clock value.
 
 Values are passed in the form SQLAlchemy stores them on SQLite (see `db_uuid`, `db_time`,
 `db_date`, `db_json`), which skips per-value type processing; a test reads bulk rows back
@@ -18,59 +17,37 @@ through the ORM to prove the forms match. SQLite only: the server database is fi
 from __future__ import annotations
 
 import json
-import os
-import time
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, update
+from sqlalchemy import Connection, Table
 
 from the5hc_desktop.store.base import SyncedMixin
-from the5hc_desktop.store.models import Device
+from the5hc_desktop.store.clock import HybridClock
+from the5hc_desktop.store.ids import new_id_ints
+from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
 
-# Written by `BulkWriter` itself; callers supply every other required column.
-STAMP_COLUMNS = ("updated_at", "updated_by_device", "change_stamp")
-_VARIANT = 0x8000_0000_0000_0000
-_RAND_B = 0x3FFF_FFFF_FFFF_FFFF
+
+def _uuid_storage(value: int) -> str:
+    # SQLAlchemy's `Uuid` on SQLite: 32 lowercase hex digits.
+    return f"{value:032x}"
 
 
 class IdMaker:
-    """UUIDv7 ids as 32-digit hex (SQLAlchemy's SQLite form of `Uuid`), time-ordered.
+    """New row ids in storage form, time-ordered (the ids `new_id` makes)."""
 
-    ~1.4 µs an id instead of ~4 µs for `uuid6.uuid7()`; the same bit layout (48-bit Unix
-    milliseconds, version 7, RFC 4122 variant, random tail).
-    """
+    def take(self, count: int) -> list[Any]:
+        return [_uuid_storage(value) for value in new_id_ints(count)]
 
-    def __init__(self) -> None:
-        self._ms = 0
-        self._seq = 0
-
-    def take(self, count: int) -> list[str]:
-        now_ms = time.time_ns() // 1_000_000
-        if now_ms > self._ms:
-            self._ms, self._seq = now_ms, 0
-        randoms = os.urandom(8 * count)
-        out: list[str] = []
-        ms, seq = self._ms, self._seq
-        for i in range(count):
-            if seq > 0xFFF:  # 4096 ids in one millisecond: borrow the next one
-                ms, seq = ms + 1, 0
-            tail = int.from_bytes(randoms[8 * i : 8 * i + 8], "big") & _RAND_B
-            value = (((ms << 16) | 0x7000 | seq) << 64) | _VARIANT | tail
-            out.append(f"{value:032x}")
-            seq += 1
-        self._ms, self._seq = ms, seq
-        return out
-
-    def one(self) -> str:
+    def one(self) -> Any:
         return self.take(1)[0]
 
 
-def db_uuid(value: uuid.UUID | None) -> str | None:
-    return None if value is None else value.hex
+def db_uuid(value: uuid.UUID | None) -> Any:
+    return None if value is None else _uuid_storage(value.int)
 
 
 def db_time(value: datetime | None) -> str | None:
@@ -97,28 +74,16 @@ def db_rate(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.0001")))
 
 
-def reserve_stamps(connection: Connection, device_id: uuid.UUID, count: int) -> int:
-    """Reserve `count` change stamps of this device; returns the first one.
-
-    Same statement as the store's flush hook, so bulk and ORM writes share one counter.
-    """
-    last = connection.execute(
-        update(Device)
-        .where(Device.id == device_id)
-        .values(change_counter=Device.change_counter + count)
-        .returning(Device.change_counter)
-    ).scalar_one()
-    return int(last) - count + 1
-
-
 class BulkWriter:
     """Inserts rows of synced tables inside the caller's `Database.write()` transaction."""
 
-    def __init__(self, connection: Connection, device_id: uuid.UUID, now: datetime) -> None:
+    def __init__(
+        self, connection: Connection, device_id: uuid.UUID, clock: HybridClock, now: datetime
+    ) -> None:
         self._conn = connection
         self._device_id = device_id
-        self._device = str(device_id)
-        self._now = db_time(now)
+        self._clock = clock
+        self._now = now
         self.rows_written = 0
 
     def insert(
@@ -133,14 +98,17 @@ class BulkWriter:
         batch = list(rows)
         if not batch:
             return 0
-        first = reserve_stamps(self._conn, self._device_id, len(batch))
+        stamps = reserve_stamps(self._conn, self._device_id, self._clock, len(batch), self._now)
         names = (*columns, *STAMP_COLUMNS)
         sql = (
             f"INSERT INTO {table.name} ({', '.join(names)}) "
             f"VALUES ({', '.join('?' for _ in names)})"
         )
-        now, device = self._now, self._device
-        params = [(*row, now, device, first + i) for i, row in enumerate(batch)]
+        now, device, first = db_time(stamps.updated_at), stamps.device, stamps.first
+        params = [
+            (*row, now, device, first + i, hlc)
+            for i, (row, hlc) in enumerate(zip(batch, stamps.hlcs, strict=True))
+        ]
         self._conn.exec_driver_sql(sql, params)
         self.rows_written += len(batch)
         return len(batch)
