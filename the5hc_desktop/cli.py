@@ -6,6 +6,7 @@
     the5hc export csv [-o members.csv]
     the5hc backup [-o DIR] | restore FILE | check | stats [--json]
     the5hc report ASSESSMENT_ID -o report.pdf | report --from DATE --to DATE -d DIR
+    the5hc server init | upgrade | add-gym | add-device | revoke-device --admin-dsn DSN ...
 
 `--db PATH` (before or after the command; default: THE5HC_DB or the user data folder) picks
 the database. Results go to stdout; progress (when stderr is a terminal, or --progress) and
@@ -28,7 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from the5hc_desktop import paths
+from the5hc_desktop import cli_server, paths
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from the5hc_desktop.services.legacy_import import ImportSummary
 
 COMMANDS = ("init", "demo", "import-legacy", "export", "backup", "restore", "check", "stats",
-            "report")
+            "report", "server")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 VERSION = "the5hc 0.1.0"
 log = logging.getLogger("the5hc.cli")
@@ -124,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("-d", "--dir", type=Path, metavar="DIR", help="folder for a batch")
+
+    cli_server.add_commands(command("server", "동기화 서버 관리 (manage the sync server)"))
     return parser
 
 
@@ -203,7 +206,7 @@ def _log_crash(args: Sequence[str], error: BaseException) -> Path:
     masked, hide = [], False
     for arg in args:
         masked.append("***" if hide else arg)
-        hide = arg == "--password"
+        hide = arg in ("--password", "--admin-dsn")
     text = (f"{datetime.now().isoformat(timespec='seconds')} the5hc {' '.join(masked)}\n"
             + "".join(traceback.format_exception(error)))
     for folder in (paths.log_dir(), Path.cwd()):
@@ -480,4 +483,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "stats": cmd_stats,
     "report": cmd_report,
+    "server": cli_server.run,
 }
