@@ -7,6 +7,7 @@
     the5hc backup [-o DIR] | restore FILE | check | stats [--json]
     the5hc report ASSESSMENT_ID -o report.pdf | report --from DATE --to DATE -d DIR
     the5hc sync setup --code CODE [--sslmode MODE] | sync [--json]
+    the5hc server init | upgrade | add-gym | add-device | revoke-device --admin-dsn DSN ...
 
 `--db PATH` (before or after the command; default: THE5HC_DB or the user data folder) picks
 the database. Results go to stdout; progress (when stderr is a terminal, or --progress) and
@@ -29,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from the5hc_desktop import cli_sync, paths
+from the5hc_desktop import cli_server, cli_sync, paths
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from the5hc_desktop.services.legacy_import import ImportSummary
 
 COMMANDS = ("init", "demo", "import-legacy", "export", "backup", "restore", "check", "stats",
-            "report", "sync")
+            "report", "sync", "server")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 VERSION = "the5hc 0.1.0"
 log = logging.getLogger("the5hc.cli")
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-d", "--dir", type=Path, metavar="DIR", help="folder for a batch")
 
     cli_sync.add_commands(command)
+    cli_server.add_commands(command("server", "동기화 서버 관리 (manage the sync server)"))
     return parser
 
 
@@ -206,7 +208,7 @@ def _log_crash(args: Sequence[str], error: BaseException) -> Path:
     masked, hide = [], False
     for arg in args:
         masked.append("***" if hide else arg)
-        hide = arg == "--password"
+        hide = arg in ("--password", "--admin-dsn")
     text = (f"{datetime.now().isoformat(timespec='seconds')} the5hc {' '.join(masked)}\n"
             + "".join(traceback.format_exception(error)))
     for folder in (paths.log_dir(), Path.cwd()):
@@ -488,4 +490,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "report": cmd_report,
     "sync": cmd_sync,
+    "server": cli_server.run,
 }
