@@ -9,6 +9,7 @@ upgrade tests. Both skip, with the connection error as the reason, when no serve
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sync_server_support import ServerHarness, create_scratch_database, drop_scratch_database
@@ -46,3 +47,21 @@ def empty_server_db() -> Iterator[ServerHarness]:
     finally:
         harness.close_clients()
         drop_scratch_database(name)
+
+
+@pytest.fixture(scope="session")
+def sync_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, device-less database that desks are copied from."""
+    from sync_cluster import template_database
+
+    return template_database(tmp_path_factory.mktemp("sync-template"))
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+
+    from the5hc_desktop.services import passwords
+
+    monkeypatch.setattr(
+        passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -135,7 +135,7 @@ class Desk:
                 select(SessionPackage.id, func.coalesce(func.sum(CreditLedgerEntry.delta), 0))
                 .outerjoin(CreditLedgerEntry, CreditLedgerEntry.package_id == SessionPackage.id)
                 .group_by(SessionPackage.id)
-            ).tuples().all()
+            ).all()
         return {pid: int(total) for pid, total in rows}
 
     def close(self) -> None:
@@ -167,3 +167,24 @@ def open_desk(
 
 def later(minutes: int) -> datetime:
     return datetime.now(UTC) + timedelta(minutes=minutes)
+
+
+def enrol(server: Any, gym: Any, name: str) -> tuple[str, str]:
+    """A device of `gym` on the test server: its enrolment code and secret."""
+    added = server.new_device(gym, name)
+    return added.code, added.secret
+
+
+def template_database(folder: Path) -> Path:
+    """An empty database at head without a device row (each copy makes its own)."""
+    from the5hc_desktop.store import migrate
+    from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
+
+    path = folder / "template.sqlite3"
+    engine = create_sqlite_engine(path, foreign_keys=False)
+    try:
+        with write_engine(engine).begin() as conn:
+            migrate.upgrade(conn)
+    finally:
+        engine.dispose()
+    return path

@@ -68,7 +68,7 @@ class SyncService:
         mode = sslmode or default_sslmode(enrolment.host)
         check_sslmode(enrolment.host, mode)
         address = ServerAddress(enrolment.host, enrolment.port, enrolment.database,
-                                str(enrolment.device), enrolment.role, mode, ca_file)
+                                str(enrolment.device_id), enrolment.role, mode, ca_file)
         replica = self._replica()
         try:
             bound = replica.state(SERVER)

@@ -40,6 +40,7 @@ from the5hc_desktop.store.engine import (
     write_engine,
 )
 from the5hc_desktop.store.models import Device
+from the5hc_desktop.store.models_sync import SyncState
 from the5hc_desktop.store.stamping import (
     UNSTAMPED,
     HardDeleteForbidden,
@@ -55,6 +56,7 @@ log = logging.getLogger("the5hc.store")
 
 _DEVICE = "the5hc.device_id"
 _CLOCK = "the5hc.clock"
+_SYNC_MARK = "the5hc.sync_mark"
 _READ_ONLY = "the5hc.read_only"
 _STAMP = "the5hc.stamp"
 
@@ -74,7 +76,9 @@ class Database:
         self.clock = HybridClock(device_id, clock_file(path) if path is not None else None)
         install_write_guard(engine)
         writes = write_engine(engine)
-        info = {_DEVICE: device_id, _CLOCK: self.clock}
+        # The pushed change-stamp mark while sync is set up (None: no sync, nothing to track).
+        self._sync_mark: list[int | None] = [_load_sync_mark(engine) if path else None]
+        info = {_DEVICE: device_id, _CLOCK: self.clock, _SYNC_MARK: self._sync_mark}
         self._reader = sessionmaker(bind=engine, autoflush=False, info={_READ_ONLY: True})
         self._writer = sessionmaker(bind=writes, expire_on_commit=False, info=info)
         self._unstamped_writer = sessionmaker(
@@ -114,6 +118,15 @@ class Database:
             engine.dispose()
             raise _unavailable(path or target, exc) from exc
         return cls(engine, device_id, path)
+
+    @property
+    def sync_mark(self) -> int | None:
+        """Change stamps up to this are on the server; None while sync is not set up."""
+        return self._sync_mark[0]
+
+    @sync_mark.setter
+    def sync_mark(self, value: int | None) -> None:
+        self._sync_mark[0] = value
 
     def close(self) -> None:
         """Release connections (the last SQLite close checkpoints the WAL)."""
@@ -176,10 +189,22 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
                 f"{type(obj).__name__} rows are never deleted; call soft_delete() instead"
             )
     if session.info.get(_STAMP, True):
-        stamp_flush(session, session.info[_DEVICE], session.info[_CLOCK])
+        stamp_flush(session, session.info[_DEVICE], session.info[_CLOCK],
+                    session.info[_SYNC_MARK][0])
 
 
 # --- opening helpers ---------------------------------------------------------------------
+
+
+def _load_sync_mark(engine: Engine) -> int | None:
+    with engine.connect() as conn:
+        rows = dict(conn.execute(
+            select(SyncState.key, SyncState.value)
+            .where(SyncState.key.in_(("server", "pushed_stamp")))
+        ).all())
+    if "server" not in rows:
+        return None
+    return int(rows.get("pushed_stamp") or 0)
 
 
 def _local_device(engine: Engine, name: str) -> uuid.UUID:

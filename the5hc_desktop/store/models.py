@@ -45,6 +45,7 @@ from the5hc_desktop.store.models_core import (
     active_count_terms,
     setting_id,
 )
+from the5hc_desktop.store.models_sync import SyncBase, SyncConflict, SyncState
 from the5hc_desktop.store.models_training import (
     MAX_DURATION_MIN,
     MIN_DURATION_MIN,
@@ -104,6 +105,9 @@ __all__ = [
     "SessionPackage",
     "Setting",
     "StaffAccount",
+    "SyncBase",
+    "SyncConflict",
+    "SyncState",
     "StaffSignInState",
     "SyncedMixin",
     "TrainingSession",

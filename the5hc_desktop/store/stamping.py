@@ -24,11 +24,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, attributes
 
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.models import SYNCED_MODELS, Device
+from the5hc_desktop.store.models_sync import SyncBase
 from the5hc_desktop.store.types import utcnow
 
 # Columns the seam writes on every stamped row (services never set them).
@@ -82,8 +84,15 @@ def reserve_stamps(
     return Stamps(int(last) - count + 1, clock.take(count), now or utcnow(), str(device_id))
 
 
-def stamp_flush(session: Session, device_id: uuid.UUID, clock: HybridClock) -> None:
-    """Stamp the new and changed synced objects of a flush (the ORM path)."""
+def stamp_flush(
+    session: Session, device_id: uuid.UUID, clock: HybridClock, sync_mark: int | None = None
+) -> None:
+    """Stamp the new and changed synced objects of a flush (the ORM path).
+
+    With sync set up, a row that was in step with the server (stamp at or below the pushed
+    mark) keeps the server version's `hlc` in `sync_base`, so the server can tell this
+    follow-up edit from a concurrent one.
+    """
     changed: list[Any] = [o for o in session.new if isinstance(o, SyncedMixin)]
     dirty = [
         o
@@ -93,6 +102,8 @@ def stamp_flush(session: Session, device_id: uuid.UUID, clock: HybridClock) -> N
     changed += dirty
     if not changed:
         return
+    if sync_mark is not None:
+        _remember_bases(session, dirty, sync_mark)
     # Core statement on the flush's connection: no autoflush, no identity-map sync.
     stamps = reserve_stamps(session.connection(), device_id, clock, len(changed))
     for obj in dirty:
@@ -106,6 +117,16 @@ def stamp_flush(session: Session, device_id: uuid.UUID, clock: HybridClock) -> N
         obj.updated_by_device = stamps.device
         obj.change_stamp = stamps.first + i
         obj.hlc = stamps.hlcs[i]
+
+
+def _remember_bases(session: Session, dirty: Sequence[Any], sync_mark: int) -> None:
+    bases = [
+        {"row_id": o.id, "hlc": o.hlc}
+        for o in dirty
+        if o.hlc and o.change_stamp is not None and o.change_stamp <= sync_mark
+    ]
+    if bases:
+        session.connection().execute(sqlite_insert(SyncBase).on_conflict_do_nothing(), bases)
 
 
 def install_write_guard(engine: Engine) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -153,5 +153,13 @@ def _first_line(exc: Exception) -> str:
     return (primary or str(exc) or type(exc).__name__).strip().splitlines()[0]
 
 
-# SQLSTATEs raised by the server's sync functions (see server_schema).
-SERVER_STATES: dict[str, Any] = {}
+# SQLSTATEs raised by the server's sync functions (sync/server_sql/errors.py).
+SERVER_STATES: dict[str, Callable[[str], errors.SyncError]] = {
+    "T5001": lambda _text: errors.revoked(),
+    "T5002": lambda _text: errors.revoked(),
+    "T5003": errors.update_required,
+    "T5004": lambda _text: errors.clock_ahead(10),
+    "T5005": errors.refused,
+    "T5006": errors.refused,
+    "T5007": errors.refused,
+}

@@ -137,7 +137,7 @@ class LocalReplica:
             ids = [r["id"] for _, _, r in picked]
             bases = dict(
                 s.execute(select(SyncBase.row_id, SyncBase.hlc).where(SyncBase.row_id.in_(ids)))
-                .tuples().all()
+                .all()
             ) if ids else {}
         return [
             OutRow(
@@ -253,7 +253,8 @@ def _apply_entity(
             conflicts += 1
             conn.execute(insert(SyncConflict).values(
                 id=uuid.uuid4(), entity=codec.name, row_id=row_id, reason="superseded",
-                winner=dict(row["data"]), loser=codec.encode(pending), at=lost_at))
+                winner=_version(row["hlc"], row["data"]),
+                loser=_version(pending["hlc"], codec.encode(pending)), at=lost_at))
         decoded = codec.decode(row["data"])
         decoded["change_stamp"] = 0
         values.append(decoded)
@@ -269,6 +270,11 @@ def _apply_entity(
         for chunk in _chunks([v["id"] for v in values], 500):
             conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
     return len(values), kept, conflicts
+
+
+def _version(hlc: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """One side of a conflict, in the server's shape."""
+    return {"hlc": hlc, "data": dict(data), "deleted": data.get("deleted_at") is not None}
 
 
 def _store_conflicts(conn: Connection, incoming: Iterable[Mapping[str, Any]]) -> int:
