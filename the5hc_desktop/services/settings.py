@@ -23,6 +23,7 @@ from the5hc_desktop.services.base import (
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can, require
+from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.models import Organization, Setting
 
 DEMO_KEY = "demo"
@@ -221,7 +222,7 @@ class SettingsService(ServiceBase):
         target = _free_name(target_dir / f"the5hc-{stamp}.sqlite3")
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
-            _sqlite_backup(source, target)
+            copy_database(source, target)
         except (OSError, sqlite3.Error) as exc:
             raise StorageUnavailable(
                 f"백업을 만들 수 없습니다: {exc}", f"The backup could not be written: {exc}"
@@ -239,17 +240,6 @@ def _free_name(path: Path) -> Path:
         n += 1
     return candidate
 
-
-def _sqlite_backup(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 __all__ = [
