@@ -213,7 +213,10 @@ class SettingsService(ServiceBase):
     def backup_now(self, actor: Actor, folder: str | Path | None = None) -> Path:
         """Copy the live database with SQLite's online backup API (safe while it is open)."""
         require(actor, Capability.EDIT_SETTINGS)
-        source = Path(self._db.path)
+        source = self._db.path
+        if source is None:
+            raise StorageUnavailable("서버 데이터베이스는 여기서 백업할 수 없습니다.",
+                                     "A server database cannot be backed up from here.")
         with self._db.read() as session:
             configured = str(setting_value(session, "backup_folder", "") or "")
             zone = gym_zone(session)

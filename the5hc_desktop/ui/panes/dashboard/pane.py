@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import LOW_BALANCE_LIMIT
 from the5hc_desktop.services.sessions import SessionStatus
@@ -52,6 +53,10 @@ REVENUE_COLOUR = "#2e7d32"
 
 class DashboardPane(QWidget):
     """The 대시보드 pane (see the module docstring)."""
+
+    watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS, changes.PACKAGES,
+                         changes.SESSIONS, changes.CREDIT_LEDGER, changes.PAYMENTS,
+                         changes.STAFF, changes.SETTINGS})
 
     def __init__(
         self,
@@ -260,9 +265,9 @@ class DashboardPane(QWidget):
             lambda _ctx: service.metrics(actor),
             self.show_metrics,
             on_failure=self._failed,
-            progress_label=self.tr("Calculating the dashboard…"),
             parent=self,
             on_done=self._load_finished,
+            lane=worker.Lane.SLOW_READ,  # quiet: the status label says "Loading…"
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
