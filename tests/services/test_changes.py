@@ -55,9 +55,13 @@ def test_a_rolled_back_transaction_announces_nothing(db: Database, clock: Clock)
     class Boom(Exception):
         pass
 
-    with pytest.raises(Boom), access.write() as session:
-        session.execute(update(Client).values(notes="x"))
-        raise Boom
+    def failing_write() -> None:
+        with access.write() as session:
+            session.execute(update(Client).values(notes="x"))
+            raise Boom
+
+    with pytest.raises(Boom):
+        failing_write()
 
     with access.write() as session:  # a statement-level write counts as well
         session.execute(update(Client).values(notes="y"))
