@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,30 @@ def test_start_path_leaves_heavy_modules_unloaded() -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True,
     )
     assert result.stdout.strip() == ""
+
+
+def _headings(document: Path) -> set[str]:
+    """Section numbers of a docs/ page: "## §4 ..." -> "4", "### 2.15.2 ..." -> "2.15.2"."""
+    found = set()
+    for line in document.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"#+ §?(\d+(?:\.\d+)*)\b", line)
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def test_every_rule_citation_resolves_to_a_section_of_docs() -> None:
+    """Comments cite docs/rules.md §n and docs/domain.md x.y (or the older RULES §n /
+    DOMAIN x.y); each must name a section that exists in the repository."""
+    sections = {"rules": _headings(ROOT / "docs" / "rules.md"),
+                "domain": _headings(ROOT / "docs" / "domain.md")}
+    citation = re.compile(
+        r"(?:docs/(rules|domain)\.md|(RULES)|(DOMAIN)) §?(\d+(?:\.\d+)*)")
+    missing = []
+    for folder in ("the5hc_desktop", "tests"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for match in citation.finditer(path.read_text(encoding="utf-8")):
+                document = match.group(1) or ("rules" if match.group(2) else "domain")
+                if match.group(4) not in sections[document]:
+                    missing.append(f"{path.relative_to(ROOT)}: {match.group(0)}")
+    assert missing == []

@@ -3,7 +3,7 @@
 The gym, its owner (sign-in demo / demo1234) and staff go through AccountService, the demo
 flag through SettingsService. Members and their history are bulk-written (100,000 members
 in well under a minute) with the same builders the services use: `clean_draft` for members,
-`split_payment` and `fee_details` for sales, the ledger kinds of RULES §5, and
+`split_payment` and `fee_details` for sales, the ledger kinds of docs/rules.md §5, and
 `score_columns` (score_assessment, risk, recommendations: what the service stores) for
 assessments.
 """

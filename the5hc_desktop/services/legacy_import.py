@@ -1,4 +1,4 @@
-"""Import a Legacy (Streamlit) database into the desktop store (DOMAIN 10.3).
+"""Import a Legacy (Streamlit) database into the desktop store (docs/domain.md 10.3).
 
 - Read-only on the source; the pre-clean merges run in memory (`legacy_source`).
 - Staff keep their bcrypt hash (verified and re-hashed to argon2id at first sign-in). The

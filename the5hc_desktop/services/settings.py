@@ -40,7 +40,7 @@ class GymSettings:
     backup_folder: str
     timezone: str
     trainers_edit_any_assessment: bool
-    # Sign-in lockout (RULES §6): failures before a lock, and its length.
+    # Sign-in lockout (docs/rules.md §6): failures before a lock, and its length.
     lockout_attempts: int = 5
     lockout_minutes: int = 30
 

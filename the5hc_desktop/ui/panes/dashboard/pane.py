@@ -1,4 +1,4 @@
-"""대시보드: this month's figures, two charts and three short lists (DOMAIN 8.1 with 8.5).
+"""대시보드: this month's figures, two charts and three short lists (docs/domain.md 8.1 with 8.5).
 
 Everything comes from one `DashboardService.metrics` call on the worker lane; the pane
 only formats. Showing the pane or F5 reloads; a reload asked while one runs is queued.

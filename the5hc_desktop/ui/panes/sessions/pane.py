@@ -4,7 +4,7 @@ Built for a front desk that sells, books and checks off sessions all day. Three 
 
 - 일정 (`schedule_page.py`): day / week / month calendar, today's one-click list and the
   selected session; free slots and Ctrl+B book, sessions are completed, marked no-show,
-  cancelled or un-completed (RULES §5).
+  cancelled or un-completed (docs/rules.md §5).
 - 패키지 (`packages_panel.py`): a member's packages with their ledger figures; bonus
   sessions and refunds for the owner and senior trainers.
 - 결제 (`payments_panel.py`): payments by date, method and member with totals and receipts.
