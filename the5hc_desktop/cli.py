@@ -312,7 +312,6 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
 def cmd_import_legacy(options: argparse.Namespace) -> int:
     from the5hc_desktop.services import legacy_import
-    from the5hc_desktop.services.maintenance import system_actor
 
     target = _db_path(options)
     progress = _progress(options, "import").fraction
@@ -323,7 +322,7 @@ def cmd_import_legacy(options: argparse.Namespace) -> int:
         services = _services(target)
         try:
             try:
-                actor = system_actor(services.database)
+                actor = services.maintenance.system_actor()
             except The5HCError:
                 actor = None  # a new database: the import itself creates the owner
             summary = legacy_import.import_legacy(
@@ -364,12 +363,11 @@ def _import_lines(summary: ImportSummary) -> list[str]:
 
 def cmd_export(options: argparse.Namespace) -> int:
     from the5hc_desktop.services.export import ExportService
-    from the5hc_desktop.services.maintenance import system_actor
 
     services = _services(_existing_db(options))
     try:
         exporter = ExportService(services.database)
-        actor = system_actor(services.database)
+        actor = services.maintenance.system_actor()
         progress = _progress(options, "export").count
         if options.output == "-":
             count = exporter.clients_csv(actor, sys.stdout.buffer, progress)
@@ -384,11 +382,10 @@ def cmd_export(options: argparse.Namespace) -> int:
 
 
 def cmd_backup(options: argparse.Namespace) -> int:
-    from the5hc_desktop.services.maintenance import system_actor
 
     services = _services(_existing_db(options))
     try:
-        target = services.settings.backup_now(system_actor(services.database), options.output)
+        target = services.settings.backup_now(services.maintenance.system_actor(), options.output)
     finally:
         services.close()
     say(f"백업을 만들었습니다 (backup written): {target}")
@@ -396,12 +393,12 @@ def cmd_backup(options: argparse.Namespace) -> int:
 
 
 def cmd_restore(options: argparse.Namespace) -> int:
+    from the5hc_desktop.services import open_services
     from the5hc_desktop.services.maintenance import restore
-    from the5hc_desktop.store.database import Database
 
     target = _db_path(options)
     saved = restore(target, options.path)
-    Database.open(target).close()  # brings an older backup up to the current schema
+    open_services(target).close()  # brings an older backup up to the current schema
     if saved is not None:
         say(f"복원 전 현재 데이터베이스를 백업했습니다 (previous database saved): {saved}")
     say(f"복원했습니다 (restored): {options.path} -> {target}")
@@ -425,11 +422,10 @@ def cmd_check(options: argparse.Namespace) -> int:
 
 
 def cmd_stats(options: argparse.Namespace) -> int:
-    from the5hc_desktop.services.maintenance import counts
 
     services = _services(_existing_db(options))
     try:
-        numbers = counts(services.database)
+        numbers = services.maintenance.counts()
     finally:
         services.close()
     if options.json:
@@ -441,7 +437,6 @@ def cmd_stats(options: argparse.Namespace) -> int:
 
 
 def cmd_report(options: argparse.Namespace) -> int:
-    from the5hc_desktop.services.maintenance import system_actor
 
     single = options.assessment_id is not None
     if single and (options.output is None or options.date_from or options.date_to):
@@ -453,7 +448,7 @@ def cmd_report(options: argparse.Namespace) -> int:
     assessment_id = _uuid(options.assessment_id) if single else None
     services = _services(_existing_db(options))
     try:
-        actor = system_actor(services.database)
+        actor = services.maintenance.system_actor()
         if assessment_id is not None:
             path = services.reports.render_assessment(actor, assessment_id, options.output)
             say(f"보고서를 만들었습니다 (report written): {path}")

@@ -1617,10 +1617,6 @@
         <translation>모든 활성 회원의 남은 세션이 3회 이상입니다.</translation>
     </message>
     <message>
-        <source>Calculating the dashboard…</source>
-        <translation>대시보드를 계산하는 중…</translation>
-    </message>
-    <message>
         <source>The figures could not be loaded.</source>
         <translation>수치를 불러오지 못했습니다.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""split_payment (RULES §4) and sessions_for."""
+"""split_payment (docs/rules.md §4) and sessions_for."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from the5hc_desktop.domain.fees import (
     split_payment,
 )
 
-# DOMAIN 5.5, column G (the seed's method = desktop): gross → vat / card fee / net
+# docs/domain.md 5.5, column G (the seed's method = desktop): gross → vat / card fee / net
 WORKED_G = [
     (1, 0, 0, 1),
     (99, 9, 3, 87),

@@ -1,4 +1,4 @@
-"""Recommendation rules (DOMAIN 3.3), programme tables and follow-up dates."""
+"""Recommendation rules (docs/domain.md 3.3), programme tables and follow-up dates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Injury-risk rules (DOMAIN 2.15.2) on desktop-1 scores: each rule firing and not."""
+"""Injury-risk rules (docs/domain.md 2.15.2) on desktop-1 scores: each rule firing and not."""
 
 from __future__ import annotations
 
@@ -215,7 +215,7 @@ def test_score_capped_at_100_and_concerns_at_three() -> None:
 
 
 def test_score_is_rounded_half_up_to_one_decimal() -> None:
-    # Case A of DOMAIN 2.17 on desktop-1: 30 (imbalance) + 3.75 (cardio 25) = 33.75 → 33.8
+    # Case A of docs/domain.md 2.17 on desktop-1: 30 (imbalance) + 3.75 (cardio 25) = 33.75 → 33.8
     result = risk(
         age=25,
         push_up_reps=36,
@@ -263,7 +263,7 @@ def test_to_dict_is_json_safe() -> None:
 
 def test_questionnaire_blend() -> None:
     assert questionnaire_risk([1.0, 1.0, 1.0]) == 30.0
-    assert blend_questionnaire_risk(34.0, [1.0, 1.0, 1.0]) == 33.2  # DOMAIN 2.15.4 example
+    assert blend_questionnaire_risk(34.0, [1.0, 1.0, 1.0]) == 33.2  # docs/domain.md 2.15.4 example
     assert blend_questionnaire_risk(34.0, []) == 34.0
     assert blend_questionnaire_risk(34.0, [0.0, -1.0]) == 34.0  # no risk flagged
     assert questionnaire_risk([5.0, 2.0]) == 20.0  # each weight counts at most 1

@@ -20,7 +20,7 @@ from the5hc_desktop.domain.scoring import (
 M, F = Gender.MALE, Gender.FEMALE
 S, K, W = PushUpType.STANDARD, PushUpType.MODIFIED, PushUpType.WALL
 
-# DOMAIN 2.3, copied independently of the code: excellent / good / average per age band.
+# docs/domain.md 2.3, copied independently of the code: excellent / good / average per age band.
 EXPECTED_PUSH_UP = {
     (M, S): [(36, 29, 22), (30, 24, 17), (25, 20, 13), (21, 16, 10), (18, 12, 8)],
     (F, S): [(30, 21, 15), (27, 20, 13), (24, 15, 11), (21, 13, 9), (17, 12, 8)],
@@ -79,7 +79,7 @@ def test_farmer_time_levels_both_sides(gender: Gender, levels: tuple[float, ...]
 @pytest.mark.parametrize(
     ("time_s", "percent", "expected"),
     [
-        (60, 40, 3.2),  # DOMAIN 2.9 examples
+        (60, 40, 3.2),  # docs/domain.md 2.9 examples
         (45, 30, 1.8),
         (60, 25, 2.0),
         (45, 150, 3.3),

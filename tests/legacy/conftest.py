@@ -1,4 +1,4 @@
-"""Legacy import fixtures: the fixture database (DOMAIN 10.1 DDL), a target path, fast hashes."""
+"""Legacy import fixtures: the fixture database (docs/domain.md 10.1), a target, fast hashes."""
 
 from __future__ import annotations
 

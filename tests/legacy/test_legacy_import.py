@@ -1,4 +1,4 @@
-"""Legacy (Streamlit) import, DOMAIN 10.3, on a fixture built from the DDL of DOMAIN 10.1."""
+"""Legacy (Streamlit) import (docs/domain.md 10.3) on a fixture built from the tables of 10.1."""
 
 from __future__ import annotations
 

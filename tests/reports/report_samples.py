@@ -18,7 +18,7 @@ from the5hc_desktop.reports.data import (
     ReceiptData,
 )
 
-# DOMAIN 2.17 case A: every test measured.
+# docs/domain.md 2.17 case A: every test measured.
 COMPLETE_INPUTS: dict[str, Any] = {
     "gender": "male", "age": 25, "body_weight_kg": 72.5,
     "push_up_reps": 36, "push_up_type": "standard",

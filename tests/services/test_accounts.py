@@ -1,4 +1,4 @@
-"""Sign-in, lockout, legacy hashes, staff management and the role matrix (RULES §6)."""
+"""Sign-in, lockout, legacy hashes, staff management and the role matrix (docs/rules.md §6)."""
 
 from __future__ import annotations
 

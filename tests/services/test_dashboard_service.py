@@ -1,4 +1,4 @@
-"""Dashboard figures on a small dataset whose every number is known (DOMAIN 8.1 / 8.5)."""
+"""Dashboard figures on a small dataset whose every number is known (docs/domain.md 8.1 / 8.5)."""
 
 from __future__ import annotations
 

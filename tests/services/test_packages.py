@@ -1,4 +1,4 @@
-"""Selling packages, bonus sessions and refunds (RULES §4 and §5)."""
+"""Selling packages, bonus sessions and refunds (docs/rules.md §4 and §5)."""
 
 from __future__ import annotations
 

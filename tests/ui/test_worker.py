@@ -307,3 +307,83 @@ def test_run_needs_an_installed_worker(task_worker: Worker) -> None:
         assert worker.wait_idle()
     finally:
         worker.install(previous)
+
+
+# --- lanes ------------------------------------------------------------------------------
+
+
+def test_a_long_slow_read_never_delays_a_front_desk_click(
+    task_worker: Worker, qtbot: QtBot
+) -> None:
+    release = threading.Event()
+    order: list[str] = []
+
+    def aggregate(_ctx: TaskContext) -> str:
+        assert release.wait(10)
+        return "dashboard"
+
+    worker.run(aggregate, order.append, lane=worker.Lane.SLOW_READ)
+    worker.run(lambda _ctx: "booked", order.append)  # the data lane
+    qtbot.waitUntil(lambda: bool(order))
+    assert order == ["booked"]  # the click came back while the aggregate still ran
+    assert task_worker.pending_count(worker.Lane.SLOW_READ) == 1
+    release.set()
+    assert task_worker.wait_idle()
+    assert order == ["booked", "dashboard"]
+
+
+def test_each_lane_keeps_its_own_order_on_its_own_thread(task_worker: Worker) -> None:
+    seen: dict[worker.Lane, list[tuple[int, str]]] = {lane: [] for lane in worker.Lane}
+
+    def op(lane: worker.Lane, n: int, _ctx: TaskContext) -> None:
+        running = worker.running_task()
+        assert running is not None
+        assert running.lane is lane
+        seen[lane].append((n, threading.current_thread().name))
+
+    for n in range(6):
+        for lane in worker.Lane:
+            worker.run(functools.partial(op, lane, n), lambda _r: None, lane=lane)
+    assert task_worker.wait_idle()
+    threads = set()
+    for lane in worker.Lane:
+        assert [n for n, _thread in seen[lane]] == list(range(6))
+        assert len({thread for _n, thread in seen[lane]}) == 1
+        threads.add(seen[lane][0][1])
+    assert len(threads) == len(worker.Lane)
+    assert worker.running_task() is None  # nothing is "running" on the GUI thread
+
+
+def test_background_lanes_are_quiet_unless_labelled(fast_worker: Worker, qtbot: QtBot) -> None:
+    release = threading.Event()
+    worker.run(lambda _ctx: release.wait(10), lambda _r: None, lane=worker.Lane.NETWORK)
+    labelled = worker.run(_wait_until_cancelled, lambda _r: None,
+                          progress_label="리포트 내보내는 중", lane=worker.Lane.SLOW_READ)
+    qtbot.waitUntil(lambda: fast_worker.progress_dialog is not None)
+    dialog = fast_worker.progress_dialog
+    assert dialog is not None
+    assert "리포트 내보내는 중" in dialog.labelText()
+    labelled.cancel()
+    qtbot.waitUntil(lambda: fast_worker.progress_dialog is None)
+    assert QGuiApplication.overrideCursor() is None  # the network round alone shows nothing
+    assert not fast_worker.is_idle()
+    release.set()
+    assert fast_worker.wait_idle()
+
+
+def test_shutdown_stops_every_lane(messages: MessageBridge) -> None:
+    lanes = Worker(messages)
+    started = threading.Event()
+    outcomes: list[object] = []
+
+    def slow(ctx: TaskContext) -> None:
+        started.set()
+        _wait_until_cancelled(ctx)
+
+    lanes.run(slow, outcomes.append, lane=worker.Lane.NETWORK)
+    lanes.run(lambda _ctx: 1, outcomes.append, lane=worker.Lane.NETWORK)  # queued behind
+    assert started.wait(5)
+    assert lanes.shutdown()
+    assert lanes.is_idle()
+    assert outcomes == []
+    lanes.deleteLater()

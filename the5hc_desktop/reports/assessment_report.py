@@ -1,4 +1,4 @@
-"""체력 평가 보고서: the assessment PDF (DOMAIN 7.1 sections in order, plus 7.3 additions).
+"""체력 평가 보고서: the assessment PDF (docs/domain.md 7.1 sections in order, plus 7.3 additions).
 
 Every figure comes unrounded from the domain and is printed with one decimal, half up
 (fmt1). A test not measured reads 미측정; a category missing a component reads 일부 측정.

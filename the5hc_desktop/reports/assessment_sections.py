@@ -163,7 +163,7 @@ def notes(data: AssessmentReportData) -> list[Flowable]:
 
 
 def follow_up(data: AssessmentReportData) -> list[Flowable]:
-    """평가일 / 중간 점검 / 재평가 예정 band and the closing sentence (DOMAIN 7.1 §9)."""
+    """평가일 / 중간 점검 / 재평가 예정 band and the closing sentence (docs/domain.md 7.1 §9)."""
     dates = follow_up_dates(data.assessed_on)
     items = (("평가일", data.assessed_on), ("중간 점검", dates.interim),
              ("재평가 예정", dates.reassess))

@@ -3,6 +3,10 @@
     services = open_services(paths.default_db_path())
     actor = services.accounts.sign_in("owner", password)
     page = services.clients.search(actor, "ㄱㅁㅅ")
+    services.changes.subscribe(lambda changes: ...)   # after every committed write
+
+Every service shares one `DataAccess`, so `services.changes` hears every write. The window
+uses the services only; `database` is there for the CLI's bulk jobs and for tests.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from pathlib import Path
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import AssessmentService
 from the5hc_desktop.services.base import Clock
+from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
+from the5hc_desktop.services.maintenance import MaintenanceService
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
 from the5hc_desktop.services.sessions import SessionService
@@ -34,6 +40,8 @@ class Services:
     dashboard: DashboardService
     settings: SettingsService
     reports: ReportService
+    maintenance: MaintenanceService
+    changes: ChangePublisher
     sync: SyncService
 
     def close(self) -> None:
@@ -42,17 +50,21 @@ class Services:
 
 def build_services(database: Database, now: Clock | None = None) -> Services:
     """Every service on an already open database (tests inject a clock)."""
+    changes = ChangePublisher()
+    access = DataAccess(database, changes)
     return Services(
         database=database,
-        accounts=AccountService(database, now=now),
-        clients=ClientService(database, now=now),
-        assessments=AssessmentService(database, now=now),
-        packages=PackageService(database, now=now),
-        sessions=SessionService(database, now=now),
-        dashboard=DashboardService(database, now=now),
-        settings=SettingsService(database, now=now),
-        reports=ReportService(database, now=now),
-        sync=SyncService(database),
+        accounts=AccountService(access, now=now),
+        clients=ClientService(access, now=now),
+        assessments=AssessmentService(access, now=now),
+        packages=PackageService(access, now=now),
+        sessions=SessionService(access, now=now),
+        dashboard=DashboardService(access, now=now),
+        settings=SettingsService(access, now=now),
+        reports=ReportService(access, now=now),
+        maintenance=MaintenanceService(access, now=now),
+        changes=changes,
+        sync=SyncService(access),
     )
 
 

@@ -1,4 +1,4 @@
-"""Sign-in, lockout, staff accounts and roles (RULES §6, DOMAIN 9).
+"""Sign-in, lockout, staff accounts and roles (docs/rules.md §6, docs/domain.md 9).
 
 Failed attempts, locks and the last sign-in are this device's own bookkeeping
 (`StaffSignInState`, not synced). Usernames and e-mails are unique among accounts by this
@@ -58,7 +58,7 @@ class StaffView:
 
 
 def check_password_rules(password: str, field: str = "password") -> None:
-    """At least 8 characters, not digits only (DOMAIN 9.2)."""
+    """At least 8 characters, not digits only (docs/domain.md 9.2)."""
     if not isinstance(password, str) or len(password) < 8:
         raise ValidationError(
             "비밀번호는 최소 8자 이상이어야 합니다.",

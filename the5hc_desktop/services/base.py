@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound
 from the5hc_desktop.domain.hangul import object_particle
+from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import AuditLogEntry, Setting
 from the5hc_desktop.store.types import utcnow
 
@@ -30,10 +32,21 @@ TIMEZONE_KEY = "timezone"
 
 
 class ServiceBase:
-    """Holds the database and the clock (`now` returns an aware UTC instant; tests inject)."""
+    """Holds the data access and the clock (`now` returns an aware UTC instant; tests inject).
 
-    def __init__(self, database: Any, now: Clock | None = None) -> None:
-        self._db = database
+    Given a `Database`, the service gets its own `DataAccess` (announcing to `changes`, or
+    to nobody); given another service's `DataAccess`, it shares it and its publisher.
+    """
+
+    def __init__(
+        self,
+        database: Database | DataAccess,
+        now: Clock | None = None,
+        changes: ChangePublisher | None = None,
+    ) -> None:
+        self._db: DataAccess = (
+            database if isinstance(database, DataAccess) else DataAccess(database, changes)
+        )
         self._now: Clock = now or utcnow
 
     def utc_now(self) -> datetime:

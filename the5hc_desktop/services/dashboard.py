@@ -1,4 +1,4 @@
-"""The main dashboard (DOMAIN 8.1 with the 8.5 decisions), from aggregate SQL only.
+"""The main dashboard (docs/domain.md 8.1 with the 8.5 decisions), from aggregate SQL only.
 
 Decisions: revenue is Σ payment gross by payment date (refunds are negative rows, so they
 count), with net alongside; "this month" runs from the 1st to the month's end; sessions of
@@ -98,7 +98,7 @@ class DashboardMetrics:
     today_sessions: tuple[SessionView, ...]
     recent_activity: tuple[Activity, ...]
     low_balance: tuple[LowBalance, ...]
-    # False for front desk (no revenue figures, DOMAIN 9.5): the money figures are then 0.
+    # False for front desk (no revenue figures, docs/domain.md 9.5): the money figures are then 0.
     revenue_visible: bool = True
 
 

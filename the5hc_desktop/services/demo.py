@@ -3,7 +3,7 @@
 The gym, its owner (sign-in demo / demo1234) and staff go through AccountService, the demo
 flag through SettingsService. Members and their history are bulk-written (100,000 members
 in well under a minute) with the same builders the services use: `clean_draft` for members,
-`split_payment` and `fee_details` for sales, the ledger kinds of RULES §5, and
+`split_payment` and `fee_details` for sales, the ledger kinds of docs/rules.md §5, and
 `score_columns` (score_assessment, risk, recommendations: what the service stores) for
 assessments.
 """
@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -116,6 +117,20 @@ def generate_demo(
     finally:
         if collecting:
             gc.enable()
+
+
+def create_demo_file(
+    path: Path, clients: int, seed: int = 1, *, progress: Progress | None = None
+) -> DemoResult:
+    """Create (or fill, when empty) the database file `path` with a demo gym, then close it.
+
+    The window's entry point: it never holds the `Database` itself.
+    """
+    database = Database.open(path)
+    try:
+        return generate_demo(database, clients, seed, progress=progress)
+    finally:
+        database.close()
 
 
 def _generate(

@@ -1,4 +1,4 @@
-"""Client list CSV (DOMAIN 7.2): UTF-8 with BOM so Excel opens Hangul correctly.
+"""Client list CSV (docs/domain.md 7.2): UTF-8 with BOM so Excel opens Hangul correctly.
 
 Columns: 이름, 나이, 성별, 키(cm), 몸무게(kg), BMI, 활동상태, 최근평가점수, 병력, 운동경력,
 이메일, 전화번호, 등록일, 담당 트레이너 — sorted by name. 활동상태 is 활동중 when the member

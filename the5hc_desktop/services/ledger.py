@@ -1,4 +1,4 @@
-"""The credit ledger rules (RULES §5), in one place for every service that shows credits.
+"""The credit ledger rules (docs/rules.md §5), in one place for every service that shows credits.
 
 Remaining sessions of a package = Σ of its ledger rows; nothing is a mutable counter. The
 figures a screen shows (used, no-show, bonus, refunded) are sums of the matching kinds, and

@@ -1,4 +1,4 @@
-"""Import a Legacy (Streamlit) database into the desktop store (DOMAIN 10.3).
+"""Import a Legacy (Streamlit) database into the desktop store (docs/domain.md 10.3).
 
 - Read-only on the source; the pre-clean merges run in memory (`legacy_source`).
 - Staff keep their bcrypt hash (verified and re-hashed to argon2id at first sign-in). The
@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-import sqlite3
 import tempfile
 import uuid
 from collections.abc import Callable, Mapping
@@ -55,6 +54,7 @@ from the5hc_desktop.services.legacy_source import (
     whole,
 )
 from the5hc_desktop.services.settings import gym_organization
+from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Assessment,
@@ -181,18 +181,10 @@ def dry_run(
     for writing (nor created when it does not exist)."""
     folder = Path(tempfile.mkdtemp(prefix="the5hc-dry-run-"))
     try:
-        copy = folder / "dry-run.sqlite3"
+        scratch = folder / "dry-run.sqlite3"
         if target.is_file():
-            src = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                dst = sqlite3.connect(copy)
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
-            finally:
-                src.close()
-        with Database.open(copy, device_name="dry-run") as database:
+            copy_database(target, scratch)
+        with Database.open(scratch, device_name="dry-run") as database:
             return import_legacy(database, source, owner=owner, gym_name=gym_name,
                                  progress=progress, dry_run=True)
     finally:

@@ -1,4 +1,4 @@
-"""Reading a Legacy (Streamlit) SQLite database, read-only, and the pre-clean of DOMAIN 10.2.
+"""Reading a Legacy (Streamlit) SQLite database, read-only, and its pre-clean (docs/domain.md 10.2).
 
 The file is opened with the SQLite URI `mode=ro`, so nothing can write to it. Columns added
 by later Legacy versions may be missing in older files: a missing column reads as None.
@@ -59,7 +59,7 @@ class LegacyData:
 
 
 def read_legacy(path: Path) -> LegacyData:
-    """Everything the import needs from the legacy file, merged as DOMAIN 10.2 says."""
+    """Everything the import needs from the legacy file, merged as docs/domain.md 10.2 says."""
     path = path.expanduser()
     if not path.is_file():
         raise ValidationError(f"레거시 데이터베이스 파일이 없습니다: {path}",
@@ -170,7 +170,7 @@ def parse_day(value: Any) -> date | None:
 
 
 def parse_utc(value: Any) -> datetime | None:
-    """A legacy timestamp as UTC (CURRENT_TIMESTAMP defaults are UTC, DOMAIN 10.5)."""
+    """A legacy timestamp as UTC (CURRENT_TIMESTAMP defaults are UTC, docs/domain.md 10.5)."""
     if value is None or value == "":
         return None
     text = str(value).strip().replace("T", " ")

@@ -1,4 +1,7 @@
-"""Whole-file chores for the command line: check, counts, restore, and the acting owner.
+"""Whole-file chores: check, counts, restore, and the acting owner.
+
+`MaintenanceService` (on `Services.maintenance`) is how the window and the CLI reach them
+for the open database; `inspect_file` and `restore` work on files that are not open.
 
 `check` and `inspect_file` only read the file (SQLite URI `mode=ro`), so checking a damaged
 or newer database never migrates or repairs it behind the user's back.
@@ -7,18 +10,22 @@ or newer database never migrates or repairs it behind the user's back.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
+from the5hc_desktop.services.base import ServiceBase
+from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.store import backup, migrate
 from the5hc_desktop.store.base import SyncedMixin
-from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.models import (
     Assessment,
     AuditLogEntry,
@@ -112,7 +119,38 @@ def inspect_file(path: Path) -> FileReport:
     return FileReport(path, integrity, fk_count, revision, head, tuple(problems))
 
 
-def counts(database: Database) -> dict[str, int]:
+class MaintenanceService(ServiceBase):
+    """The open database as a whole: where it is, what it holds, who acts for the CLI."""
+
+    def location(self) -> str:
+        """The file (or server) in use, as the status bar shows it."""
+        path = self._db.path
+        return str(path) if path is not None else repr(self._db.database)
+
+    def counts(self) -> dict[str, int]:
+        return counts(self._db)
+
+    def system_actor(self) -> Actor:
+        return system_actor(self._db)
+
+    def check(self) -> FileReport:
+        """`inspect_file` on the open file (read-only)."""
+        path = self._db.path
+        if path is None:
+            raise StorageUnavailable("서버 데이터베이스는 파일 검사를 할 수 없습니다.",
+                                     "A server database has no file to check.")
+        return inspect_file(path)
+
+    def announce_replaced(self) -> None:
+        """Tell every listener that the whole file changed (bulk load, legacy import)."""
+        self._db.announce(EVERYTHING)
+
+
+class _Readable(Protocol):
+    def read(self) -> AbstractContextManager[Session]: ...
+
+
+def counts(database: _Readable) -> dict[str, int]:
     """Live rows per entity, as one mapping (the `stats` command)."""
     result: dict[str, int] = {}
     with database.read() as session:
@@ -125,7 +163,7 @@ def counts(database: Database) -> dict[str, int]:
     return result
 
 
-def system_actor(database: Database) -> Actor:
+def system_actor(database: _Readable) -> Actor:
     """The gym's first active owner: the command line acts with owner rights.
 
     Whoever can run the command can read and replace the database file anyway.
@@ -173,7 +211,7 @@ def restore(target: Path, source: Path) -> Path | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and target.stat().st_size > 0:
             saved = _save_current(target)
-        _copy_consistent(source, work)
+        copy_database(source, work)
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(work, target)
@@ -188,17 +226,13 @@ def restore(target: Path, source: Path) -> Path | None:
 
 def _save_current(target: Path) -> Path:
     """Back up the database about to be replaced — also when it is damaged (often the very
-    reason for a restore): then the raw file and its WAL are copied as they are."""
+    reason for a restore): then the raw file and its WAL are saved as they are."""
     try:
         backup.checkpoint(target)  # refuses while another program writes to it
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError:
-        saved = backup.take_backup(target, "damaged")
-        wal = Path(f"{target}-wal")
-        if wal.is_file():
-            shutil.copy2(wal, Path(f"{saved}-wal"))
-        return saved
+        return backup.take_backup(target, "damaged", as_is=True)
     return backup.take_backup(target, _revision_of(target))
 
 
@@ -217,17 +251,3 @@ def _revision_of(path: Path) -> str | None:
         return None
     finally:
         conn.close()
-
-
-def _copy_consistent(source: Path, target: Path) -> None:
-    """Copy with SQLite's backup API, so a source in WAL mode arrives with every commit."""
-    target.unlink(missing_ok=True)
-    src = read_only_connection(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()

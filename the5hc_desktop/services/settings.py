@@ -30,6 +30,7 @@ from the5hc_desktop.services.base import (
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can, require
+from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.models import LocalSetting, Organization, Setting
 
 DEMO_KEY = "demo"
@@ -46,7 +47,7 @@ class GymSettings:
     backup_folder: str
     timezone: str
     trainers_edit_any_assessment: bool
-    # Sign-in lockout (RULES §6): failures before a lock, and its length.
+    # Sign-in lockout (docs/rules.md §6): failures before a lock, and its length.
     lockout_attempts: int = 5
     lockout_minutes: int = 30
 
@@ -228,7 +229,10 @@ class SettingsService(ServiceBase):
     def backup_now(self, actor: Actor, folder: str | Path | None = None) -> Path:
         """Copy the live database with SQLite's online backup API (safe while it is open)."""
         require(actor, Capability.EDIT_SETTINGS)
-        source = Path(self._db.path)
+        source = self._db.path
+        if source is None:
+            raise StorageUnavailable("서버 데이터베이스는 여기서 백업할 수 없습니다.",
+                                     "A server database cannot be backed up from here.")
         with self._db.read() as session:
             configured = str(local_setting_value(session, "backup_folder", "") or "")
             zone = gym_zone(session)
@@ -237,7 +241,7 @@ class SettingsService(ServiceBase):
         target = _free_name(target_dir / f"the5hc-{stamp}.sqlite3")
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
-            _sqlite_backup(source, target)
+            copy_database(source, target)
         except (OSError, sqlite3.Error) as exc:
             raise StorageUnavailable(
                 f"백업을 만들 수 없습니다: {exc}", f"The backup could not be written: {exc}"
@@ -269,17 +273,6 @@ def _free_name(path: Path) -> Path:
         n += 1
     return candidate
 
-
-def _sqlite_backup(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 __all__ = [

@@ -1,12 +1,13 @@
-"""Timestamped copies of the database file, taken before every schema upgrade."""
+"""Timestamped copies of the database file, taken before every schema upgrade and restore."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+
+from the5hc_desktop.store.copy import copy_as_is, copy_database
 
 BACKUP_DIR_NAME = "backups"
 KEEP_BACKUPS = 10
@@ -30,16 +31,22 @@ def checkpoint(db_path: Path) -> None:
         conn.close()
 
 
-def take_backup(db_path: Path, revision: str | None, keep: int = KEEP_BACKUPS) -> Path:
+def take_backup(
+    db_path: Path, revision: str | None, keep: int = KEEP_BACKUPS, *, as_is: bool = False
+) -> Path:
     """Copy `db_path` to `backups/<stem>-<UTC timestamp>-<revision><suffix>`; keep `keep`.
 
-    Call `checkpoint` first. The timestamp sorts lexically, so pruning keeps the newest.
+    An online copy (`store.copy`); `as_is` copies the bytes instead, for a file SQLite can
+    no longer read. The timestamp sorts lexically, so pruning keeps the newest.
     """
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{revision or 'none'}{db_path.suffix}"
-    shutil.copy2(db_path, target)
+    if as_is:
+        copy_as_is(db_path, target)
+    else:
+        copy_database(db_path, target)
     prune_backups(db_path, keep)
     return target
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import socket
 import sqlite3
 import uuid
@@ -30,7 +29,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
-from the5hc_desktop.store import backup, migrate
+from the5hc_desktop.store import backup, copy, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
@@ -273,7 +272,7 @@ def _upgrade_file(path: Path, revision: str | None, script_location: Path | None
             log.info("backed up database before upgrade to %s", saved.name)
         _remove_sqlite_files(work)
         if existing:
-            shutil.copyfile(path, work)
+            copy.copy_database(path, work)
         engine = create_sqlite_engine(work, foreign_keys=False)
         try:
             with write_engine(engine).begin() as conn:

@@ -24,6 +24,7 @@ from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
 from the5hc_desktop.ui.app_links import link_panes
 from the5hc_desktop.ui.app_panes import PANES, PaneDeps, PaneSet, build_panes
+from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
@@ -76,11 +77,7 @@ def open_demo_database(progress: Callable[[float], None] = lambda _f: None) -> O
         part = path.with_name(path.name + ".part")
         for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
             leftover.unlink(missing_ok=True)
-        services = open_services(part)
-        try:
-            demo.generate_demo(services.database, DEMO_CLIENTS, progress=progress)
-        finally:
-            services.close()
+        demo.create_demo_file(part, DEMO_CLIENTS, progress=progress)
         part.replace(path)
     return open_database(path)
 
@@ -140,6 +137,7 @@ class SignInFlow(QObject):
         self.services: Services | None = None
         self._demo = False
         self.window: MainWindow | None = None
+        self.bus: ChangeBus | None = None
         self.dialog: QWidget | None = None
         self.missing_panes: list[str] = []
         self.pane_problems: list[str] = []
@@ -282,7 +280,7 @@ class SignInFlow(QObject):
         self.panes_complete = False
         window = MainWindow(
             staff=StaffStatus(actor.display_name, actor.role.label(language),
-                              str(services.database.path)),
+                              services.maintenance.location()),
             messages=messages,
             verify_password=lambda password: services.accounts.verify_password(actor, password),
             panes=first.panes,
@@ -294,6 +292,9 @@ class SignInFlow(QObject):
         window.destroyed.connect(self._window_closed)
         window.sign_out_requested.connect(self.sign_out)
         self.window = window
+        self._close_bus()
+        self.bus = ChangeBus(services.changes, worker.current())
+        follow_changes(self.bus, window.panes)
         self._drop_dialog()
         after_first_paint(window, lambda: self._add_other_panes(window, deps, first))
         window.show()
@@ -342,6 +343,7 @@ class SignInFlow(QObject):
         return self.tr("{gym} — The5HC Desktop").format(gym=settings.gym_name)
 
     def sign_out(self) -> None:
+        self._close_bus()
         window, self.window = self.window, None
         self._show_sign_in()  # first, so a window is always up
         if window is not None:
@@ -349,6 +351,7 @@ class SignInFlow(QObject):
             window.close()
 
     def _window_closed(self) -> None:
+        self._close_bus()
         self.window = None
         self.finished.emit(0)
 
@@ -367,6 +370,12 @@ class SignInFlow(QObject):
             dialog.hide()
             dialog.deleteLater()
 
+    def _close_bus(self) -> None:
+        bus, self.bus = self.bus, None
+        if bus is not None:
+            bus.close()
+            bus.deleteLater()
+
     def _require_services(self) -> Services:
         if self.services is None:
             raise RuntimeError("the database is not open yet")
@@ -375,6 +384,7 @@ class SignInFlow(QObject):
     def close(self) -> None:
         """At exit: the window (saving its layout) and the database."""
         self._drop_dialog()
+        self._close_bus()
         if self.window is not None:
             self.window.destroyed.disconnect(self._window_closed)
             self.window.close()

@@ -1,8 +1,9 @@
-"""How the panes talk to each other: a member's page starts an assessment, sells a package
-or books a session in the pane that owns it, and a change in one pane refreshes the others.
+"""Requests one pane makes of another: a member's page starts an assessment, sells a package
+or books a session in the pane that owns it.
 
 Connected once, by the composition root, after every pane is in the window; a pane that is
-missing simply has no link.
+missing simply has no link. Data changes do not travel here: every pane that shows an
+entity hears of its changes on the change bus (ui/change_bus.py).
 """
 
 from __future__ import annotations
@@ -18,12 +19,6 @@ def link_panes(window: MainWindow) -> None:
     clients = panes.get("clientsPane")
     assessment = panes.get("assessmentPane")
     sessions = panes.get("sessionsPane")
-    dashboard = panes.get("dashboardPane")
-
-    def refresh_others() -> None:
-        for pane in (clients, dashboard):
-            if pane is not None:
-                pane.refresh()
 
     if clients is not None and assessment is not None:
         def new_assessment(client_id: uuid.UUID) -> None:
@@ -39,9 +34,3 @@ def link_panes(window: MainWindow) -> None:
     if clients is not None and sessions is not None:
         clients.sell_package_requested.connect(sessions.sell_package)
         clients.book_session_requested.connect(sessions.book_session)
-    if sessions is not None:
-        sessions.data_changed.connect(refresh_others)
-    if assessment is not None:
-        assessment.assessment_saved.connect(lambda _view: refresh_others())
-    if clients is not None and dashboard is not None:
-        clients.clients_changed.connect(dashboard.refresh)

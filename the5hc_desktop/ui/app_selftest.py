@@ -30,7 +30,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSetti
 from the5hc_desktop import paths
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.maintenance import system_actor
 from the5hc_desktop.ui.app import Boot, Options, boot
 from the5hc_desktop.ui.app_flow import Opened, open_database
 
@@ -135,7 +134,7 @@ def self_test_actor(services: Services, may_create: bool) -> Actor:
             SELF_TEST_GYM, "셀프 테스트", SELF_TEST_OWNER, "st-" + secrets.token_urlsafe(12))
         return Actor(view.id, view.role, view.display_name, view.username)
     # The first active owner, without a password: as the command line acts.
-    return system_actor(services.database)
+    return services.maintenance.system_actor()
 
 
 def _wait(condition: Any, timeout_ms: int) -> bool:

@@ -9,6 +9,9 @@ A pane is any object with:
 and optionally:
 
     icon: QIcon                           navigation icon (default: a letter badge)
+    watches: frozenset[str]               entity kinds the pane shows (services.changes
+                                          names); while it is on screen, a change to one
+                                          of them calls refresh() (ui/change_bus.py)
     refresh() -> None                     reload data; called when the pane is shown and
                                           on F5. Must not block: load through worker.run.
     pane_actions() -> Sequence[ActionSpec | str]

@@ -1,11 +1,16 @@
 """The one way to run work off the GUI thread.
 
     handle = worker.run(op, on_success, on_failure=None, progress_label=None,
-                        cancellable=True, parent=None)
+                        cancellable=True, parent=None, on_done=None, lane=Lane.DATA)
 
-`op(ctx)` runs on the single worker lane: one thread, tasks strictly in submission order, so
-SQLite writes never interleave and a read submitted after a write sees it. It may call
-`ctx.report(done, total, text)` and should poll `ctx.cancelled()` (or
+`op(ctx)` runs on one of three lanes, each a single thread taking its tasks strictly in
+submission order:
+- `Lane.DATA` (the default): every write and the quick reads of the front desk. One lane,
+  so SQLite writes never interleave and a read submitted after a write sees it.
+- `Lane.SLOW_READ`: long read-only aggregates (dashboard, report batches), so a minute of
+  arithmetic never sits in front of a front-desk click.
+- `Lane.NETWORK`: sync rounds and other talk with the server.
+An op may call `ctx.report(done, total, text)` and should poll `ctx.cancelled()` (or
 `ctx.raise_if_cancelled()`) in long loops. It must never touch a widget.
 
 Results come back on the GUI thread by signal:
@@ -17,8 +22,10 @@ Results come back on the GUI thread by signal:
 When `parent` has been deleted by the time the result arrives, the callbacks are skipped.
 
 The user sees nothing for quick work: a busy cursor after ~300 ms, and after ~600 ms a
-progress dialog with Cancel. The composition root installs one `Worker` with `install()`;
-panes call the module-level `run()`.
+progress dialog with Cancel. Work on the other lanes is quiet (no cursor, no dialog: the
+pane shows its own "Loading…") unless it has a `progress_label`, as a report batch does.
+The composition root installs one `Worker` with `install()`; panes call the module-level
+`run()`. `task_delivered` tells the change bus when a task's callbacks have run.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, TypeVar
 
 import shiboken6
@@ -49,6 +57,14 @@ CrashHook = Callable[[BaseException], None]
 BUSY_CURSOR_MS = 300
 PROGRESS_DIALOG_MS = 600
 _REPORT_INTERVAL_S = 0.05  # progress signals at most every 50 ms: a tight loop must not flood
+
+
+class Lane(Enum):
+    """Where a task runs; see the module docstring."""
+
+    DATA = "data"
+    SLOW_READ = "slow-read"
+    NETWORK = "network"
 
 
 class TaskCancelled(Exception):
@@ -111,8 +127,28 @@ class _Task:
     on_done: Callable[[], object] | None
     handle: TaskHandle
     cancel: threading.Event = field(default_factory=threading.Event)
+    lane: Lane = Lane.DATA
+    quiet: bool = False  # no busy cursor, no progress dialog
     progress: tuple[int, int, str] = (0, 0, "")
     cancelled_by_user: bool = False
+
+
+@dataclass(frozen=True)
+class RunningTask:
+    """What code running inside an op may learn about its task (see `running_task`)."""
+
+    id: int
+    lane: Lane
+    parent: QWidget | None  # only to compare with: never touch it off the GUI thread
+
+
+_local = threading.local()
+
+
+def running_task() -> RunningTask | None:
+    """The task whose op runs on this thread right now, or None outside any op."""
+    task: RunningTask | None = getattr(_local, "task", None)
+    return task
 
 
 def _default_crash_hook(error: BaseException) -> None:
@@ -120,10 +156,11 @@ def _default_crash_hook(error: BaseException) -> None:
 
 
 class Worker(QObject):
-    """The single worker lane with its busy cursor and progress dialog."""
+    """The worker lanes with their busy cursor and progress dialog."""
 
     idle = Signal()
     progressed = Signal(int, int, int, str)  # task id, done, total, text
+    task_delivered = Signal(int)  # task id: its callbacks ran (or were skipped)
     _started = Signal(int)
     _finished = Signal(int, object, object)  # task id, result, error
 
@@ -139,12 +176,15 @@ class Worker(QObject):
         super().__init__(parent)
         self._messages = messages
         self._on_crash = on_crash or _default_crash_hook
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # the lane: SQLite writes stay ordered
-        self._pool.setExpiryTimeout(-1)  # keep the same thread for the whole run
+        self._pools: dict[Lane, QThreadPool] = {}
+        for lane in Lane:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)  # one thread per lane: its tasks stay in order
+            pool.setExpiryTimeout(-1)  # keep the same thread for the whole run
+            self._pools[lane] = pool
         self._ids = itertools.count(1)
         self._tasks: dict[int, _Task] = {}  # submitted, not yet delivered; insertion = order
-        self._running: int | None = None
+        self._running: dict[Lane, int] = {}
         self._closed = False
         self._cursor_set = False
         self._dialog: QProgressDialog | None = None
@@ -171,11 +211,13 @@ class Worker(QObject):
         cancellable: bool = True,
         parent: QWidget | None = None,
         on_done: Callable[[], object] | None = None,
+        lane: Lane = Lane.DATA,
     ) -> TaskHandle:
         if self._closed:
             raise RuntimeError("the worker has been shut down")
         task_id = next(self._ids)
         cancel = threading.Event()
+        quiet = lane is not Lane.DATA and progress_label is None
         task = _Task(
             task_id,
             op,
@@ -187,20 +229,27 @@ class Worker(QObject):
             on_done,
             TaskHandle(task_id, cancel),
             cancel,
+            lane,
+            quiet,
         )
+        was_busy = self._is_busy()
         self._tasks[task_id] = task
-        if len(self._tasks) == 1:
+        if not was_busy and not quiet:
             self._busy_timer.start()
             self._dialog_timer.start()
-        self._pool.start(functools.partial(self._execute, task))
+        self._pools[lane].start(functools.partial(self._execute, task))
         return task.handle
 
-    def pending_count(self) -> int:
-        """Tasks submitted whose callbacks have not run yet."""
-        return len(self._tasks)
+    def pending_count(self, lane: Lane | None = None) -> int:
+        """Tasks submitted (on `lane`, or any) whose callbacks have not run yet."""
+        return sum(1 for t in self._tasks.values() if lane is None or t.lane is lane)
 
     def is_idle(self) -> bool:
         return not self._tasks
+
+    def _is_busy(self) -> bool:
+        """Whether a task the user waits for (not quiet) is pending."""
+        return any(not t.quiet for t in self._tasks.values())
 
     @property
     def progress_dialog(self) -> QProgressDialog | None:
@@ -212,17 +261,21 @@ class Worker(QObject):
             self._finished.emit(task.id, None, TaskCancelled())
             return
         self._started.emit(task.id)
+        _local.task = RunningTask(task.id, task.lane, task.parent)
         try:
             result = task.op(TaskContext(task.id, task.cancel, self))
         except Exception as error:  # noqa: BLE001 - delivered to the GUI thread, which routes and logs it
+            _local.task = None
             self._finished.emit(task.id, None, error)
         else:
+            _local.task = None
             self._finished.emit(task.id, result, None)
 
     # --- back on the GUI thread --------------------------------------------------------
     def _on_started(self, task_id: int) -> None:
-        if task_id in self._tasks:
-            self._running = task_id
+        task = self._tasks.get(task_id)
+        if task is not None:
+            self._running[task.lane] = task_id
             self._refresh_dialog()
 
     def _on_progress(self, task_id: int, done: int, total: int, text: str) -> None:
@@ -236,15 +289,18 @@ class Worker(QObject):
         if task is None:  # dropped by shutdown()
             return
         task.handle._done = True
-        if self._running == task_id:
-            self._running = None
+        if self._running.get(task.lane) == task_id:
+            del self._running[task.lane]
         try:
             self._deliver(task, result, error)
         finally:
-            if self._tasks:
+            if self._is_busy():
                 self._refresh_dialog()
             else:
                 self._end_busy()
+            self.task_delivered.emit(task_id)
+            if not self._tasks:
+                self.idle.emit()
 
     def _deliver(self, task: _Task, result: object, error: object) -> None:
         if task.parent is not None and not shiboken6.isValid(task.parent):
@@ -275,14 +331,17 @@ class Worker(QObject):
 
     # --- busy cursor and progress dialog -----------------------------------------------
     def _show_busy_cursor(self) -> None:
-        if self._tasks and not self._cursor_set:
+        if self._is_busy() and not self._cursor_set:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             self._cursor_set = True
 
     def _shown_task(self) -> _Task | None:
-        if self._running is not None and self._running in self._tasks:
-            return self._tasks[self._running]
-        return next(iter(self._tasks.values()), None)
+        """The task the dialog speaks of: a running one the user waits for, else the first."""
+        for task_id in self._running.values():
+            task = self._tasks.get(task_id)
+            if task is not None and not task.quiet:
+                return task
+        return next((t for t in self._tasks.values() if not t.quiet), None)
 
     def _show_dialog(self) -> None:
         task = self._shown_task()
@@ -344,7 +403,6 @@ class Worker(QObject):
             dialog.reset()  # stops QProgressDialog's own force-show timer
             dialog.hide()
             dialog.deleteLater()
-        self.idle.emit()
 
     # --- tests and shutdown ------------------------------------------------------------
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
@@ -353,22 +411,29 @@ class Worker(QObject):
         while self._tasks:
             if time.monotonic() > deadline:
                 return False
-            self._pool.waitForDone(5)
+            for pool in self._pools.values():
+                pool.waitForDone(2)
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         return True
 
     def shutdown(self, timeout_ms: int = 5_000) -> bool:
-        """Cancel everything, drop queued tasks, wait for the running one. No callbacks run."""
+        """Cancel everything, drop queued tasks, wait for the running ones. No callbacks run."""
         self._closed = True
         for task in self._tasks.values():
             task.cancel.set()
-        self._pool.clear()
-        finished = self._pool.waitForDone(timeout_ms)
+        for pool in self._pools.values():
+            pool.clear()
+        deadline = time.monotonic() + timeout_ms / 1000
+        finished = all(
+            pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
+            for pool in self._pools.values()
+        )
         if not finished:
             log.warning("a worker task ignored cancellation at shutdown")
         self._tasks.clear()
-        self._running = None
+        self._running.clear()
         self._end_busy()
+        self.idle.emit()
         return finished
 
 
@@ -396,9 +461,11 @@ def run(
     cancellable: bool = True,
     parent: QWidget | None = None,
     on_done: Callable[[], object] | None = None,
+    lane: Lane = Lane.DATA,
 ) -> TaskHandle:
-    """Run `op` on the installed worker's lane (see the module docstring)."""
-    return current().run(op, on_success, on_failure, progress_label, cancellable, parent, on_done)
+    """Run `op` on a lane of the installed worker (see the module docstring)."""
+    return current().run(op, on_success, on_failure, progress_label, cancellable, parent,
+                         on_done, lane)
 
 
 def wait_idle(timeout_ms: int = 10_000) -> bool:

@@ -168,7 +168,7 @@ def test_staff_without_the_right_see_no_bonus_or_refund(
 def test_an_overdrawn_package_is_shown_as_such(
     qtbot: QtBot, make_pane: MakePane, gym: Gym, qtmodeltester: object
 ) -> None:
-    """After a sync merge two desks may both have used the last credit (RULES §5)."""
+    """After a sync merge two desks may both have used the last credit (docs/rules.md §5)."""
     sell(gym, "김민수", 1)
     pane = make_pane()
     packages_of(qtbot, pane, gym, "김민수")

@@ -137,7 +137,7 @@ def test_sale_needs_a_client(qtbot: QtBot, make_pane: MakePane, gym: Gym) -> Non
 def test_front_desk_sells_and_prints_the_receipt(
     qtbot: QtBot, make_pane: MakePane, gym: Gym
 ) -> None:
-    """The front desk sells, takes the payment and hands over the receipt (DOMAIN 9.5)."""
+    """The front desk sells, takes the payment and hands over the receipt (docs/domain.md 9.5)."""
     pane = make_pane(gym.assistant)
     dialog = open_sale(qtbot, pane, gym)
     fill(dialog, 500_000, 50_000, PaymentMethod.CARD)

@@ -1,4 +1,4 @@
-"""완료 / 노쇼 / 취소 / 완료 취소 from today's list move the ledger exactly as RULES §5 says."""
+"""완료 / 노쇼 / 취소 / 완료 취소 from today's list move the ledger as docs/rules.md §5 says."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ log = logging.getLogger("the5hc.ui.drafts")
 
 FORMAT = 1
 
-# Measurement keys of `values`: RULES §2 inputs but gender, age and the body weight, which
+# Measurement keys of `values`: docs/rules.md §2 inputs but gender, age and the body weight, which
 # the body page keeps (`farmer_carry_percent` comes only from imported assessments).
 VALUE_KEYS: tuple[str, ...] = tuple(k for k in MEASUREMENT_FIELDS if k != "body_weight_kg")
 

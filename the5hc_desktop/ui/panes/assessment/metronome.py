@@ -1,4 +1,4 @@
-"""Metronome and Harvard step-test timer (DOMAIN 2.10 protocol, RULES §2 inputs).
+"""Metronome and Harvard step-test timer (docs/domain.md 2.10 protocol, docs/rules.md §2 inputs).
 
 Beats and phases are derived from an injected clock, so timer jitter never shifts the cadence
 and tests move time by hand instead of sleeping. The click is a short WAV generated once into
@@ -28,7 +28,7 @@ DEFAULT_BPM = 96
 MIN_BPM = 40
 MAX_BPM = 200
 STEPPING_S = 180.0
-# Pulse windows: 30 s counts starting 60, 120 and 180 s into recovery (RULES §2).
+# Pulse windows: 30 s counts starting 60, 120 and 180 s into recovery (docs/rules.md §2).
 PULSE_WINDOWS: tuple[tuple[float, float], ...] = ((60.0, 90.0), (120.0, 150.0), (180.0, 210.0))
 RECOVERY_S = PULSE_WINDOWS[-1][1]
 POLL_MS = 10

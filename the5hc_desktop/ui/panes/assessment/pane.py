@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.compare import Comparison
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.assessments import AssessmentSummary, AssessmentView, is_recalculable
 from the5hc_desktop.services.clients import ClientRow, ClientView
 from the5hc_desktop.services.context import Actor, Page
@@ -59,7 +60,8 @@ def _table(name: str, model: QAbstractItemModel, stretch: int,
 class AssessmentPane(QWidget):
     """The pane the main window shows under 평가 실시 (see ui/pane.py for the protocol)."""
 
-    assessment_saved = Signal(object)  # AssessmentView: other panes may refresh the client
+    assessment_saved = Signal(object)  # AssessmentView (the change bus tells other panes)
+    watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS})
 
     def __init__(
         self,

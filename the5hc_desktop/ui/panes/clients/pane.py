@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.domain.roles import trains
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.clients import (
     ClientDetail,
@@ -44,7 +45,10 @@ class ClientsPane(QWidget):
     sell_package_requested = Signal(object)  # client id
     book_session_requested = Signal(object)  # client id
     open_assessment_requested = Signal(object)  # assessment id
-    clients_changed = Signal()  # a member was added, edited, (de)activated or deleted
+    # The member list and page: figures, packages, balances, assessments, trainers.
+    watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS, changes.PACKAGES,
+                         changes.SESSIONS, changes.CREDIT_LEDGER, changes.PAYMENTS,
+                         changes.STAFF})
 
     def __init__(
         self,
@@ -237,7 +241,6 @@ class ClientsPane(QWidget):
         for notice in result.notices:
             self._messages.warning(notice.message(self._language))
         self.list_page.reload(select=client.id)
-        self.clients_changed.emit()
         if created:  # next at the desk: a package or an assessment, from the member's page
             self.open_client(client.id, client.name)
         elif self.is_showing_detail() and self.detail.client_id == client.id:
@@ -298,7 +301,6 @@ class ClientsPane(QWidget):
     def _changed(self, text: str, client_id: uuid.UUID | None) -> None:
         self._messages.success(text)
         self.list_page.reload(select=client_id)
-        self.clients_changed.emit()
         if client_id is not None and self.is_showing_detail():
             self._load_detail(client_id)
 

@@ -1,4 +1,4 @@
-"""대시보드: this month's figures, two charts and three short lists (DOMAIN 8.1 with 8.5).
+"""대시보드: this month's figures, two charts and three short lists (docs/domain.md 8.1 with 8.5).
 
 Everything comes from one `DashboardService.metrics` call on the worker lane; the pane
 only formats. Showing the pane or F5 reloads; a reload asked while one runs is queued.
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.domain.money import MoneyStyle, format_won, won_text
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import LOW_BALANCE_LIMIT
 from the5hc_desktop.services.sessions import SessionStatus
@@ -53,6 +54,10 @@ REVENUE_COLOUR = "#2e7d32"
 
 class DashboardPane(QWidget):
     """The 대시보드 pane (see the module docstring)."""
+
+    watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS, changes.PACKAGES,
+                         changes.SESSIONS, changes.CREDIT_LEDGER, changes.PAYMENTS,
+                         changes.STAFF, changes.SETTINGS})
 
     def __init__(
         self,
@@ -261,9 +266,9 @@ class DashboardPane(QWidget):
             lambda _ctx: service.metrics(actor),
             self.show_metrics,
             on_failure=self._failed,
-            progress_label=self.tr("Calculating the dashboard…"),
             parent=self,
             on_done=self._load_finished,
+            lane=worker.Lane.SLOW_READ,  # quiet: the status label says "Loading…"
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
@@ -69,6 +70,7 @@ def _table(name: str, model: QAbstractItemModel, stretch_column: int,
 class ReportsPane(QWidget):
     """The 리포트 pane (see the module docstring and ui/pane.py for the protocol)."""
 
+    watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS})
     preview_loaded = Signal(object)  # Preview
     saved = Signal(object)  # Path
     batch_finished = Signal(object)  # BatchResult
@@ -550,6 +552,7 @@ class ReportsPane(QWidget):
             progress_label=self.tr("Exporting reports…"),
             cancellable=True,
             parent=self,
+            lane=worker.Lane.SLOW_READ,  # minutes of PDFs must not hold up the front desk
         )
         return self.batch_handle
 

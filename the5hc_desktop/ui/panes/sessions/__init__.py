@@ -5,7 +5,7 @@ The main window gets the pane through `create_pane(services, actor, messages)`
 
 - `ClientsPane.sell_package_requested(client_id)` → `SessionsPane.sell_package`
 - `ClientsPane.book_session_requested(client_id)` → `SessionsPane.book_session`
-- `SessionsPane.data_changed` → refresh of the panes that show balances or revenue
+- its writes reach the panes that show balances or revenue through the change bus
 """
 
 from __future__ import annotations

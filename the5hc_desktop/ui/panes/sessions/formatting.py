@@ -11,7 +11,7 @@ from the5hc_desktop.domain.fees import PaymentMethod
 from the5hc_desktop.services.sessions import SessionStatus
 
 # Calendar and list colours per status: scheduled blue, completed green, cancelled grey,
-# no-show red (DOMAIN 6.1 with the desktop's no-show and a grey cancel that recedes).
+# no-show red (docs/domain.md 6.1 with the desktop's no-show and a grey cancel that recedes).
 STATUS_COLOURS: dict[SessionStatus, str] = {
     SessionStatus.SCHEDULED: "#1e6fd9",
     SessionStatus.COMPLETED: "#2e9d4f",

@@ -4,15 +4,15 @@ Built for a front desk that sells, books and checks off sessions all day. Three 
 
 - 일정 (`schedule_page.py`): day / week / month calendar, today's one-click list and the
   selected session; free slots and Ctrl+B book, sessions are completed, marked no-show,
-  cancelled or un-completed (RULES §5).
+  cancelled or un-completed (docs/rules.md §5).
 - 패키지 (`packages_panel.py`): a member's packages with their ledger figures; bonus
   sessions and refunds for the owner and senior trainers.
 - 결제 (`payments_panel.py`): payments by date, method and member with totals and receipts.
 
 The pane owns the dialogs (sell, book) so the composition root can open them for a member
 (`sell_package(client_id)`, `book_session(client_id)`), loads the gym settings and the
-trainers once, and emits `data_changed` whenever credits, bookings or payments change so
-the root can refresh the panes that show balances.
+trainers once, and reloads its own views after its writes; the change bus
+(ui/change_bus.py) tells the panes that show balances.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.accounts import StaffView
 from the5hc_desktop.services.clients import ClientView
 from the5hc_desktop.services.context import Actor
@@ -62,7 +63,9 @@ def _utc_now() -> datetime:
 class SessionsPane(QWidget):
     """The 세션 관리 pane (see the module docstring)."""
 
-    data_changed = Signal()  # credits, bookings or payments changed
+    data_changed = Signal()  # credits, bookings or payments changed here (the bus tells others)
+    watches = frozenset({changes.SESSIONS, changes.PACKAGES, changes.CREDIT_LEDGER,
+                         changes.PAYMENTS, changes.CLIENTS, changes.STAFF, changes.SETTINGS})
 
     def __init__(
         self,

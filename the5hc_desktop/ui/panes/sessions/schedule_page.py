@@ -2,7 +2,7 @@
 
 Day / week / month (painted, filterable by trainer), 이전/오늘/다음, a click on a free
 slot asks to book it, a click on a session shows it, a right-click offers its actions.
-Today's list on the right checks sessions off in one click (RULES §5); only the actions
+Today's list on the right checks sessions off in one click (docs/rules.md §5); only the actions
 that use a credit — complete, and no-show when the gym's setting says it consumes — ask
 first. The page loads through `worker.run` and tells the pane by signal what the user
 wants next (book, sell, a member's packages) or that credits moved (`changed`).

@@ -1,7 +1,7 @@
 """오늘의 세션: today's sessions with one-click 완료 / 노쇼 / 취소 (and 완료 취소).
 
 A table over `SessionView` rows; the last column paints the buttons that fit the session's
-state (RULES §5: only a scheduled session can be completed, marked no-show or cancelled;
+state (docs/rules.md §5: only a scheduled session can be completed, marked no-show or cancelled;
 only a completed one can be un-completed). The buttons are painted by a delegate, not
 widgets, so a day of any size fills at once; a click on one emits `action_requested`.
 Keyboard users select a row (its session shows in the detail box, with real buttons).
@@ -54,7 +54,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def actions_for(status: SessionStatus) -> tuple[str, ...]:
-    """What can be done with a session in `status` (RULES §5)."""
+    """What can be done with a session in `status` (docs/rules.md §5)."""
     if status is SessionStatus.SCHEDULED:
         return (COMPLETE, NO_SHOW, CANCEL)
     if status is SessionStatus.COMPLETED:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from the5hc_desktop.services import changes
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can
@@ -31,6 +32,8 @@ SettingsSaved = Callable[[GymSettings], object]
 
 class SettingsPane(QWidget):
     """The 설정 pane. `on_saved` lets the composition root apply what changed (idle lock)."""
+
+    watches = frozenset({changes.SETTINGS, changes.STAFF, changes.ORGANIZATIONS})
 
     def __init__(
         self,

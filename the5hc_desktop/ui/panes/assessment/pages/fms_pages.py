@@ -1,7 +1,7 @@
 """Steps 6 and 7: shoulder mobility and overhead squat (FMS-style 0–3, trainer-confirmed).
 
 The domain suggests a score (`suggest_shoulder_mobility`, `suggest_overhead_squat`); it is
-preselected until the trainer picks one, and the pick is kept (DOMAIN 2.6, 2.8).
+preselected until the trainer picks one, and the pick is kept (docs/domain.md 2.6, 2.8).
 """
 
 from __future__ import annotations

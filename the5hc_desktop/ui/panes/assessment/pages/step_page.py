@@ -2,7 +2,7 @@
 
 The timer (metronome.StepTestTimer) runs 3 minutes of stepping to the metronome, then a
 recovery clock that prompts each 30-second pulse count at 1:00, 2:00 and 3:00. If the
-client stops early, the time actually stepped is recorded (RULES §2, PFI uses it).
+client stops early, the time actually stepped is recorded (docs/rules.md §2, PFI uses it).
 """
 
 from __future__ import annotations
