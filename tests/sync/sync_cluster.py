@@ -88,6 +88,11 @@ class Desk:
     def wall_ms(self) -> int:
         return int(datetime.now(UTC).timestamp() * 1000) + self.skew_ms
 
+    def skew(self, ms: int) -> None:
+        """Move this desk's wall clock (the engine's and the row clock's) by `ms`."""
+        self.skew_ms = ms
+        self.db.clock._now_ms = self.wall_ms  # noqa: SLF001 - the test's stand-in clock
+
     def link(self) -> ServerLink:
         if self.faults.offline:
             raise errors.offline("simulated")

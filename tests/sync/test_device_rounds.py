@@ -49,7 +49,8 @@ def test_first_desk_uploads_and_a_new_desk_downloads_the_gym(desks) -> None:
     front = first_desk(desks)
     member(front)
     first = front.sync()
-    assert first.pushed > 0 and first.verified
+    assert first.pushed > 0
+    assert first.verified
     laptop = desks("laptop")
     got = laptop.sync()
     assert got.pulled >= first.pushed

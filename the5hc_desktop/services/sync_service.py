@@ -14,10 +14,10 @@ from typing import Any
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.sync import credentials, errors
-from the5hc_desktop.sync.engine import RoundResult, SyncEngine
-from the5hc_desktop.sync.link import ServerAddress, check_sslmode, connect, default_sslmode
 from the5hc_desktop.sync.credentials import ENV_SECRET, load_secret
+from the5hc_desktop.sync.engine import RoundResult, SyncEngine
 from the5hc_desktop.sync.errors import SyncError, not_configured
+from the5hc_desktop.sync.link import ServerAddress, check_sslmode, connect, default_sslmode
 from the5hc_desktop.sync.local import GYM, LAST_ROUND, SERVER, LocalReplica
 
 __all__ = ["ENV_SECRET", "SyncError", "SyncService", "SyncStatus", "load_secret",

@@ -6,6 +6,7 @@ Without a keyring backend (a bare Linux server, a CI box) the secret comes from
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 
@@ -26,7 +27,7 @@ def _keyring_usable() -> bool:
 def keyring_available() -> bool:
     try:
         return _keyring_usable()
-    except Exception:  # noqa: BLE001 - a broken backend means "none"; the caller asks instead
+    except Exception:
         log.warning("keyring backend unusable", exc_info=True)
         return False
 
@@ -42,7 +43,7 @@ def load_secret(device: str) -> str | None:
 
     try:
         return keyring.get_password(SERVICE, device)
-    except Exception:  # noqa: BLE001 - a failing backend is treated as an empty one
+    except Exception:
         log.warning("keyring read failed", exc_info=True)
         return None
 
@@ -55,7 +56,7 @@ def store_secret(device: str, secret: str) -> bool:
 
     try:
         keyring.set_password(SERVICE, device, secret)
-    except Exception:  # noqa: BLE001 - report "not stored"; the secret is asked for again
+    except Exception:
         log.warning("keyring write failed", exc_info=True)
         return False
     return True
@@ -67,7 +68,5 @@ def forget_secret(device: str) -> None:
     import keyring
     from keyring.errors import PasswordDeleteError
 
-    try:
+    with contextlib.suppress(PasswordDeleteError):
         keyring.delete_password(SERVICE, device)
-    except PasswordDeleteError:
-        pass

@@ -50,7 +50,7 @@ class PushListener:
                 failures = 0
             except errors.SyncError as exc:
                 log.info("listener: %s", exc.message_en)
-            except Exception:  # noqa: BLE001 - a listener must outlive any server hiccup
+            except Exception:
                 log.warning("listener failed", exc_info=True)
             self.listening.clear()
             pause = RETRY_S[min(failures, len(RETRY_S) - 1)]
