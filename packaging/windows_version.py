@@ -21,7 +21,7 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return (numbers[0], numbers[1], numbers[2], numbers[3])
 
 
-def version_resource(version: str, exe_name: str, description: str):  # noqa: ANN201
+def version_resource(version: str, exe_name: str, description: str):
     """A PyInstaller `VSVersionInfo` (imported here: only the build has PyInstaller)."""
     from PyInstaller.utils.win32.versioninfo import (
         FixedFileInfo,
