@@ -10,7 +10,7 @@ from packaging_support import ROOT
 from setuptools import find_namespace_packages
 
 sys.path.insert(0, str(ROOT / "packaging"))
-from windows_version import version_tuple  # noqa: E402
+from windows_version import version_tuple
 
 
 def _config() -> dict[str, object]:

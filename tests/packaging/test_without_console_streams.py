@@ -23,7 +23,7 @@ def _main_without_streams(tmp: Path, *args: str) -> int:
     env = isolated_env(tmp)
     env["PYTHONPATH"] = str(ROOT)  # this checkout, whatever is installed
     done = run([sys.executable, "-c", PROBE, *args], tmp, env=env)
-    assert done.stdout == "" and done.stderr == "", done.stdout + done.stderr
+    assert (done.stdout, done.stderr) == ("", "")  # nothing escaped to the real streams
     return done.returncode
 
 
