@@ -231,7 +231,12 @@ def _db_path(options: argparse.Namespace) -> Path:
 
 
 def _progress(options: argparse.Namespace, label: str) -> ProgressLine:
-    return ProgressLine(label, bool(options.progress) or sys.stderr.isatty())
+    return ProgressLine(label, bool(options.progress) or _is_terminal(sys.stderr))
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    """False for a missing stream too: a windowed build has no stdin/stdout/stderr (None)."""
+    return stream is not None and stream.isatty()
 
 
 def _existing_db(options: argparse.Namespace) -> Path:
@@ -254,7 +259,7 @@ def _services(path: Path) -> Services:
 
 
 def cmd_init(options: argparse.Namespace) -> int:
-    interactive = sys.stdin.isatty()
+    interactive = _is_terminal(sys.stdin)
 
     def value(given: str | None, prompt: str, flag: str, required: bool = True) -> str:
         if given is not None:
@@ -274,6 +279,8 @@ def cmd_init(options: argparse.Namespace) -> int:
     if options.password is not None:
         password = options.password
     elif options.password_stdin:
+        if sys.stdin is None:
+            raise UsageError("--password-stdin needs a standard input; this program has none")
         password = sys.stdin.readline().rstrip("\r\n")
     elif interactive:
         password = getpass.getpass("비밀번호 (password): ")
@@ -370,6 +377,8 @@ def cmd_export(options: argparse.Namespace) -> int:
         actor = services.maintenance.system_actor()
         progress = _progress(options, "export").count
         if options.output == "-":
+            if sys.stdout is None:
+                raise UsageError("'-o -' needs a console: this program has no stdout")
             count = exporter.clients_csv(actor, sys.stdout.buffer, progress)
             sys.stdout.flush()
             return EXIT_OK

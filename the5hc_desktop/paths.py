@@ -13,11 +13,18 @@ APP_AUTHOR = "The5HC"
 
 
 def bundle_root() -> Path:
-    """Folder holding `resources/` and `migrations/`: the PyInstaller bundle or the checkout."""
+    """Folder holding `resources/` and `migrations/`.
+
+    Frozen: the PyInstaller bundle. Installed from a wheel: the package itself (the build
+    maps both folders into it). A checkout or editable install: the repository root.
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    if (package / "resources").is_dir():
+        return package
+    return package.parent
 
 
 def resources_dir() -> Path:

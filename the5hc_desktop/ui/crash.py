@@ -75,6 +75,9 @@ def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: st
     """Qt's qDebug/qWarning output, into the "the5hc.qt" logger."""
     where = f" ({context.category})" if context.category else ""
     _qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s%s", message, where)
+    if mode == QtMsgType.QtFatalMsg and sys.stderr is not None:
+        # Qt aborts next (e.g. no platform plugin: a system library is missing): say why.
+        sys.stderr.write(f"The5HC: {message}{where}\n")
 
 
 @dataclass
