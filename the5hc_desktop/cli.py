@@ -346,6 +346,7 @@ def _import_lines(summary: ImportSummary) -> list[str]:
     lines.append(f"  중복 병합 (merged duplicates): training_sessions "
                  f"{merged.get('training_sessions', 0)}, payment_records "
                  f"{merged.get('payment_records', 0)}")
+    lines += [f"    {ko} ({en})" for ko, en in (m.describe() for m in summary.merges)]
     if summary.owner_username:
         lines.append(f"  소유자 (owner): {summary.owner_username}")
     for change in summary.rewritten_emails:

@@ -46,6 +46,7 @@ from the5hc_desktop.services.clients import ClientDraft, clean_draft, client_age
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.legacy_source import (
     LegacyData,
+    Merge,
     Row,
     parse_clock,
     parse_day,
@@ -110,6 +111,8 @@ class ImportSummary:
     rewritten_emails: tuple[EmailChange, ...]
     owner_username: str | None
     warnings: tuple[str, ...] = field(default=())
+    # Every old-table row dropped as a duplicate, with the row it was merged into.
+    merges: tuple[Merge, ...] = field(default=())
 
     @property
     def total_created(self) -> int:
@@ -163,6 +166,7 @@ def import_legacy(
                 "source": source.name, "created": dict(summary.created),
                 "already_imported": dict(summary.already_imported),
                 "rewritten_emails": len(summary.rewritten_emails),
+                "merges": [m.describe()[1] for m in summary.merges],
             })
     except _DryRun:
         pass
@@ -230,6 +234,7 @@ class _Importer:
             rewritten_emails=tuple(self.emails),
             owner_username=self.owner_username,
             warnings=tuple(self.warnings),
+            merges=tuple(self.data.merges),
         )
 
     def warn(self, text: str) -> None:
