@@ -202,6 +202,8 @@ def dry_run(
 
 
 class _Importer:
+    NOTE_PREFIX = "레거시 가져오기:"  # heads the notes that keep refused original values
+
     def __init__(
         self, session: Session, data: LegacyData, owner: str | None, gym_name: str | None,
         report: Progress,
@@ -408,7 +410,7 @@ class _Importer:
             values["name"] = raw_name
             values["name_initials"] = initials(raw_name.replace(" ", ""))
         if kept:
-            values["notes"] = "\n".join(["레거시 가져오기:", *kept])
+            values["notes"] = "\n".join([self.NOTE_PREFIX, *kept])
         return values
 
     # -- packages and the opening balance --------------------------------------------------
