@@ -3,7 +3,8 @@
     the5hc init [--gym ... --owner-name ... --username ... --password-stdin]
     the5hc demo --clients 200 [--seed 1]
     the5hc import-legacy OLD.db [--dry-run] [--owner USERNAME]
-    the5hc export csv [-o members.csv]
+    the5hc export csv [-o members.csv] | export xlsx --what payments --from D --to D
+    the5hc import-django PATH [--dry-run] | import-members FILE [--map ...] [--dry-run]
     the5hc backup [-o DIR] | restore FILE | check | stats [--json]
     the5hc report ASSESSMENT_ID -o report.pdf | report --from DATE --to DATE -d DIR
     the5hc sync setup --code CODE [--sslmode MODE] | sync [--json]
@@ -30,7 +31,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from the5hc_desktop import cli_server, cli_sync, paths
+from the5hc_desktop import cli_data, cli_server, cli_sync, paths
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from the5hc_desktop.services.legacy_import import ImportSummary
 
 COMMANDS = ("init", "demo", "import-legacy", "export", "backup", "restore", "check", "stats",
-            "report", "sync", "server")
+            "report", "sync", "server", *cli_data.HANDLERS)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 VERSION = "the5hc 0.1.0"
 log = logging.getLogger("the5hc.cli")
@@ -105,9 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--owner", metavar="USERNAME", help="legacy user who becomes the owner")
     p.add_argument("--gym", help="gym name when the database has none yet")
 
+    cli_data.add_commands(command)
+
     p = command("export", "내보내기 (export)")
-    p.add_argument("format", choices=("csv",), help="csv: the member list (UTF-8 with BOM)")
+    p.add_argument("format", choices=("csv", "xlsx"),
+                   help="csv: the member list (UTF-8 with BOM); xlsx: Excel, see --what")
     p.add_argument("-o", "--output", metavar="FILE", help="output file ('-' for stdout)")
+    cli_data.add_export_options(p, _day)
 
     p = command("backup", "백업 만들기 (back up the database)")
     p.add_argument("-o", "--output", type=Path, metavar="DIR", help="backup folder")
@@ -342,21 +347,22 @@ def cmd_import_legacy(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _import_lines(summary: ImportSummary) -> list[str]:
-    from the5hc_desktop.services.legacy_import import ENTITIES
-
+def _import_lines(summary: ImportSummary,
+                  done: str = "레거시 가져오기 완료 (legacy import done)") -> list[str]:
     head = ("가져오기 미리보기 — 아무것도 쓰지 않았습니다 (dry run: nothing written)"
-            if summary.dry_run else "레거시 가져오기 완료 (legacy import done)")
+            if summary.dry_run else done)
     lines = [f"{head}: {summary.source}"]
     lines.append("  " + ", ".join(
         f"{key} +{summary.created[key]}"
         + (f" (이미 있음 already {summary.already_imported[key]})"
            if summary.already_imported[key] else "")
-        for key in ENTITIES))
+        for key in summary.created))
     merged = summary.merged_duplicates
-    lines.append(f"  중복 병합 (merged duplicates): training_sessions "
-                 f"{merged.get('training_sessions', 0)}, payment_records "
-                 f"{merged.get('payment_records', 0)}")
+    if merged:
+        lines.append(f"  중복 병합 (merged duplicates): training_sessions "
+                     f"{merged.get('training_sessions', 0)}, payment_records "
+                     f"{merged.get('payment_records', 0)}")
+    lines += [f"    {ko} ({en})" for ko, en in (m.describe() for m in summary.merges)]
     if summary.owner_username:
         lines.append(f"  소유자 (owner): {summary.owner_username}")
     for change in summary.rewritten_emails:
@@ -371,6 +377,10 @@ def _import_lines(summary: ImportSummary) -> list[str]:
 def cmd_export(options: argparse.Namespace) -> int:
     from the5hc_desktop.services.export import ExportService
 
+    if options.format == "xlsx":
+        return cli_data.cmd_export_xlsx(options)
+    if options.what or options.date_from or options.date_to:
+        raise UsageError("--what, --from and --to go with 'export xlsx'")
     services = _services(_existing_db(options))
     try:
         exporter = ExportService(services.database)
@@ -495,4 +505,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "sync": cmd_sync,
     "server": cli_server.run,
+    **cli_data.HANDLERS,
 }

@@ -19,7 +19,7 @@ from the5hc_desktop import cli
         ("report", "--from", "yesterday", "--to", "2025-01-01", "-d", "out"),
         ("report",),
         ("report", "123", "--from", "2025-01-01"),
-        ("export", "xlsx"),
+        ("export", "pdf"),
         ("restore",),
         ("--db",),
         ("import-legacy",),

@@ -46,6 +46,7 @@ from the5hc_desktop.services.clients import ClientDraft, clean_draft, client_age
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.legacy_source import (
     LegacyData,
+    Merge,
     Row,
     parse_clock,
     parse_day,
@@ -112,6 +113,8 @@ class ImportSummary:
     rewritten_emails: tuple[EmailChange, ...]
     owner_username: str | None
     warnings: tuple[str, ...] = field(default=())
+    # Every old-table row dropped as a duplicate, with the row it was merged into.
+    merges: tuple[Merge, ...] = field(default=())
 
     @property
     def total_created(self) -> int:
@@ -165,6 +168,7 @@ def import_legacy(
                 "source": source.name, "created": dict(summary.created),
                 "already_imported": dict(summary.already_imported),
                 "rewritten_emails": len(summary.rewritten_emails),
+                "merges": [m.describe()[1] for m in summary.merges],
             })
     except _DryRun:
         pass
@@ -192,6 +196,8 @@ def dry_run(
 
 
 class _Importer:
+    NOTE_PREFIX = "레거시 가져오기:"  # heads the notes that keep refused original values
+
     def __init__(
         self, session: Session, data: LegacyData, owner: str | None, gym_name: str | None,
         report: Progress,
@@ -224,6 +230,7 @@ class _Importer:
             rewritten_emails=tuple(self.emails),
             owner_username=self.owner_username,
             warnings=tuple(self.warnings),
+            merges=tuple(self.data.merges),
         )
 
     def warn(self, text: str) -> None:
@@ -400,7 +407,7 @@ class _Importer:
             values["name"] = raw_name
             values["name_initials"] = initials(raw_name.replace(" ", ""))
         if kept:
-            values["notes"] = "\n".join(["레거시 가져오기:", *kept])
+            values["notes"] = "\n".join([self.NOTE_PREFIX, *kept])
         return values
 
     # -- packages and the opening balance --------------------------------------------------

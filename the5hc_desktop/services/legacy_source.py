@@ -46,6 +46,27 @@ class LegacyPayment:
     trainer_id: int | None
 
 
+@dataclass(frozen=True)
+class Merge:
+    """An old-table row dropped as a duplicate of a newer-table row (pre-clean 10.2)."""
+
+    table: str  # training_sessions | payment_records
+    legacy_id: int
+    kept_table: str  # sessions | payments
+    kept_id: int
+    day: str | None
+    time: str | None  # HH:MM of the dropped row (sessions only)
+    kept_time: str | None
+
+    def describe(self) -> tuple[str, str]:
+        """(Korean, English) one-line description for the summary."""
+        when = " ".join(x for x in (self.day, self.time or self.kept_time) if x)
+        return (f"{self.table} #{self.legacy_id} → {self.kept_table} #{self.kept_id} "
+                f"({when}) 중복으로 합침",
+                f"{self.table} #{self.legacy_id} merged into {self.kept_table} "
+                f"#{self.kept_id} ({when})")
+
+
 @dataclass
 class LegacyData:
     trainers: list[Row]
@@ -56,6 +77,20 @@ class LegacyData:
     payments: list[LegacyPayment]
     fee_audits: list[Row]
     merged: dict[str, int] = field(default_factory=dict)  # duplicates dropped by the merges
+    merges: list[Merge] = field(default_factory=list)  # each of them, for the summary
+
+
+def _take_twin(candidates: list[Row], minute: str | None) -> Row | None:
+    """The newer-table row an old row duplicates (removed from `candidates`), or None.
+
+    Same start minute first; a side without a time matches any time of the other.
+    """
+    for exact in (True, False):
+        for index, row in enumerate(candidates):
+            other = minute_text(row["session_time"])
+            if (other == minute) if exact else (other is None or minute is None):
+                return candidates.pop(index)
+    return None
 
 
 def read_legacy(path: Path) -> LegacyData:
@@ -112,26 +147,46 @@ def _merge(data: dict[str, list[Row]]) -> LegacyData:
                 return int(candidate)
         return None
 
-    merged = {"training_sessions": 0, "payment_records": 0}
+    merges: list[Merge] = []
     sessions = [LegacySession(int(r["id"]), "sessions", r, trainer_for(r))
                 for r in data["sessions"]]
-    seen = {(r["client_id"], r["package_id"], day_text(r["session_date"]))
-            for r in data["sessions"]}
+    # Pre-clean step 1, with the time: an old row is the same session as a newer one only
+    # when client, package, day and start minute match (or one side has no time). Each
+    # newer row absorbs at most one old row, so two real sessions never become one.
+    open_sessions: dict[tuple[Any, ...], list[Row]] = {}
+    for r in data["sessions"]:
+        key = (r["client_id"], r["package_id"], day_text(r["session_date"]))
+        open_sessions.setdefault(key, []).append(r)
     for r in data["training_sessions"]:
-        if (r["client_id"], r["package_id"], day_text(r["session_date"])) in seen:
-            merged["training_sessions"] += 1
+        key = (r["client_id"], r["package_id"], day_text(r["session_date"]))
+        twin = _take_twin(open_sessions.get(key, []), minute_text(r["session_time"]))
+        if twin is None:
+            sessions.append(LegacySession(-int(r["id"]), "training_sessions", r,
+                                          trainer_for(r)))
             continue
-        sessions.append(LegacySession(-int(r["id"]), "training_sessions", r, trainer_for(r)))
+        merges.append(Merge("training_sessions", int(r["id"]), "sessions", int(twin["id"]),
+                            key[2], minute_text(r["session_time"]),
+                            minute_text(twin["session_time"])))
 
     payments = [LegacyPayment(int(r["id"]), "payments", r, trainer_for(r))
                 for r in data["payments"]]
-    paid = {(r["client_id"], whole(r["amount"]), day_text(r["payment_date"]))
-            for r in data["payments"]}
+    open_payments: dict[tuple[Any, ...], list[Row]] = {}
+    for r in data["payments"]:
+        key = (r["client_id"], whole(r["amount"]), day_text(r["payment_date"]))
+        open_payments.setdefault(key, []).append(r)
     for r in data["payment_records"]:
-        if (r["client_id"], whole(r["amount"]), day_text(r["payment_date"])) in paid:
-            merged["payment_records"] += 1
+        key = (r["client_id"], whole(r["amount"]), day_text(r["payment_date"]))
+        candidates = open_payments.get(key, [])
+        if not candidates:
+            payments.append(LegacyPayment(-int(r["id"]), "payment_records", r,
+                                          trainer_for(r)))
             continue
-        payments.append(LegacyPayment(-int(r["id"]), "payment_records", r, trainer_for(r)))
+        twin = candidates.pop(0)
+        merges.append(Merge("payment_records", int(r["id"]), "payments", int(twin["id"]),
+                            key[2], None, None))
+    merged = {"training_sessions": 0, "payment_records": 0}
+    for merge in merges:
+        merged[merge.table] += 1
     return LegacyData(
         trainers=data["trainers"],
         clients=data["clients"],
@@ -141,6 +196,7 @@ def _merge(data: dict[str, list[Row]]) -> LegacyData:
         payments=payments,
         fee_audits=data["fee_audit_log"],
         merged=merged,
+        merges=merges,
     )
 
 
@@ -156,6 +212,12 @@ def whole(value: Any) -> int | None:
 
 def day_text(value: Any) -> str | None:
     return None if value is None else str(value).strip()[:10]
+
+
+def minute_text(value: Any) -> str | None:
+    """`HH:MM` of a legacy time, or None when missing or unparsable."""
+    clock = parse_clock(value)
+    return None if clock is None else clock.strftime("%H:%M")
 
 
 def parse_day(value: Any) -> date | None:

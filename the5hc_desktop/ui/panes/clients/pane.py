@@ -30,8 +30,10 @@ from the5hc_desktop.services.clients import (
 )
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.services.permissions import Capability, can
-from the5hc_desktop.ui import dialogs, i18n, worker
+from the5hc_desktop.ui import dialogs, export_action, i18n, worker
+from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.messages import MessageBridge, error_text
+from the5hc_desktop.ui.panes.clients import import_wizard
 from the5hc_desktop.ui.panes.clients.client_dialog import ClientDialog
 from the5hc_desktop.ui.panes.clients.detail import ClientDetailView
 from the5hc_desktop.ui.panes.clients.list_page import ClientListPage
@@ -82,8 +84,8 @@ class ClientsPane(QWidget):
     def widget(self) -> QWidget:
         return self
 
-    def pane_actions(self) -> tuple[str, ...]:
-        return ("client.new", "client.search")
+    def pane_actions(self) -> tuple[str | ActionSpec, ...]:
+        return ("client.new", "client.search", "file.export", import_wizard.import_action())
 
     # --- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -95,6 +97,7 @@ class ClientsPane(QWidget):
         page.deactivate_requested.connect(self._deactivate_row)
         page.context_menu_requested.connect(self._context_menu)
         page.new_requested.connect(self.new_client)
+        import_wizard.add_import_button(page, page.new_button, self.import_members)
 
         self.detail = ClientDetailView()
         self.detail.set_permissions(can_delete=can(self._actor, Capability.DELETE),
@@ -123,6 +126,14 @@ class ClientsPane(QWidget):
             self._actor, query.text, active=query.active, trainer_id=query.trainer_id,
             sort=query.sort, descending=query.descending, offset=offset, limit=limit,
         )
+
+    # --- data in and out (import_wizard, export_action) ---------------------------------
+    def import_members(self) -> None:
+        import_wizard.open_import_wizard(self, self._clients, self._actor,
+                                         lambda _summary: self.refresh())
+
+    def export_current(self) -> None:
+        export_action.export_list(self, self._clients, self._actor, "members", self._messages)
 
     # --- pane-wide keys -----------------------------------------------------------------
     def refresh(self) -> None:

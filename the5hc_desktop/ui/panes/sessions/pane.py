@@ -36,7 +36,7 @@ from the5hc_desktop.services.packages import PackageView
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.sessions import SessionView
 from the5hc_desktop.services.settings import GymSettings
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import export_action, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.book_dialog import BookSessionDialog, next_quarter
@@ -104,7 +104,15 @@ class SessionsPane(QWidget):
         return self
 
     def pane_actions(self) -> tuple[str, ...]:
-        return ("session.new",)
+        return ("session.new", "file.export")
+
+    def export_current(self) -> None:
+        """Ctrl+E: the list of the tab on show (sessions, packages or payments) to Excel."""
+        shown = self.tabs.currentWidget()
+        what = ("packages" if shown is self.packages_panel else
+                "payments" if shown is self.payments_panel and shown is not None else "sessions")
+        export_action.export_list(self, self._services.clients, self._actor, what,
+                                  self._messages)
 
     # --- time -------------------------------------------------------------------------------
     def zone(self) -> ZoneInfo:
