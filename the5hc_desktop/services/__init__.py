@@ -15,6 +15,7 @@ from the5hc_desktop.services.assessments import AssessmentService
 from the5hc_desktop.services.base import Clock
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
+from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
 from the5hc_desktop.services.sessions import SessionService
@@ -33,6 +34,7 @@ class Services:
     dashboard: DashboardService
     settings: SettingsService
     reports: ReportService
+    health: HealthService
 
     def close(self) -> None:
         self.database.close()
@@ -50,6 +52,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         dashboard=DashboardService(database, now=now),
         settings=SettingsService(database, now=now),
         reports=ReportService(database, now=now),
+        health=HealthService(database, now=now),
     )
 
 

@@ -1,9 +1,9 @@
 """All mapped classes of the local store (one import for services, sync and tests).
 
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
-credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings (synced, with
-`SyncedMixin`), devices (local bookkeeping) and client_search (a trigger-maintained search
-index of clients).
+credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
+assessment_health (synced, with `SyncedMixin`), devices (local bookkeeping) and
+client_search (a trigger-maintained search index of clients).
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ from the5hc_desktop.store.models_core import (
     StaffAccount,
     active_count_terms,
 )
+from the5hc_desktop.store.models_health import (
+    AssessmentHealth,
+    HealthScreening,
+    assessment_health_id,
+)
 from the5hc_desktop.store.models_training import (
     MAX_DURATION_MIN,
     MIN_DURATION_MIN,
@@ -62,6 +67,8 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     FeeAuditEntry,
     AuditLogEntry,
     Setting,
+    HealthScreening,
+    AssessmentHealth,
 )
 
 __all__ = [
@@ -85,6 +92,7 @@ __all__ = [
     "SYNCED_MODELS",
     "TEST_NOTE_KEYS",
     "Assessment",
+    "AssessmentHealth",
     "AuditLogEntry",
     "Base",
     "Client",
@@ -92,6 +100,7 @@ __all__ = [
     "CreditLedgerEntry",
     "Device",
     "FeeAuditEntry",
+    "HealthScreening",
     "Organization",
     "Payment",
     "SessionPackage",
@@ -100,4 +109,5 @@ __all__ = [
     "SyncedMixin",
     "TrainingSession",
     "active_count_terms",
+    "assessment_health_id",
 ]
