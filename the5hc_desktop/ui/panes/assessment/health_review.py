@@ -116,7 +116,8 @@ class HealthReview(QWidget):
         for insight in result.insights():
             name = questionnaire.category(insight.category).name.text(lang)
             items = "".join(f"<li>{html.escape(t.text(lang))}</li>" for t in insight.tips)
-            tips.append(f"<u>{html.escape(name)}</u> ({html.escape(insight.band.text(lang))})"
+            tips.append(f"<p style='margin:4px 0 0 0'><u>{html.escape(name)}</u> "
+                        f"({html.escape(insight.band.text(lang))})</p>"
                         f"<ul style='margin-top:2px'>{items}</ul>")
         if tips:
             heading = w("설문 조언", "Questionnaire tips", lang)
