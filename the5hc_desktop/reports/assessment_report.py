@@ -20,6 +20,7 @@ from the5hc_desktop.domain.scoring import (
 from the5hc_desktop.domain.series import category_series
 from the5hc_desktop.domain.vocabulary import CATEGORY_LABELS, CATEGORY_TESTS
 from the5hc_desktop.reports import assessment_sections as sections
+from the5hc_desktop.reports import health_section
 from the5hc_desktop.reports.blocks import (
     WIDTH,
     Command,
@@ -79,9 +80,11 @@ def story(data: AssessmentReportData) -> list[Flowable]:
     flow: list[Flowable] = title_block(
         data.gym_name, TITLE, f"{date_ko(data.assessed_on)} | 담당: {text(trainer)}")
     flow += _client(data)
+    flow += health_section.screening(data)
     flow += _categories(data)
     flow += _tests(data)
     flow += sections.risk(data)
+    flow += health_section.questionnaire(data)
     flow += sections.recommendations(data)
     flow += sections.programme(data)
     # Notes and dates travel together so the closing dates never sit alone on a page.

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from the5hc_desktop.domain.recommendations import Recommendations
     from the5hc_desktop.domain.risk import RiskAssessment
     from the5hc_desktop.domain.scoring import AssessmentInputs, AssessmentScores
+    from the5hc_desktop.reports.health_data import HealthReportData
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class AssessmentReportData:
     notes: str
     scoring_version: str
     generated_at: datetime
+    # Screening and lifestyle questionnaire; None when none was recorded.
+    health: HealthReportData | None = None
 
 
 @dataclass(frozen=True)

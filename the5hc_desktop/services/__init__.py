@@ -20,6 +20,7 @@ from the5hc_desktop.services.base import Clock
 from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
+from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.maintenance import MaintenanceService
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
@@ -40,6 +41,7 @@ class Services:
     dashboard: DashboardService
     settings: SettingsService
     reports: ReportService
+    health: HealthService
     maintenance: MaintenanceService
     changes: ChangePublisher
     sync: SyncService
@@ -62,6 +64,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         dashboard=DashboardService(access, now=now),
         settings=SettingsService(access, now=now),
         reports=ReportService(access, now=now),
+        health=HealthService(access, now=now),
         maintenance=MaintenanceService(access, now=now),
         changes=changes,
         sync=SyncService(access),

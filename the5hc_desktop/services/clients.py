@@ -52,6 +52,7 @@ from the5hc_desktop.store.models import Client, ClientSearchTerm, StaffAccount
 if TYPE_CHECKING:
     from the5hc_desktop.domain.series import ProgressSeries
     from the5hc_desktop.services.assessments import AssessmentSummary
+    from the5hc_desktop.services.health import ScreeningState
     from the5hc_desktop.services.packages import PackageView
 
 CLIENT = ("회원", "Client")
@@ -141,6 +142,7 @@ class ClientDetail:
     assessments: tuple[AssessmentSummary, ...]
     packages: tuple[PackageView, ...]
     progress: ProgressSeries
+    screening: ScreeningState | None = None  # the newest health screening and its state
 
 
 # -- age ------------------------------------------------------------------------------------
@@ -601,14 +603,17 @@ class ClientService(ServiceBase):
         """The member with assessments (newest first), packages and the progress series."""
         from the5hc_desktop.domain.series import progress_series
         from the5hc_desktop.services.assessments import summaries_for_client
+        from the5hc_desktop.services.health import screening_state_in
 
         require(actor, Capability.VIEW_CLIENTS)
         with self._db.read() as session:
             client = get_live(session, Client, client_id, CLIENT)
             view = self._view(session, client)
             summaries, points = summaries_for_client(session, client.id)
+            screening = screening_state_in(session, client.id,
+                                           local_today(gym_zone(session), self._now))
         packages = self._packages(actor, client_id)
-        return ClientDetail(view, summaries, packages, progress_series(points))
+        return ClientDetail(view, summaries, packages, progress_series(points), screening)
 
     def _packages(self, actor: Actor, client_id: uuid.UUID) -> tuple[PackageView, ...]:
         from the5hc_desktop.services.packages import PackageService

@@ -30,6 +30,7 @@ from the5hc_desktop.reports.filenames import comparison_filename, report_filenam
 from the5hc_desktop.services.assessments import AssessmentService, AssessmentView
 from the5hc_desktop.services.base import ServiceBase, gym_zone, to_local
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.health import HealthService, health_report_data
 from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.services.settings import read_settings
 from the5hc_desktop.store.models import Assessment, Client
@@ -196,6 +197,8 @@ class ReportService(ServiceBase):
             notes=view.notes,
             scoring_version=view.scoring_version,
             generated_at=context.generated_at,
+            health=health_report_data(HealthService(self._db, now=self._now)
+                                      .for_assessment(actor, view.id)),
         )
 
 

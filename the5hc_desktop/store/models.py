@@ -1,10 +1,10 @@
 """All mapped classes of the local store (one import for services, sync and tests).
 
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
-credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings (synced, with
-`SyncedMixin`); local to this machine, never synced: devices (bookkeeping),
-staff_sign_in_state, local_settings and client_search (a trigger-maintained search index of
-clients).
+credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
+assessment_health (synced, with `SyncedMixin`); local to this machine, never synced: devices
+(bookkeeping), staff_sign_in_state, local_settings, sync_state, sync_conflicts, sync_base
+and client_search (a trigger-maintained search index of clients).
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ from the5hc_desktop.store.models_core import (
     active_count_terms,
     setting_id,
 )
+from the5hc_desktop.store.models_health import (
+    AssessmentHealth,
+    HealthScreening,
+    assessment_health_id,
+)
 from the5hc_desktop.store.models_sync import SyncBase, SyncConflict, SyncState
 from the5hc_desktop.store.models_training import (
     MAX_DURATION_MIN,
@@ -68,6 +73,8 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     FeeAuditEntry,
     AuditLogEntry,
     Setting,
+    HealthScreening,
+    AssessmentHealth,
 )
 
 __all__ = [
@@ -92,6 +99,7 @@ __all__ = [
     "SYNCED_MODELS",
     "TEST_NOTE_KEYS",
     "Assessment",
+    "AssessmentHealth",
     "AuditLogEntry",
     "Base",
     "Client",
@@ -100,6 +108,7 @@ __all__ = [
     "Device",
     "FeeAuditEntry",
     "LocalSetting",
+    "HealthScreening",
     "Organization",
     "Payment",
     "SessionPackage",
@@ -113,4 +122,5 @@ __all__ = [
     "TrainingSession",
     "active_count_terms",
     "setting_id",
+    "assessment_health_id",
 ]

@@ -124,8 +124,8 @@ def test_edit_rescores_and_audits(
     wizard = pane.wizard
     assert wizard is not None
     qtbot.waitUntil(wizard.client_page.isComplete, timeout=5000)
-    go_next(qtbot, wizard, w.BODY)
-    go_next(qtbot, wizard, w.PUSH_UP)
+    for page_id in (w.SCREENING, w.QUESTIONNAIRE, w.BODY, w.PUSH_UP):
+        go_next(qtbot, wizard, page_id)
     assert wizard.page(w.PUSH_UP).reps.text() == "12"  # type: ignore[attr-defined]
     type_into(wizard, "push_up_reps", "25")
     for page_id in range(w.FARMER, w.REVIEW + 1):

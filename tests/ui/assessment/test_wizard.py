@@ -193,7 +193,7 @@ def test_a_draft_is_offered_again_and_resumes_every_value(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     clock = FakeClock()
-    wizard = make_wizard(qtbot, gym, messages, clock, register=False)
+    wizard = make_wizard(qtbot, gym, messages, clock, register=False, health=True)
     fill_all(qtbot, wizard, clock, assessed_on, Shots(None))
     written = wizard.current_draft()
 

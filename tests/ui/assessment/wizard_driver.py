@@ -53,6 +53,7 @@ def make_wizard(
     qtbot: QtBot, gym: object, messages: MessageBridge, clock: FakeClock,
     draft: WizardDraft | None = None, *, register: bool = True,
     click_factory: Callable[[], Callable[[], None] | None] | None = None,
+    health: bool = False,
 ) -> w.AssessmentWizard:
     services = gym.services  # type: ignore[attr-defined]
     wizard = w.AssessmentWizard(
@@ -60,6 +61,7 @@ def make_wizard(
         accounts=services.accounts, actor=gym.owner,  # type: ignore[attr-defined]
         messages=messages, store=gym.drafts, draft=draft,  # type: ignore[attr-defined]
         clock=clock, today=date.today, click_factory=click_factory,
+        health=services.health if health else None,
     )
     if register:
         qtbot.addWidget(wizard)
@@ -111,6 +113,13 @@ def fill_all(
     choose_data(wizard, "environment", "indoor")
     type_into(wizard, "temperature_c", "22")
     shots.take(wizard, "01_client")
+    if wizard.health_pages is not None:  # screening all "no", questionnaire skipped
+        go_next(qtbot, wizard, w.SCREENING)
+        qtbot.waitUntil(wizard.health_pages.screening_page.isComplete, timeout=5000)
+        for button in wizard.health_pages.screening_page.no_buttons.values():
+            button.click()
+        go_next(qtbot, wizard, w.QUESTIONNAIRE)
+        wizard.health_pages.questionnaire_page.skip.click()
     go_next(qtbot, wizard, w.BODY)
     assert edit(wizard, "weight_kg").text() == "72"  # from the client's card
     type_into(wizard, "body_fat_pct", "18.5")

@@ -64,6 +64,8 @@ class WizardDraft:
     # Screen state that is not a measurement but must survive a resume.
     fist_cm: Entry = None  # the client's fist, for the shoulder suggestion
     chosen_scores: tuple[str, ...] = ()  # FMS tests whose score the trainer picked by hand
+    # Screening and questionnaire pages (health_state.WizardHealth as JSON-ready data).
+    health: Mapping[str, Any] = field(default_factory=dict)
     page: int = 0
     saved_at: datetime | None = None
 
@@ -87,6 +89,7 @@ class WizardDraft:
         data["test_notes"] = dict(self.test_notes)
         data["overrides"] = {k: dict(v) for k, v in self.overrides.items()}
         data["chosen_scores"] = list(self.chosen_scores)
+        data["health"] = dict(self.health)
         data["format"] = FORMAT
         return data
 
@@ -105,6 +108,7 @@ class WizardDraft:
         values["test_notes"] = dict(values.get("test_notes", {}))
         values["overrides"] = dict(values.get("overrides", {}))
         values["chosen_scores"] = tuple(values.get("chosen_scores", ()))
+        values["health"] = dict(values.get("health") or {})
         return cls(**values)
 
 

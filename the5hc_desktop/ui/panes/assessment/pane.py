@@ -291,7 +291,7 @@ class AssessmentPane(QWidget):
             accounts=services.accounts, actor=self._actor, messages=self._messages,
             store=self.drafts, draft=draft, client=client, clock=self._clock,
             today=self._today, click_factory=self._click_sound if self._sound else None,
-            parent=self,
+            health=services.health, parent=self,
         )
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
         wizard.saved.connect(self._wizard_saved)

@@ -7,6 +7,7 @@ from typing import Protocol
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import AssessmentService
 from the5hc_desktop.services.clients import ClientService
+from the5hc_desktop.services.health import HealthService
 
 
 class AssessmentPaneServices(Protocol):
@@ -18,3 +19,6 @@ class AssessmentPaneServices(Protocol):
 
     @property
     def assessments(self) -> AssessmentService: ...
+
+    @property
+    def health(self) -> HealthService: ...

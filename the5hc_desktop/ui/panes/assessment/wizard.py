@@ -25,11 +25,13 @@ from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import AssessmentService, AssessmentView
 from the5hc_desktop.services.clients import ClientService, ClientView
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 
 from .draft import DraftStore, WizardDraft, to_service_draft
+from .health_pages import HealthPages
 from .pages.balance_page import BalancePage
 from .pages.body_page import BodyPage
 from .pages.client_page import ClientPage
@@ -44,8 +46,8 @@ from .stopwatch import Clock
 log = logging.getLogger("the5hc.ui.assessment")
 
 AUTOSAVE_MS = 400
-(CLIENT, BODY, PUSH_UP, FARMER, TOE_TOUCH, SHOULDER, OVERHEAD_SQUAT, BALANCE, STEP_TEST,
- REVIEW) = range(10)
+(CLIENT, SCREENING, QUESTIONNAIRE, BODY, PUSH_UP, FARMER, TOE_TOUCH, SHOULDER, OVERHEAD_SQUAT,
+ BALANCE, STEP_TEST, REVIEW) = range(12)
 
 
 class AssessmentWizard(QWizard):
@@ -66,6 +68,7 @@ class AssessmentWizard(QWizard):
         clock: Clock = time.monotonic,
         today: Callable[[], date] = date.today,
         click_factory: Callable[[], Callable[[], None] | None] | None = None,
+        health: HealthService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,8 +103,14 @@ class AssessmentWizard(QWizard):
         )
         self.body_page = BodyPage(self)
         self.review_page = ReviewPage(self, save=self.save)
+        # Screening and questionnaire (without a health service only the tests are asked).
+        self.health_pages = (HealthPages(self, health, actor, editing=editing, parent=self)
+                             if health is not None else None)
         pages: list[tuple[int, DraftPage]] = [
             (CLIENT, self.client_page),
+            *([(SCREENING, self.health_pages.screening_page),
+               (QUESTIONNAIRE, self.health_pages.questionnaire_page)]
+              if self.health_pages is not None else []),
             (BODY, self.body_page),
             (PUSH_UP, PushUpPage(self)),
             (FARMER, FarmerCarryPage(self, clock)),
@@ -126,6 +135,11 @@ class AssessmentWizard(QWizard):
             page.load_draft(self._draft)
             page.changed.connect(self._on_edited)
         self.setSideWidget(self.steps)
+        if self.health_pages is not None:
+            self.health_pages.attach_review(self.review_page)
+            if self._draft.assessment_id is not None:
+                self.health_pages.load_stored(uuid.UUID(self._draft.assessment_id),
+                                              self._draft, self._apply_draft)
         self._ready = True
         for page in self._pages.values():
             page.refresh_live()
@@ -177,6 +191,13 @@ class AssessmentWizard(QWizard):
     @property
     def draft_id(self) -> str:
         return self._draft.draft_id
+
+    def _apply_draft(self, draft: WizardDraft) -> None:
+        """Take a draft changed from outside the pages (stored answers of an edit)."""
+        self._draft = draft
+        for page in self._pages.values():
+            page.load_draft(draft)
+            page.refresh_live()
 
     # --- client --------------------------------------------------------------------------
     def set_client(self, client: ClientView | None) -> None:
@@ -242,17 +263,30 @@ class AssessmentWizard(QWizard):
         """Finish: one service call on the worker lane (create, or update when editing)."""
         draft = self.current_draft()
         service_draft = to_service_draft(draft)
+        health = self.health_pages.saver(draft) if self.health_pages is not None else None
+        if health is not None:
+            try:
+                health.check()  # a bad answer stops here, before anything is written
+            except ValidationError as error:
+                self._save_failed(error)
+                return
         self.review_page.saving = True
         self.review_page.completeChanged.emit()
         actor, assessments = self._actor, self._assessments
         if draft.assessment_id is not None:
             assessment_id = uuid.UUID(draft.assessment_id)
 
-            def op(_ctx: worker.TaskContext) -> AssessmentView:
+            def store(_ctx: worker.TaskContext) -> AssessmentView:
                 return assessments.update(actor, assessment_id, service_draft)
         else:
-            def op(_ctx: worker.TaskContext) -> AssessmentView:
+            def store(_ctx: worker.TaskContext) -> AssessmentView:
                 return assessments.create(actor, service_draft)
+
+        def op(ctx: worker.TaskContext) -> AssessmentView:
+            view = store(ctx)
+            if health is not None:
+                health.save(view.id)
+            return view
 
         worker.run(op, self._saved, on_failure=self._save_failed,
                    progress_label=self.tr("Saving the assessment…"), cancellable=False,

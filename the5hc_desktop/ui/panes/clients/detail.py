@@ -32,6 +32,7 @@ from the5hc_desktop.services.packages import PackageView
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR
 from the5hc_desktop.ui.panes.clients import formatting as fmt
+from the5hc_desktop.ui.panes.clients.screening_text import ROW_LABEL, screening_text
 from the5hc_desktop.ui.panes.clients.widgets import KeyTable
 from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.rows_model import Column, RowsModel
@@ -184,6 +185,7 @@ class ClientDetailView(QWidget):
         self.registered_value = _value_label("detailRegistered")
         self.goals_value = _value_label("detailGoals")
         self.medical_value = _value_label("detailMedicalNotes")
+        self.screening_value = _value_label("detailScreening")
         self.notes_value = _value_label("detailNotes")
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -198,6 +200,7 @@ class ClientDetailView(QWidget):
         form.addRow(self.tr("Registered on"), self.registered_value)
         form.addRow(self.tr("Goals"), self.goals_value)
         form.addRow(self.tr("Medical notes"), self.medical_value)
+        form.addRow(ROW_LABEL.text(self._language), self.screening_value)
         form.addRow(self.tr("Notes"), self.notes_value)
         return box
 
@@ -375,6 +378,9 @@ class ClientDetailView(QWidget):
         self.name_label.setText(client.name)
         self.status_label.setText("")
         self._fill_profile(client)
+        text, colour = screening_text(detail.screening, self._language)
+        self.screening_value.setText(text)
+        self.screening_value.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.packages_model.set_rows(detail.packages)
         self.packages_empty.setVisible(not detail.packages)
         self.packages_table.setVisible(bool(detail.packages))

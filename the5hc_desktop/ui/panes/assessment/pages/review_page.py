@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from the5hc_desktop.domain.errors import ValidationError
@@ -18,6 +19,7 @@ from .common import DraftPage, WizardContext
 
 class ReviewPage(DraftPage):
     FIELDS = ("notes",)
+    recomputed = Signal(object)  # the Evaluation shown (health figures follow it)
 
     def __init__(
         self,
@@ -42,6 +44,8 @@ class ReviewPage(DraftPage):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.panel)
+        self.extras = QVBoxLayout()  # more review sections (screening and questionnaire)
+        body_layout.addLayout(self.extras)
         body_layout.addWidget(QLabel(self.tr("Notes")))
         body_layout.addWidget(self.notes)
         scroll = QScrollArea()
@@ -82,6 +86,7 @@ class ReviewPage(DraftPage):
         self.evaluation = result
         self.panel.show_results(result.inputs, result.scores, result.risk,
                                 result.recommendations, result.partial)
+        self.recomputed.emit(result)
         self.completeChanged.emit()
 
     def show_failure(self, text: str) -> None:
