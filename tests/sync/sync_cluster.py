@@ -91,7 +91,7 @@ class Desk:
     def skew(self, ms: int) -> None:
         """Move this desk's wall clock (the engine's and the row clock's) by `ms`."""
         self.skew_ms = ms
-        self.db.clock._now_ms = self.wall_ms  # noqa: SLF001 - the test's stand-in clock
+        self.db.clock._now_ms = self.wall_ms
 
     def link(self) -> ServerLink:
         if self.faults.offline:

@@ -75,7 +75,7 @@ from the5hc_desktop.store.models import (
     StaffAccount,
     TrainingSession,
 )
-from the5hc_desktop.store.models_assessment import (
+from the5hc_desktop.domain.choices import (
     ENVIRONMENTS,
     OVERHEAD_SQUAT_QUALITIES,
     PUSH_UP_TYPES,

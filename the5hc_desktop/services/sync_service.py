@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from the5hc_desktop.domain.errors import ValidationError
+from the5hc_desktop.services.changes import DataAccess
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.sync import credentials, errors
 from the5hc_desktop.sync.credentials import ENV_SECRET, load_secret
@@ -44,8 +45,9 @@ class SyncStatus:
 
 
 class SyncService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
+    def __init__(self, access: DataAccess) -> None:
+        self._access = access
+        self._db: Database = access.database
 
     def _replica(self) -> LocalReplica:
         return LocalReplica(self._db)
@@ -73,8 +75,8 @@ class SyncService:
         try:
             bound = replica.state(SERVER)
             if bound is not None and bound.get("device") != address.device:
-                replica.set_state(**{GYM: None})
-            replica.set_state(**{SERVER: address.as_state()})
+                replica.set_state({GYM: None})
+            replica.set_state({SERVER: address.as_state()})
         finally:
             replica.close()
         stored = credentials.store_secret(address.device, secret)
@@ -108,9 +110,12 @@ class SyncService:
                 retry=False)
         engine = SyncEngine(self._db, lambda: connect(address, secret))
         try:
-            return engine.run_round(progress, cancelled)
+            result = engine.run_round(progress, cancelled)
         finally:
             engine.close()
+        if result.entities:
+            self._access.announce(*sorted(result.entities))
+        return result
 
     def status(self) -> SyncStatus:
         replica = self._replica()
@@ -133,7 +138,7 @@ class SyncService:
         replica = self._replica()
         try:
             server = replica.state(SERVER)
-            replica.set_state(**{SERVER: None})
+            replica.set_state({SERVER: None})
         finally:
             replica.close()
         if server is not None:

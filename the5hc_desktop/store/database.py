@@ -197,7 +197,7 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
 
 def _load_sync_mark(engine: Engine) -> int | None:
     with engine.connect() as conn:
-        rows = dict(conn.execute(
+        rows: dict[str, Any] = dict(conn.execute(
             select(SyncState.key, SyncState.value)
             .where(SyncState.key.in_(("server", "pushed_stamp")))
         ).all())

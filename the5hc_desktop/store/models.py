@@ -107,8 +107,8 @@ __all__ = [
     "CreditLedgerEntry",
     "Device",
     "FeeAuditEntry",
-    "LocalSetting",
     "HealthScreening",
+    "LocalSetting",
     "Organization",
     "Payment",
     "SessionPackage",
@@ -121,6 +121,6 @@ __all__ = [
     "SyncedMixin",
     "TrainingSession",
     "active_count_terms",
-    "setting_id",
     "assessment_health_id",
+    "setting_id",
 ]

@@ -42,6 +42,7 @@ class RoundResult:
     pulled: int
     conflicts: int
     verified: bool
+    entities: frozenset[str] = frozenset()  # what the pull changed here (for the screens)
     state: str = "synced"
 
     def as_json(self) -> dict[str, Any]:
@@ -66,6 +67,7 @@ class SyncEngine:
         self.push_batch = push_batch
         self.pull_page = pull_page
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+        self._touched: set[str] = set()  # entities the current round pulled
 
     def close(self) -> None:
         self.replica.close()
@@ -81,12 +83,13 @@ class SyncEngine:
             self._check_clock(int(hello["server_ms"]))
             self._bind_gym(link, hello)
             pushed = self._push(link, report, stop)
+            self._touched.clear()
             pulled, conflicts = self._pull(link, report, stop)
             verified = self._verify(link, report, stop)
         finally:
             link.close()
-        result = RoundResult(pushed, pulled, conflicts, verified)
-        self.replica.set_state(**{LAST_ROUND: {"at": utcnow().isoformat(), **result.as_json()}})
+        result = RoundResult(pushed, pulled, conflicts, verified, frozenset(self._touched))
+        self.replica.set_state({LAST_ROUND: {"at": utcnow().isoformat(), **result.as_json()}})
         return result
 
     # --- steps -----------------------------------------------------------------------
@@ -103,16 +106,16 @@ class SyncEngine:
                "channel": hello.get("channel")}
         if bound is not None:
             if bound["id"] != gym["id"]:
-                raise errors.wrong_gym(str(bound.get("name")), gym["name"])
+                raise errors.wrong_gym(str(bound.get("name")), str(gym["name"]))
             if bound != gym:
-                self.replica.set_state(**{GYM: gym})
+                self.replica.set_state({GYM: gym})
             return
         local_orgs = self.replica.organization_ids()
         if local_orgs and int(hello.get("last_seq", 0)) > 0:
             server_orgs = self._server_organizations(link)
             if server_orgs and not set(server_orgs) & set(local_orgs):
-                raise errors.wrong_gym(", ".join(local_orgs), gym["name"])
-        self.replica.set_state(**{GYM: gym})
+                raise errors.wrong_gym(", ".join(local_orgs), str(gym["name"]))
+        self.replica.set_state({GYM: gym})
 
     def _server_organizations(self, link: ServerLink) -> list[str]:
         """Organization ids on the server (its first rows, in practice the first page)."""
@@ -140,7 +143,7 @@ class SyncEngine:
                 if not rows:
                     return pushed
                 op, upto = uuid.uuid4(), rows[-1].stamp
-                replica.set_state(**{IN_FLIGHT: {"op": str(op), "upto": upto}})
+                replica.set_state({IN_FLIGHT: {"op": str(op), "upto": upto}})
             link.push(op, [r.wire() for r in rows])
             replica.acknowledge(upto, rows)
             pushed += len(rows)
@@ -162,6 +165,7 @@ class SyncEngine:
                 return pulled, conflicts
             cursor = int(page["last_seq"])
             applied = replica.apply_page(rows, cursor)
+            self._touched.update(r["entity"] for r in rows)
             pulled += len(rows)
             conflicts += applied.conflicts
             report("pull", pulled)
@@ -179,7 +183,7 @@ class SyncEngine:
                 return True
             log.warning("verify mismatch in %s (attempt %d)", sorted(mismatched), attempt + 1)
             if attempt == 0:
-                self.replica.set_state(**{CURSOR: 0})
+                self.replica.set_state({CURSOR: 0})
                 self._pull(link, report, stop)
         return False
 

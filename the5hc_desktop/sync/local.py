@@ -92,7 +92,7 @@ class LocalReplica:
             value = s.scalar(select(SyncState.value).where(SyncState.key == key))
         return default if value is None else value
 
-    def set_state(self, conn: Connection | None = None, **values: Any) -> None:
+    def set_state(self, values: Mapping[str, Any], conn: Connection | None = None) -> None:
         """Write sync_state keys (a None value removes the key), in `conn` or on its own."""
         with self._connection(conn) as c:
             for key, value in values.items():
@@ -123,7 +123,7 @@ class LocalReplica:
 
     def outbox(self, after: int, limit: int, upto: int | None = None) -> list[OutRow]:
         """The oldest `limit` rows stamped above `after` (and at most `upto`)."""
-        picked: list[tuple[int, str, Mapping[str, Any]]] = []
+        picked: list[tuple[int, str, Mapping[str, Any]]] = []  # (stamp, entity, row)
         with self.db.read() as s:
             for name in CODECS:
                 table = _table(name)
@@ -131,7 +131,7 @@ class LocalReplica:
                 if upto is not None:
                     query = query.where(table.c.change_stamp <= upto)
                 for row in s.execute(query.order_by(table.c.change_stamp).limit(limit)):
-                    picked.append((row.change_stamp, name, row._mapping))
+                    picked.append((int(row.change_stamp), name, dict(row._mapping)))
             picked.sort(key=lambda item: item[0])
             picked = picked[:limit]
             ids = [r["id"] for _, _, r in picked]
@@ -158,7 +158,7 @@ class LocalReplica:
             ids = [uuid.UUID(r.id) for r in rows]
             for chunk in _chunks(ids, 500):
                 conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
-            self.set_state(conn, **{PUSHED: upto, IN_FLIGHT: None})
+            self.set_state({PUSHED: upto, IN_FLIGHT: None}, conn)
         self.db.sync_mark = upto
 
     # --- apply -----------------------------------------------------------------------
@@ -184,7 +184,7 @@ class LocalReplica:
                 a, k, c = _apply_entity(conn, CODECS[entity], incoming, mark)
                 applied, kept, conflicts = applied + a, kept + k, conflicts + c
                 newest = max(newest, max(r["hlc"] for r in incoming))
-            self.set_state(conn, **{CURSOR: cursor})
+            self.set_state({CURSOR: cursor}, conn)
         if newest:
             self.db.clock.observe(newest)
         return Applied(applied, kept, conflicts)
@@ -223,7 +223,8 @@ def canonical_digest(database: Database) -> str:
             table = _table(name)
             for row in s.execute(select(table).order_by(table.c.id)):
                 digest.update(name.encode())
-                digest.update(json.dumps(codec.encode(row._mapping), sort_keys=True).encode())
+                encoded = codec.encode(dict(row._mapping))
+                digest.update(json.dumps(encoded, sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -239,7 +240,7 @@ def _apply_entity(
     local: dict[uuid.UUID, Mapping[str, Any]] = {}
     for chunk in _chunks(ids, 500):
         query = select(table).where(table.c.id.in_(chunk), table.c.change_stamp > mark)
-        local.update({row.id: row._mapping for row in conn.execute(query)})
+        local.update({row.id: dict(row._mapping) for row in conn.execute(query)})
     values: list[dict[str, Any]] = []
     kept = conflicts = 0
     lost_at = utcnow()
