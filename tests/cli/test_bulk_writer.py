@@ -29,8 +29,8 @@ def test_ids_are_time_ordered_uuid7() -> None:
     ids = maker.take(10_000) + maker.take(5)
     assert ids == sorted(ids)
     assert len(set(ids)) == len(ids)
-    for text in ids[:3] + ids[-3:]:
-        value = uuid.UUID(text)
+    for stored in ids[:3] + ids[-3:]:
+        value = uuid.UUID(bytes=stored)
         assert value.version == 7
         assert value.variant == uuid.RFC_4122
 
@@ -51,7 +51,7 @@ def test_bulk_row_equals_orm_row(database: Database) -> None:
                         db_date(date(1990, 5, 17)), "01012345678", "5678", 1)])
     with database.read() as s:
         a = s.get(Client, orm.id)
-        b = s.get(Client, uuid.UUID(bulk_id))
+        b = s.get(Client, uuid.UUID(bytes=bulk_id))
         assert a is not None
         assert b is not None
         for column in ("name", "name_initials", "gender", "birth_date", "phone", "phone_last4",

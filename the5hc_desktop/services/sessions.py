@@ -178,9 +178,11 @@ def _views(rows: Any, zone: ZoneInfo) -> list[SessionView]:
 
 
 def _uuid(value: Any) -> uuid.UUID:
-    """A stored id: 32 hex digits on SQLite, a UUID (or its text) elsewhere."""
+    """A stored id: 16 bytes on SQLite (store.types.DbUuid), a UUID (or its text) elsewhere."""
     if isinstance(value, uuid.UUID):
         return value
+    if isinstance(value, bytes):
+        return uuid.UUID(bytes=value)
     if len(value) == 32:
         return uuid.UUID(int=int(value, 16))
     return uuid.UUID(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -14,13 +14,12 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
-    Uuid,
     event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from the5hc_desktop.store.types import UTCDateTime, new_id, utcnow
+from the5hc_desktop.store.types import DbUuid, UTCDateTime, new_id, utcnow
 
 # Deterministic names so Alembic batch migrations on SQLite can find and alter constraints.
 NAMING_CONVENTION: dict[str, str] = {
@@ -34,6 +33,8 @@ NAMING_CONVENTION: dict[str, str] = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every `Mapped[uuid.UUID]` column, foreign keys included, is stored as 16 bytes.
+    type_annotation_map: ClassVar[dict[Any, Any]] = {uuid.UUID: DbUuid}
 
 
 def one_of(column: str, values: Iterable[str], name: str | None = None) -> CheckConstraint:
@@ -67,7 +68,7 @@ class SyncedMixin:
     """
 
     id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, primary_key=True, default=new_id, sort_order=-1
+        DbUuid, primary_key=True, default=new_id, sort_order=-1
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -31,9 +31,9 @@ from the5hc_desktop.store.ids import new_id_ints
 from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
 
 
-def _uuid_storage(value: int) -> str:
-    # SQLAlchemy's `Uuid` on SQLite: 32 lowercase hex digits.
-    return f"{value:032x}"
+def _uuid_storage(value: int) -> bytes:
+    # `DbUuid` on SQLite: the 16 bytes, big-endian (uuid.UUID.bytes).
+    return value.to_bytes(16, "big")
 
 
 class IdMaker:

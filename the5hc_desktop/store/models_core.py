@@ -19,14 +19,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    Uuid,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from the5hc_desktop.domain.choices import GENDERS, ROLES
 from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
-from the5hc_desktop.store.types import UTCDateTime, new_id, utcnow
+from the5hc_desktop.store.types import DbUuid, UTCDateTime, new_id, utcnow
 
 
 class Organization(SyncedMixin, Base):
@@ -86,14 +85,22 @@ class Client(SyncedMixin, Base):
     """
 
     __tablename__ = "clients"
+    # Each index below names the query that uses it (EXPLAIN QUERY PLAN of the services'
+    # queries, migration 0003); the unused ones (name, trainer_id) were dropped. Besides
+    # these: the primary key, UNIQUE(legacy_id) (idempotent legacy import) and
+    # change_stamp (the sync outbox: rows above the pushed stamp, SYNC.md §3; also the
+    # narrowest index for count(*)).
     __table_args__ = (
         one_of("gender", GENDERS),
         # The member list of live members by name (all, or one trainer's; the active filter
         # is read from the index) and the dashboard's new-this-month count. Covering, and
         # with no low-cardinality leading column: SQLite without ANALYZE statistics would
         # prefer such an index to the phone indexes.
+        # Used by: the duplicate-name check (clients.py, name = ?) and the member list.
         live_index("ix_clients_live_name", "name", "id", "active"),
+        # Used by: the member list of one trainer and the list page scans (client_search.py).
         live_index("ix_clients_live_trainer_name", "trainer_id", "name", "id", "active"),
+        # Used by: the dashboard's new members of a month (created_at range).
         live_index("ix_clients_live_created_at", "created_at"),
         # Counting active members: the narrowest index of exactly those rows. Only queries
         # naming all of `active_count_terms()` can use it (change_stamp IS NOT NULL is always
@@ -109,13 +116,17 @@ class Client(SyncedMixin, Base):
               postgresql_where=text("deleted_at IS NOT NULL")),
     )
 
-    name: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Index used by: the 초성 search's scan of initials longer than the indexed pieces
+    # (client_search.py, covering scan instead of the table).
     name_initials: Mapped[str] = mapped_column(String(200), default="", index=True)
     gender: Mapped[str] = mapped_column(String(6))
     birth_date: Mapped[date | None] = mapped_column(Date)
     age_years: Mapped[int | None] = mapped_column(Integer)
     age_recorded_on: Mapped[date | None] = mapped_column(Date)
-    phone: Mapped[str | None] = mapped_column(String(20), index=True)  # digits only
+    # Digits only. Index used by: the duplicate-phone check and whole-number phone search.
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    # Index used by: the search by the last four digits (equal or prefix range).
     phone_last4: Mapped[str | None] = mapped_column(String(4), index=True)
     email: Mapped[str | None] = mapped_column(String(254))
     height_cm: Mapped[float | None] = mapped_column(Float)
@@ -123,9 +134,7 @@ class Client(SyncedMixin, Base):
     goals: Mapped[str | None] = mapped_column(Text)
     medical_notes: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
-    trainer_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("staff_accounts.id"), index=True
-    )
+    trainer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_accounts.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     trainer: Mapped[StaffAccount | None] = relationship()
@@ -162,7 +171,7 @@ class ClientSearchTerm(Base):
     kind: Mapped[str] = mapped_column(String(1), primary_key=True)
     term: Mapped[str] = mapped_column(String(3), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), primary_key=True)
-    client_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(DbUuid, primary_key=True)
     active: Mapped[bool] = mapped_column(Boolean)
 
 
@@ -211,7 +220,7 @@ class AuditLogEntry(SyncedMixin, Base):
     actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
     action: Mapped[str] = mapped_column(String(50), index=True)
     entity: Mapped[str | None] = mapped_column(String(50))
-    entity_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    entity_id: Mapped[uuid.UUID | None] = mapped_column(DbUuid)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
@@ -225,7 +234,7 @@ class Device(Base):
     __tablename__ = "devices"
     __table_args__ = (CheckConstraint("change_counter >= 0", name="change_counter"),)
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    id: Mapped[uuid.UUID] = mapped_column(DbUuid, primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200))
     change_counter: Mapped[int] = mapped_column(BigInteger, default=0)
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)

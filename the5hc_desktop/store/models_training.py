@@ -82,17 +82,25 @@ class TrainingSession(SyncedMixin, Base):
             f"duration_min BETWEEN {MIN_DURATION_MIN} AND {MAX_DURATION_MIN}",
             name="duration_min",
         ),
+        # Each index names the query that uses it (EXPLAIN QUERY PLAN, migration 0003);
+        # starts_at alone was dropped (the live index serves every range query). Besides
+        # these: the primary key, UNIQUE(legacy_id) (idempotent legacy import) and
+        # change_stamp (the sync outbox, SYNC.md §3).
+        # Used by: a trainer's calendar and day list (trainer_id = ? AND starts_at range).
         Index(None, "trainer_id", "starts_at"),
+        # Used by: a member's sessions in a date range (client_id = ? AND starts_at range).
         Index(None, "client_id", "starts_at"),
+        # Used by: completed / scheduled counts per package (package_id IN .. AND status).
         Index(None, "package_id", "status"),
-        # The dashboard's weekly and monthly counts by status, from the index alone.
+        # Used by: the dashboard's weekly and monthly counts by status (from the index
+        # alone) and the gym-wide day view (starts_at range).
         live_index("ix_sessions_live_starts_at", "starts_at", "status"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
     package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"))
     trainer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"))
-    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     duration_min: Mapped[int] = mapped_column(Integer, default=60)
     status: Mapped[str] = mapped_column(String(10), default="scheduled")
     # Status transitions so far, bumped by the write seam (stamping.py) whenever a stamped

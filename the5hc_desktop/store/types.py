@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Numeric
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import DateTime, Dialect, LargeBinary, Numeric, Uuid
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from the5hc_desktop.store.ids import new_id
 
-__all__ = ["RATE_QUANTUM", "Rate", "UTCDateTime", "new_id", "utcnow"]
+__all__ = ["RATE_QUANTUM", "DbUuid", "Rate", "UTCDateTime", "new_id", "utcnow"]
 
 RATE_QUANTUM = Decimal("0.0001")
 
@@ -78,3 +79,33 @@ class Rate(TypeDecorator[Decimal]):
         return Decimal(repr(value) if isinstance(value, float) else str(value)).quantize(
             RATE_QUANTUM, rounding=ROUND_HALF_UP
         )
+
+
+class DbUuid(TypeDecorator[uuid.UUID]):
+    """A UUID: 16 raw bytes on SQLite (BLOB), the native `uuid` type on PostgreSQL.
+
+    SQLAlchemy's own `Uuid` stores 32 hex characters on SQLite; ids and foreign keys are
+    most of the bytes of every row and index, so the binary form halves them.
+    """
+
+    impl = LargeBinary(16)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(Uuid())
+        return dialect.type_descriptor(LargeBinary(16))
+
+    def process_bind_param(self, value: uuid.UUID | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name == "postgresql":
+            return value
+        if isinstance(value, str):  # hex or canonical text, as SQLAlchemy's Uuid accepts
+            value = uuid.UUID(value)
+        if not isinstance(value, uuid.UUID):
+            raise TypeError(f"DbUuid needs a uuid.UUID, got {type(value).__name__}")
+        return value.bytes
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
+        if value is None or isinstance(value, uuid.UUID):
+            return value
+        return uuid.UUID(bytes=bytes(value))
