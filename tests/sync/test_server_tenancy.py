@@ -111,7 +111,6 @@ def test_direct_sql_reaches_no_table(two_gyms: dict[str, list[DeviceClient]],
 
 
 @pytest.mark.parametrize("call", [
-    "SELECT the5hc.current_gym_id()",
     "SELECT the5hc._device()",
     "SELECT the5hc._log_conflict(gen_random_uuid(), 1, 'x', gen_random_uuid(), '{}', '{}', 'x')",
     "SELECT * FROM the5hc._apply_clients(gen_random_uuid(), gen_random_uuid(), "
@@ -136,8 +135,8 @@ def test_a_device_cannot_take_another_gyms_role(server: ServerHarness,
 
 def test_row_level_security_is_a_second_wall(server: ServerHarness,
                                              two_gyms: dict[str, list[DeviceClient]]) -> None:
-    """Even with table privileges granted by mistake, a device sees and changes only its
-    gym's rows."""
+    """Even with table privileges granted by mistake, direct SQL reaches no row: the
+    policy's gym lookup needs the registry, which only the owner reads."""
     a_device, b_device = two_gyms["A"][0], two_gyms["B"][0]
     b_gym = b_device.hello()["gym_id"]
     with server.admin() as conn, conn.transaction(force_rollback=True):
@@ -148,20 +147,23 @@ def test_row_level_security_is_a_second_wall(server: ServerHarness,
         gym_role = sql.Identifier(a_role[0])
         conn.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE, DELETE ON the5hc.clients TO {}")
                      .format(gym_role))
-        conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION the5hc.current_gym_id() TO {}")
-                     .format(gym_role))
         conn.execute(sql.SQL("SET SESSION AUTHORIZATION {}").format(
             sql.Identifier(a_device.role)))
-        assert conn.execute("SELECT count(*), count(*) FILTER (WHERE gym_id = %s) "
-                            "FROM the5hc.clients", (b_gym,)).fetchone() == (3, 0)
-        assert conn.execute("UPDATE the5hc.clients SET deleted = true").rowcount == 3
-        assert conn.execute("DELETE FROM the5hc.clients WHERE gym_id = %s",
-                            (b_gym,)).rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
+            conn.execute("SELECT count(*) FROM the5hc.clients")
+        conn.execute("RESET SESSION AUTHORIZATION")
+        conn.execute(sql.SQL("GRANT SELECT ON the5hc.devices TO {}").format(gym_role))
+        conn.execute(sql.SQL("SET SESSION AUTHORIZATION {}").format(
+            sql.Identifier(a_device.role)))
+        assert conn.execute("SELECT count(*) FROM the5hc.clients").fetchone() == (0,)
+        assert conn.execute("UPDATE the5hc.clients SET deleted = true").rowcount == 0
+        assert conn.execute("DELETE FROM the5hc.clients").rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
             conn.execute("INSERT INTO the5hc.clients (gym_id, id, hlc, server_seq, data) "
                          "VALUES (%s, gen_random_uuid(), %s, 1, '{}')", (b_gym, make_hlc()))
         conn.execute("RESET SESSION AUTHORIZATION")
     assert b_device.verify()["clients"] == {"rows": 3}
+    assert a_device.verify()["clients"] == {"rows": 3}
 
 
 def test_a_revoked_device_is_shut_out_alone(server: ServerHarness,
