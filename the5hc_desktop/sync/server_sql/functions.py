@@ -407,7 +407,9 @@ END $$;
 
 _PULL = f"""
 CREATE OR REPLACE FUNCTION the5hc.pull(cursor bigint, page_limit int) RETURNS jsonb
-LANGUAGE plpgsql STABLE SECURITY DEFINER {_PIN} AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER {_PIN}
+-- The twelve-branch query is planned once per session, not on every call.
+SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
     g uuid;
     lim int;

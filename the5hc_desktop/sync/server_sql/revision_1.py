@@ -42,12 +42,6 @@ CREATE UNIQUE INDEX devices_active_name_key ON the5hc.devices (gym_id, lower(nam
 ALTER TABLE the5hc.gyms ENABLE ROW LEVEL SECURITY;
 ALTER TABLE the5hc.devices ENABLE ROW LEVEL SECURITY;
 
--- The gym of the connected device, from session_user (never from anything the client sends).
-CREATE FUNCTION the5hc.current_gym_id() RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = the5hc, pg_temp AS $$
-    SELECT gym_id FROM the5hc.devices WHERE role_name = session_user AND revoked_at IS NULL
-$$;
-
 CREATE TABLE the5hc.applied_op (
     gym_id uuid NOT NULL,
     op_id uuid NOT NULL,
@@ -85,12 +79,19 @@ _SESSION_COLUMNS = """
         CHECK (status IN ('scheduled', 'completed', 'cancelled', 'no_show')),
     status_seq integer NOT NULL DEFAULT 0 CHECK (status_seq >= 0),"""
 
+# The gym of the connected device, from session_user (never from anything the client
+# sends). A scalar subquery, so it is looked up once per statement. It reads the registry
+# with the privileges of whoever queries: outside the functions it finds nothing, and the
+# policy fails closed.
+CURRENT_GYM = """(SELECT d.gym_id FROM the5hc.devices d
+                  WHERE d.role_name = session_user AND d.revoked_at IS NULL)"""
+
 _TENANT = """
 ALTER TABLE the5hc.{table} ENABLE ROW LEVEL SECURITY;
 ALTER TABLE the5hc.{table} FORCE ROW LEVEL SECURITY;
 CREATE POLICY gym_isolation ON the5hc.{table}
-    USING (gym_id = the5hc.current_gym_id())
-    WITH CHECK (gym_id = the5hc.current_gym_id());
+    USING (gym_id = {current})
+    WITH CHECK (gym_id = {current});
 """
 
 
@@ -100,7 +101,7 @@ def _sql() -> str:
         extra = _SESSION_COLUMNS if table == "sessions" else ""
         parts.append(_ENTITY.format(table=table, extra=extra))
     for table in (*ENTITIES, "applied_op", "gym_counts"):
-        parts.append(_TENANT.format(table=table))
+        parts.append(_TENANT.format(table=table, current=CURRENT_GYM))
     return "\n".join(parts)
 
 
