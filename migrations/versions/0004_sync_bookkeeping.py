@@ -24,6 +24,11 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _id() -> sa.types.TypeEngine[object]:
+    """Ids as the store keeps them: 16 raw bytes on SQLite, native uuid on PostgreSQL."""
+    return sa.LargeBinary(length=16) if op.get_bind().dialect.name == "sqlite" else sa.Uuid()
+
+
 def upgrade() -> None:
     op.create_table(
         "sync_state",
@@ -33,9 +38,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "sync_conflicts",
-        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("id", _id(), nullable=False),
         sa.Column("entity", sa.String(50), nullable=False),
-        sa.Column("row_id", sa.Uuid(), nullable=False),
+        sa.Column("row_id", _id(), nullable=False),
         sa.Column("reason", sa.String(50), nullable=False),
         sa.Column("winner", sa.JSON(), nullable=True),
         sa.Column("loser", sa.JSON(), nullable=True),
@@ -46,7 +51,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_sync_conflicts_at"), "sync_conflicts", ["at"])
     op.create_table(
         "sync_base",
-        sa.Column("row_id", sa.Uuid(), nullable=False),
+        sa.Column("row_id", _id(), nullable=False),
         sa.Column("hlc", sa.String(28), nullable=False),
         sa.PrimaryKeyConstraint("row_id", name=op.f("pk_sync_base")),
         sqlite_with_rowid=False,

@@ -21,8 +21,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _id() -> sa.types.TypeEngine[object]:
-    """The id column type the models use (one place to follow a store-wide change)."""
-    return sa.Uuid()
+    """Ids as the store keeps them: 16 raw bytes on SQLite, native uuid on PostgreSQL."""
+    return sa.LargeBinary(length=16) if op.get_bind().dialect.name == "sqlite" else sa.Uuid()
 
 
 def _sync_columns() -> list[sa.Column[object]]:

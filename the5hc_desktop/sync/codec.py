@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, Table
 from sqlalchemy.types import TypeEngine
 
-from the5hc_desktop.store.types import Rate, UTCDateTime
+from the5hc_desktop.store.types import DbUuid, Rate, UTCDateTime
 
 # Columns that describe this replica, not the row: not sent, kept local on apply.
 LOCAL_COLUMNS = frozenset({"change_stamp"})
@@ -80,7 +80,8 @@ def _float_in(value: Any) -> float:
 def _kind(sa_type: TypeEngine[Any]) -> str:
     """The JSON form a column takes, from its SQLAlchemy type."""
     checks: tuple[tuple[type[Any], str], ...] = (
-        (Rate, "rate"), (UTCDateTime, "instant"), (JSON, "json"), (Boolean, "bool"),
+        (DbUuid, "uuid"), (Rate, "rate"), (UTCDateTime, "instant"), (JSON, "json"),
+        (Boolean, "bool"),
         (Date, "date"), (Integer, "int"), (Float, "float"),
     )
     for sa_class, kind in checks:

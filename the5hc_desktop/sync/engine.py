@@ -178,6 +178,10 @@ class SyncEngine:
             if self.replica.pending_count():
                 return True  # written here during the round; the next round compares
             server = link.verify()
+            if int(server.get("last_seq", 0)) != int(self.replica.state(CURSOR, 0)):
+                # Another desk pushed since our pull: fetch that first, then compare.
+                self._pull(link, report, stop)
+                server = link.verify()
             mismatched = self._mismatches(server)
             if not mismatched:
                 return True

@@ -117,7 +117,8 @@ class LocalReplica:
         mark = self.pushed_mark()
         with self.db.read() as s:
             return sum(
-                s.scalar(select(func.count()).where(_table(n).c.change_stamp > mark)) or 0
+                s.scalar(select(func.count()).select_from(_table(n))
+                         .where(_table(n).c.change_stamp > mark)) or 0
                 for n in CODECS
             )
 
@@ -197,9 +198,13 @@ class LocalReplica:
     # --- verify ----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
+        """Live (not tombstoned) rows per synced table, as the server's verify counts them."""
         with self.db.read() as s:
-            return {n: int(s.scalar(select(func.count()).select_from(_table(n))) or 0)
-                    for n in CODECS}
+            return {
+                n: int(s.scalar(select(func.count()).select_from(_table(n))
+                                .where(_table(n).c.deleted_at.is_(None))) or 0)
+                for n in CODECS
+            }
 
     def ledger_sum(self) -> int:
         with self.db.read() as s:
