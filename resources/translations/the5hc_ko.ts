@@ -1439,6 +1439,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnMemory</name>
+    <message>
+        <source>Reset column widths</source>
+        <translation>열 너비 초기화</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Not measured</source>

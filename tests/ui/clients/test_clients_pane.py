@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from clients_ui_support import Seeded
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -436,8 +436,19 @@ def test_column_widths_are_remembered(
     qtbot: QtBot, make_pane: MakePane, settings_dir: object
 ) -> None:
     pane = make_pane()
-    pane.list_page.table.horizontalHeader().resizeSection(COL_NAME, 222)
     settings = QSettings()
+    restore_view_state(settings, pane, "panes/clientsPane")
+    header = pane.list_page.table.horizontalHeader()
+    # A hand drag of the name column's right edge (only hand-made widths are kept).
+    edge = QPoint(header.sectionViewportPosition(COL_NAME) + header.sectionSize(COL_NAME) - 1,
+                  header.height() // 2)
+    target = edge + QPoint(222 - header.sectionSize(COL_NAME), 0)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, edge)
+    QTest.mouseMove(header.viewport(), target)
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, target)
+    assert header.sectionSize(COL_NAME) == 222
     save_view_state(settings, pane, "panes/clientsPane")
     again = make_pane()
     assert again.list_page.table.horizontalHeader().sectionSize(COL_NAME) != 222
