@@ -1137,6 +1137,10 @@
         <translation>회원 이름을 입력하세요.</translation>
     </message>
     <message>
+        <source>The name needs at least 2 characters.</source>
+        <translation>이름은 2자 이상 입력하세요.</translation>
+    </message>
+    <message>
         <source>Saving the client…</source>
         <translation>회원 정보를 저장하는 중…</translation>
     </message>

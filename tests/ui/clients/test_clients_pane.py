@@ -274,6 +274,32 @@ def test_edit_with_a_bad_phone_shows_it_under_the_field_and_writes_nothing(
     dialog.reject()
 
 
+def test_one_save_shows_every_error_and_the_phone_takes_digits_as_typed(
+    qtbot: QtBot, make_pane: MakePane
+) -> None:
+    pane = make_pane()
+    pane.new_client()
+    dialog = open_dialog(qtbot, pane)
+    type_text(qtbot, dialog.name, "김")
+    dialog.phone.setFocus()
+    QTest.keyClicks(dialog.phone, "010abc12")  # letters never get in
+    assert dialog.phone.text() == "010-12"
+    QTest.keyClicks(dialog.birth_date, "1990-13-40")
+    dialog.height_edit.setText("175")
+    dialog.weight_edit.setText("300")
+    dialog.submit()  # one Save: every problem under its field
+    assert worker.wait_idle()
+    for field in ("name", "gender", "phone", "birth_date", "weight_kg"):
+        assert dialog.errors.text(field), f"no message for {field}"
+    assert "20~250" in dialog.errors.text("weight_kg")
+    assert dialog.isVisible()
+    dialog.phone.clear()
+    dialog.phone.setFocus()
+    QTest.keyClicks(dialog.phone, "01012345678")
+    assert dialog.phone.text() == "010-1234-5678"
+    dialog.reject()
+
+
 def test_local_checks_gender_required_and_birth_date(
     qtbot: QtBot, make_pane: MakePane
 ) -> None:
