@@ -189,3 +189,22 @@ def test_a_restored_backup_resyncs_without_duplicates(desks, tmp_path) -> None:
     with front.db.read() as s:
         names = sorted(s.scalars(select(Client.name)))
     assert names == ["김민수", "박지훈", "이서연"]  # nothing lost, nothing doubled
+
+
+def test_a_completion_and_a_no_show_of_one_round_are_one_debit(desks) -> None:
+    front = first_desk(desks)
+    client = member(front)
+    package = front.services.packages.sell(front.owner(), client.id, 100_000, 50_000, "card")
+    booked = front.services.sessions.book(front.owner(), client.id, package.id,
+                                          front.owner().staff_id, later(120))
+    front.sync()
+    laptop = desks("laptop")
+    laptop.sync()
+    front.services.sessions.complete(front.owner(), booked.id)
+    laptop.services.sessions.no_show(laptop.owner(), booked.id)
+    for desk in (front, laptop, front, laptop):
+        assert desk.sync().verified
+    assert front.digest() == laptop.digest()
+    assert front.balances()[package.id] == 1  # one round, one debit
+    status = front.services.sessions.get(front.owner(), booked.id).status
+    assert status.value == "completed"  # completed outranks a no-show
