@@ -14,6 +14,8 @@ from the5hc_desktop.domain.availability import (
     day_spans,
     next_free_slots,
     outside_reason,
+    parse_ranges_text,
+    ranges_text,
     unavailable_spans,
     weekly_from_json,
     weekly_to_json,
@@ -119,3 +121,12 @@ def test_weekly_json_round_trip_and_bad_input() -> None:
                 {"0": [["10:00", "10:00"]]}, {"0": [["25:00", "10:00"]]}):
         with pytest.raises(ValidationError):
             weekly_from_json(bad)
+
+
+def test_ranges_as_typed_in_the_editor() -> None:
+    typed = "09:00-12:00, 13:00~18:00,,"
+    assert parse_ranges_text(typed) == [["09:00", "12:00"], ["13:00", "18:00"]]
+    assert ranges_text(parse_ranges_text(typed)) == "09:00-12:00, 13:00-18:00"
+    assert parse_ranges_text("  ") == []
+    with pytest.raises(ValidationError):
+        parse_ranges_text("9시부터 12시")

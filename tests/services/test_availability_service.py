@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from service_support import audit_rows
@@ -83,7 +83,8 @@ def test_opening_hours_clip_and_vacation_reason(db: Database, clock: Clock, owne
     assert service.check(trainer.staff_id, seoul(2025, 6, 16, 10), 60) is None
     service.add_exception(owner, trainer.staff_id, date(2025, 6, 17), "vacation")
     reason = service.check(trainer.staff_id, seoul(2025, 6, 17, 10), 60)
-    assert reason is not None and reason.ko == "트레이너 휴가입니다."
+    assert reason is not None
+    assert reason.ko == "트레이너 휴가입니다."
 
 
 def test_next_free_slots_avoid_trainer_and_member(db: Database, clock: Clock, owner: Actor,
@@ -110,6 +111,5 @@ def test_shading_follows_the_gym_zone(db: Database, clock: Clock, owner: Actor,
     assert shade[trainer.staff_id][date(2025, 6, 15)] == [(0, 1440)]  # Sunday: off
     assert shade[trainer.staff_id][date(2025, 6, 16)] == [(0, 540), (720, 780), (1080, 1440)]
     # A booking typed as a UTC instant is judged in local (Seoul) time: 00:00 UTC = 09:00.
-    from datetime import UTC, datetime
     assert service.check(trainer.staff_id, datetime(2025, 6, 16, 0, 0, tzinfo=UTC), 60) is None
-    assert service.check(trainer.staff_id, datetime(2025, 6, 16, 9, 0, tzinfo=UTC), 60) is not None
+    assert service.check(trainer.staff_id, datetime(2025, 6, 16, 9, tzinfo=UTC), 60) is not None

@@ -81,7 +81,7 @@ class Range:
     @classmethod
     def parse(cls, start: str, end: str) -> Range:
         lo, hi = parse_minutes(start), parse_minutes(end)
-        if lo == hi or lo == DAY_MINUTES:
+        if lo in (hi, DAY_MINUTES):
             raise ValidationError("시작과 끝 시간이 같습니다.", "Start and end are the same.")
         return cls(lo, hi % DAY_MINUTES if hi == DAY_MINUTES else hi)
 
@@ -122,7 +122,9 @@ class Availability:
         return any(self.weekly.get(d) for d in range(7))
 
 
-def weekly_from_json(data: Mapping[str, Iterable[Sequence[str]]] | None) -> dict[int, tuple[Range, ...]]:
+def weekly_from_json(
+    data: Mapping[str, Iterable[Sequence[str]]] | None,
+) -> dict[int, tuple[Range, ...]]:
     """{"0": [["09:00", "12:00"], ...]} as stored → {0: (Range, ...)}."""
     result: dict[int, tuple[Range, ...]] = {}
     for key, ranges in (data or {}).items():
@@ -135,6 +137,26 @@ def weekly_from_json(data: Mapping[str, Iterable[Sequence[str]]] | None) -> dict
 
 def weekly_to_json(weekly: Weekly) -> dict[str, list[list[str]]]:
     return {str(d): [r.as_text() for r in weekly[d]] for d in sorted(weekly) if weekly[d]}
+
+
+def parse_ranges_text(text: str) -> list[list[str]]:
+    """"09:00-12:00, 13:00-18:00" (as typed in the editor) → [["09:00", "12:00"], ...];
+    an empty text is no hours. Each range is checked."""
+    out: list[list[str]] = []
+    for part in text.replace("~", "-").replace("–", "-").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        pieces = [p.strip() for p in part.split("-")]
+        if len(pieces) != 2:
+            raise ValidationError(f"시간 범위 형식이 잘못되었습니다: {part} (예: 09:00-12:00)",
+                                  f"Invalid range: {part} (e.g. 09:00-12:00)")
+        out.append(Range.parse(*pieces).as_text())
+    return out
+
+
+def ranges_text(ranges: Iterable[Sequence[str]]) -> str:
+    return ", ".join(f"{a}-{b}" for a, b in ranges)
 
 
 # -- span arithmetic ------------------------------------------------------------------------------
@@ -286,6 +308,8 @@ __all__ = [
     "next_free_slots",
     "outside_reason",
     "parse_minutes",
+    "parse_ranges_text",
+    "ranges_text",
     "subtract",
     "unavailable_spans",
     "weekly_from_json",

@@ -2,9 +2,10 @@
 
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
-assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local to this machine, never synced: devices
-(bookkeeping), staff_sign_in_state, local_settings, sync_state, sync_conflicts, sync_base
-and client_search (a trigger-maintained search index of clients).
+assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
+to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
+sync_state, sync_conflicts, sync_base and client_search (a trigger-maintained search index of
+clients).
 """
 
 from __future__ import annotations
