@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from the5hc_desktop.domain.recommendations import tip_for
 from the5hc_desktop.domain.risk import concern_of
@@ -67,6 +67,7 @@ def test_upgrade_to_0006_compacts_assessments_and_keeps_every_text(
     conn_engine = create_sqlite_engine(path, foreign_keys=False)
     try:
         with write_engine(conn_engine).begin() as conn:
+            _down_to_0006(conn)  # later revisions' tables leave with them
             rows = conn.exec_driver_sql(
                 "SELECT id, recommendations, risk_factors FROM assessments").fetchall()
             assert len(rows) > 50
@@ -106,3 +107,11 @@ def test_upgrade_to_0006_compacts_assessments_and_keeps_every_text(
         assert all(isinstance(t, str) for t in tips)
         assert all(isinstance(item, list) for item in risk)
         assert "text_ko" not in json.dumps(risk)
+
+
+def _down_to_0006(conn: Connection) -> None:
+    from alembic import command
+
+    config = migrate.make_config()
+    config.attributes["connection"] = conn
+    command.downgrade(config, "0006")
