@@ -22,6 +22,7 @@ from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
 from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.maintenance import MaintenanceService
+from the5hc_desktop.services.merge_members import MergeMembersService
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
 from the5hc_desktop.services.sessions import SessionService
@@ -45,6 +46,7 @@ class Services:
     maintenance: MaintenanceService
     changes: ChangePublisher
     sync: SyncService
+    merge: MergeMembersService
 
     def close(self) -> None:
         self.database.close()
@@ -68,6 +70,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         maintenance=MaintenanceService(access, now=now),
         changes=changes,
         sync=SyncService(access),
+        merge=MergeMembersService(access, now=now),
     )
 
 
