@@ -48,9 +48,11 @@ def test_merge_moves_packages_and_sessions_and_tombstones_the_other(
     assert count(db, SessionPackage, SessionPackage.client_id == other) == 0
     with db.read() as s:
         merged = s.get(Client, other)
-        assert merged is not None and merged.deleted_at is not None
         kept = s.get(Client, survivor)
-        assert kept is not None and kept.deleted_at is None
+        assert merged is not None
+        assert kept is not None
+        assert merged.deleted_at is not None
+        assert kept.deleted_at is None
         entry = s.scalars(select(AuditLogEntry).where(
             AuditLogEntry.action == "client_merged")).one()
     assert entry.entity_id == survivor

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -31,7 +32,7 @@ from the5hc_desktop.store.models import (
 
 CLIENT = ("회원", "Client")
 # Rows that belong to a member and may be re-pointed (entity name -> model).
-MOVED = {
+MOVED: dict[str, Any] = {
     "session_packages": SessionPackage,
     "sessions": TrainingSession,
     "assessments": Assessment,
