@@ -107,7 +107,7 @@ class SyncController(QObject):
         self._again = False
         self._round_thread: int | None = None
         self._listener: PushListener | None = None
-        self._listening_on: tuple[str, str] | None = None
+        self._listening_on: tuple[ServerAddress, str] | None = None
         self._stopped = True
         self.display = SyncDisplay(SyncPhase.OFF)
         self.rounds = 0  # finished rounds (tests wait on it)
@@ -266,7 +266,7 @@ class SyncController(QObject):
     def _ensure_listener(self, address: ServerAddress, channel: str, secret: str | None) -> None:
         if secret is None:
             return
-        key = (address.device, channel)
+        key = (address, channel)  # a changed server address means a new listener
         if self._listener is not None and self._listening_on == key:
             return
         self._stop_listener()
