@@ -122,8 +122,8 @@ class ConflictLog(QWidget):
         self.list.clear()
         for conflict in conflicts:
             at = conflict.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(f"{at} · {_entity_label(self, conflict.entity)} · "
-                                   f"{_reason_label(self, conflict.reason)}")
+            item = QListWidgetItem(f"{at} · {self._entity_label(conflict.entity)} · "
+                                   f"{self._reason_label(conflict.reason)}")
             item.setData(Qt.ItemDataRole.UserRole, str(conflict.id))
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -149,8 +149,8 @@ class ConflictLog(QWidget):
             self.set_aside.clear()
             return
         self.summary.setText(self.tr("{entity} {row} · {reason}").format(
-            entity=_entity_label(self, conflict.entity), row=str(conflict.row_id)[:8],
-            reason=_reason_label(self, conflict.reason)))
+            entity=self._entity_label(conflict.entity), row=str(conflict.row_id)[:8],
+            reason=self._reason_label(conflict.reason)))
         self.kept.setPlainText(version_text(conflict.winner, conflict.loser))
         self.set_aside.setPlainText(version_text(conflict.loser, conflict.winner))
 
@@ -170,6 +170,27 @@ class ConflictLog(QWidget):
         self._messages.show_error(error)
 
 
+    def _entity_label(self, entity: str) -> str:
+        labels = {
+            "clients": self.tr("Member"),
+            "staff_accounts": self.tr("Staff account"),
+            "settings": self.tr("Setting"),
+            "assessments": self.tr("Assessment"),
+            "session_packages": self.tr("Package"),
+            "sessions": self.tr("Session"),
+        }
+        return labels.get(entity, entity)
+
+    def _reason_label(self, reason: str) -> str:
+        labels = {
+            "superseded": self.tr("a newer version from another desk won"),
+            "concurrent_edit": self.tr("edited on two desks; the later edit won"),
+            "cancel_vs_complete": self.tr("cancelled on one desk, completed on another"),
+            "status": self.tr("status changed on two desks"),
+        }
+        return labels.get(reason, reason)
+
+
 _FACTS = frozenset({"credit_ledger", "payments", "fee_audit_entries", "audit_log"})
 
 
@@ -179,25 +200,3 @@ def _version_box(name: str) -> QPlainTextEdit:
     box.setReadOnly(True)
     box.setMinimumHeight(160)
     return box
-
-
-def _entity_label(widget: QWidget, entity: str) -> str:
-    labels = {
-        "clients": widget.tr("Member"),
-        "staff_accounts": widget.tr("Staff account"),
-        "settings": widget.tr("Setting"),
-        "assessments": widget.tr("Assessment"),
-        "session_packages": widget.tr("Package"),
-        "sessions": widget.tr("Session"),
-    }
-    return labels.get(entity, entity)
-
-
-def _reason_label(widget: QWidget, reason: str) -> str:
-    labels = {
-        "superseded": widget.tr("a newer version from another desk won"),
-        "concurrent_edit": widget.tr("edited on two desks; the later edit won"),
-        "cancel_vs_complete": widget.tr("cancelled on one desk, completed on another"),
-        "status": widget.tr("status changed on two desks"),
-    }
-    return labels.get(reason, reason)
