@@ -32,7 +32,7 @@ from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.messages import MessageBridge
 
 Restore = Callable[[uuid.UUID, str], object]  # (conflict id, "winner" | "loser")
-_HIDDEN = frozenset({"id", "hlc", "change_stamp", "updated_by_device"})
+_HIDDEN = frozenset({"id", "hlc", "change_stamp", "updated_by_device", "updated_at"})
 
 
 def version_text(version: dict[str, Any] | None, other: dict[str, Any] | None) -> str:

@@ -277,7 +277,7 @@ class SyncController(QObject):
     def _stop_listener(self) -> None:
         listener, self._listener, self._listening_on = self._listener, None, None
         if listener is not None:
-            listener.stop()
+            listener.stop(timeout=0)  # it ends on its own within a second; the GUI never waits
 
     @property
     def listener(self) -> PushListener | None:
