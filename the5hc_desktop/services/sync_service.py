@@ -127,6 +127,10 @@ class SyncService:
         stored = credentials.store_secret(address.device, secret)
         return SetupResult(address.device, address.host, stored)
 
+    def is_configured(self) -> bool:
+        """Whether this desk syncs (cheap: no query, the open database knows)."""
+        return self._db.sync_mark is not None
+
     def address(self) -> ServerAddress:
         replica = self._replica()
         try:

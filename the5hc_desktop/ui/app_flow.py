@@ -374,7 +374,7 @@ class SignInFlow(QObject):
             if self._join_secret:
                 self.sync.remember_secret(self._join_secret)
             self.sync.new_conflicts.connect(self._conflicts_arrived)
-            if services.database.sync_mark is not None:  # set up: sync from the start
+            if services.sync.is_configured():  # set up: sync from the start
                 self.sync.start()
         return self.sync
 

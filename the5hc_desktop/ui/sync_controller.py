@@ -41,7 +41,7 @@ log = logging.getLogger("the5hc.ui.sync")
 
 DEFAULT_INTERVAL_S = 60
 INTERVAL_KEY = "sync/interval_seconds"  # per machine (QSettings), not per gym
-DEBOUNCE_MS = 1500
+DEBOUNCE_MS = 300  # one person's burst of writes (a form, its audit row) is one round
 
 
 def interval_setting(settings: QSettings | None = None) -> int:
