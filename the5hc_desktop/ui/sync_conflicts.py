@@ -54,6 +54,16 @@ def version_text(version: dict[str, Any] | None, other: dict[str, Any] | None) -
     return "\n".join(lines)
 
 
+def record_name(conflict: ConflictView) -> str:
+    """A name a person recognises (member, staff, setting key), else the id's start."""
+    for version in (conflict.winner, conflict.loser):
+        data = (version or {}).get("data") or {}
+        for key in ("name", "display_name", "username", "key"):
+            if data.get(key):
+                return str(data[key])
+    return str(conflict.row_id)[:8]
+
+
 class ConflictLog(QWidget):
     """The list on the left, the two versions on the right."""
 
@@ -106,6 +116,7 @@ class ConflictLog(QWidget):
         splitter.addWidget(self.list)
         splitter.addWidget(versions)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 670])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -122,8 +133,9 @@ class ConflictLog(QWidget):
         self.list.clear()
         for conflict in conflicts:
             at = conflict.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(f"{at} · {self._entity_label(conflict.entity)} · "
-                                   f"{self._reason_label(conflict.reason)}")
+            item = QListWidgetItem(f"{at} · {self._entity_label(conflict.entity)} "
+                                   f"{record_name(conflict)}")
+            item.setToolTip(self._reason_label(conflict.reason))
             item.setData(Qt.ItemDataRole.UserRole, str(conflict.id))
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -149,7 +161,7 @@ class ConflictLog(QWidget):
             self.set_aside.clear()
             return
         self.summary.setText(self.tr("{entity} {row} · {reason}").format(
-            entity=self._entity_label(conflict.entity), row=str(conflict.row_id)[:8],
+            entity=self._entity_label(conflict.entity), row=record_name(conflict),
             reason=self._reason_label(conflict.reason)))
         self.kept.setPlainText(version_text(conflict.winner, conflict.loser))
         self.set_aside.setPlainText(version_text(conflict.loser, conflict.winner))
