@@ -1671,6 +1671,10 @@
         <translation>남은 세션</translation>
     </message>
     <message>
+        <source>{count} (overdrawn)</source>
+        <translation>{count} (초과 사용)</translation>
+    </message>
+    <message>
         <source>Today&apos;s sessions</source>
         <translation>오늘의 세션</translation>
     </message>
@@ -3823,6 +3827,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Sessions left in {package}</source>
         <translation>{package}의 남은 세션</translation>
+    </message>
+    <message>
+        <source>{package} is overdrawn: sell a package, give a bonus or reverse a refund</source>
+        <translation>{package} 초과 사용: 패키지를 판매하거나, 보너스를 주거나, 환불을 되돌리세요</translation>
     </message>
     <message>
         <source>Done</source>
