@@ -1504,6 +1504,73 @@
     </message>
 </context>
 <context>
+    <name>ConflictLog</name>
+    <message>
+        <source>No conflicts. When two desks change the same record, the version that was set aside is kept here.</source>
+        <translation>충돌이 없습니다. 두 데스크가 같은 기록을 바꾸면, 채택되지 않은 버전이 여기에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>이 버전으로 복원</translation>
+    </message>
+    <message>
+        <source>Kept (won)</source>
+        <translation>채택된 버전</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>밀려난 버전</translation>
+    </message>
+    <message>
+        <source>{entity} {row} · {reason}</source>
+        <translation>{entity} {row} · {reason}</translation>
+    </message>
+    <message>
+        <source>The version was restored; it is sent with the next sync.</source>
+        <translation>선택한 버전으로 복원했습니다. 다음 동기화 때 서버로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>직원 계정</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>패키지</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>a newer version from another desk won</source>
+        <translation>다른 데스크의 더 최근 버전이 채택됨</translation>
+    </message>
+    <message>
+        <source>edited on two desks; the later edit won</source>
+        <translation>두 데스크에서 수정됨, 나중 수정이 채택됨</translation>
+    </message>
+    <message>
+        <source>cancelled on one desk, completed on another</source>
+        <translation>한 데스크에서 취소, 다른 데스크에서 완료</translation>
+    </message>
+    <message>
+        <source>status changed on two desks</source>
+        <translation>두 데스크에서 상태가 바뀜</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>The5HC closed unexpectedly last time. The details were saved to {path}.</source>
@@ -1602,6 +1669,10 @@
     <message>
         <source>Sessions left</source>
         <translation>남은 세션</translation>
+    </message>
+    <message>
+        <source>{count} (overdrawn)</source>
+        <translation>{count} (초과 사용)</translation>
     </message>
     <message>
         <source>Today&apos;s sessions</source>
@@ -1808,6 +1879,14 @@
         <translation>데모 데이터베이스 열기</translation>
     </message>
     <message>
+        <source>Join an existing gym</source>
+        <translation>기존 센터에 연결</translation>
+    </message>
+    <message>
+        <source>Connect this computer to your gym&apos;s server with the enrolment code; the gym&apos;s data is downloaded and its staff can sign in.</source>
+        <translation>등록 코드로 이 컴퓨터를 센터 서버에 연결합니다. 센터 데이터를 내려받은 뒤 센터 직원 계정으로 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>필수 항목입니다.</translation>
     </message>
@@ -1957,6 +2036,37 @@
     <message>
         <source>Backed up to {path}</source>
         <translation>백업했습니다: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinGymDialog</name>
+    <message>
+        <source>Join an existing gym</source>
+        <translation>기존 센터에 연결</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code and the device secret that the server administrator gave you for this computer. The gym&apos;s data is then downloaded; it can take a few minutes for a large gym.</source>
+        <translation>서버 관리자가 이 컴퓨터용으로 준 등록 코드와 기기 비밀번호를 입력하세요. 이어서 센터 데이터를 내려받습니다. 큰 센터는 몇 분 걸릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Connect and download</source>
+        <translation>연결하고 내려받기</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code and the device secret.</source>
+        <translation>등록 코드와 기기 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Downloading the gym&apos;s data…</source>
+        <translation>센터 데이터를 내려받는 중…</translation>
+    </message>
+    <message>
+        <source>Downloading: {rows} records</source>
+        <translation>내려받는 중: {rows}건</translation>
+    </message>
+    <message>
+        <source>Checking: {rows} records</source>
+        <translation>확인 중: {rows}건</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3082,45 @@ A no-show uses one session: {before} → {after} left.</source>
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <source>Enrolment code from the server administrator</source>
+        <translation>서버 관리자에게 받은 등록 코드</translation>
+    </message>
+    <message>
+        <source>The gym&apos;s CA certificate (.crt, .pem)</source>
+        <translation>센터의 CA 인증서 (.crt, .pem)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>등록 코드</translation>
+    </message>
+    <message>
+        <source>Device secret</source>
+        <translation>기기 비밀번호</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL 모드</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 파일</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 인증서</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer)</source>
+        <translation>인증서 (*.crt *.pem *.cer)</translation>
+    </message>
+</context>
+<context>
     <name>SessionDetail</name>
     <message>
         <source>Selected session</source>
@@ -3078,6 +3227,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Staff accounts</source>
         <translation>직원 계정</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
     </message>
     <message>
         <source>My account</source>
@@ -3195,6 +3348,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Some screens could not be loaded. Details are in the log.</source>
         <translation>일부 화면을 불러오지 못했습니다. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Sync: {count} conflict(s) were settled. See Settings → Sync → Conflict log.</source>
+        <translation>동기화: 충돌 {count}건을 정리했습니다. 설정 → 동기화 → 충돌 기록에서 확인하세요.</translation>
     </message>
     <message>
         <source>The5HC Desktop</source>
@@ -3441,6 +3598,196 @@ A no-show uses one session: {before} → {after} left.</source>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Start syncing</source>
+        <translation>동기화 시작</translation>
+    </message>
+    <message>
+        <source>Connect to the gym&apos;s server</source>
+        <translation>센터 서버에 연결</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>연결 해제…</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>이 데스크</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>Gym</source>
+        <translation>센터</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>마지막 동기화</translation>
+    </message>
+    <message>
+        <source>Changes not yet on the server</source>
+        <translation>아직 서버에 없는 변경</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>동기화 간격</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Conflict log</source>
+        <translation>충돌 기록</translation>
+    </message>
+    <message>
+        <source>(bound at the first sync)</source>
+        <translation>(첫 동기화 때 정해집니다)</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code and the device secret.</source>
+        <translation>등록 코드와 기기 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Connected: gym {gym}, device {device}.</source>
+        <translation>연결됨: 센터 {gym}, 기기 {device}.</translation>
+    </message>
+    <message>
+        <source>Syncing is set up. The secret is kept in this computer&apos;s keyring.</source>
+        <translation>동기화를 설정했습니다. 비밀번호는 이 컴퓨터의 키링에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Syncing is set up. This computer has no keyring, so the secret is asked once each time the program starts.</source>
+        <translation>동기화를 설정했습니다. 이 컴퓨터에는 키링이 없어 프로그램을 시작할 때마다 비밀번호를 한 번 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>연결 해제</translation>
+    </message>
+    <message>
+        <source>Stop syncing this desk? The data on this computer stays; changes made here from now on are not sent to the server.</source>
+        <translation>이 데스크의 동기화를 멈출까요? 이 컴퓨터의 데이터는 그대로 남고, 이후 여기서 바꾼 내용은 서버로 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This desk no longer syncs. Local data is kept.</source>
+        <translation>이 데스크는 더 이상 동기화하지 않습니다. 로컬 데이터는 유지됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>{time} 동기화됨</translation>
+    </message>
+    <message>
+        <source>Error: {reason}</source>
+        <translation>오류: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} to send</source>
+        <translation>보낼 변경 {count}건</translation>
+    </message>
+    <message>
+        <source>wrong secret</source>
+        <translation>비밀번호 오류</translation>
+    </message>
+    <message>
+        <source>device revoked</source>
+        <translation>기기 등록 해제됨</translation>
+    </message>
+    <message>
+        <source>another gym</source>
+        <translation>다른 센터의 데이터</translation>
+    </message>
+    <message>
+        <source>update required</source>
+        <translation>업데이트 필요</translation>
+    </message>
+    <message>
+        <source>clock ahead</source>
+        <translation>시계가 빠름</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>서버가 거부함</translation>
+    </message>
+    <message>
+        <source>server fault</source>
+        <translation>서버 오류</translation>
+    </message>
+    <message>
+        <source>secret needed</source>
+        <translation>비밀번호 필요</translation>
+    </message>
+    <message>
+        <source>see details</source>
+        <translation>자세히 보기</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Work goes on here; changes are sent when the connection is back.</source>
+        <translation>서버에 연결할 수 없습니다. 이 컴퓨터에서 계속 작업할 수 있고, 연결되면 변경 내용을 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Last synced: {time}</source>
+        <translation>마지막 동기화: {time}</translation>
+    </message>
+    <message>
+        <source>Changes not yet on the server: {count}</source>
+        <translation>아직 서버에 없는 변경: {count}건</translation>
+    </message>
+    <message>
+        <source>Conflict log entries: {count}</source>
+        <translation>충돌 기록: {count}건</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
+    </message>
+    <message>
+        <source>Device secret</source>
+        <translation>기기 비밀번호</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the sync secret safely, so it is asked once each time the program starts. Enter the device secret:</source>
+        <translation>이 컴퓨터에는 동기화 비밀번호를 안전하게 보관할 키링이 없어, 프로그램을 시작할 때마다 한 번 묻습니다. 기기 비밀번호를 입력하세요:</translation>
+    </message>
+</context>
+<context>
     <name>TemporaryPasswordDialog</name>
     <message>
         <source>Temporary password</source>
@@ -3480,6 +3827,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Sessions left in {package}</source>
         <translation>{package}의 남은 세션</translation>
+    </message>
+    <message>
+        <source>{package} is overdrawn: sell a package, give a bonus or reverse a refund</source>
+        <translation>{package} 초과 사용: 패키지를 판매하거나, 보너스를 주거나, 환불을 되돌리세요</translation>
     </message>
     <message>
         <source>Done</source>

@@ -25,6 +25,7 @@ from the5hc_desktop.services.dashboard import DashboardService
 from the5hc_desktop.services.dashboard_lists import DashboardListsService
 from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.maintenance import MaintenanceService
+from the5hc_desktop.services.merge_members import MergeMembersService
 from the5hc_desktop.services.package_list import PackageListService
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
@@ -53,6 +54,7 @@ class Services:
     availability: AvailabilityService
     dashboard_lists: DashboardListsService
     package_list: PackageListService
+    merge: MergeMembersService
 
     def close(self) -> None:
         self.database.close()
@@ -80,6 +82,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         availability=AvailabilityService(access, now=now),
         dashboard_lists=DashboardListsService(access, now=now),
         package_list=PackageListService(access, now=now),
+        merge=MergeMembersService(access, now=now),
     )
 
 

@@ -30,11 +30,14 @@ from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, NewGym, SignInDialog, SignInResult
+from the5hc_desktop.ui.sync_controller import SyncController
+from the5hc_desktop.ui.sync_status import SyncStatusButton, ask_secret
 
 log = logging.getLogger("the5hc.ui.app")
 
 DEMO_CLIENTS = 300  # a small gym: quick to generate, enough to look around
 _DEMO_CHOSEN = "demo"
+_JOIN_CHOSEN = "join"
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class SignInFlow(QObject):
         self._demo = False
         self.window: MainWindow | None = None
         self.bus: ChangeBus | None = None
+        self.sync: SyncController | None = None
+        self._join_secret: str | None = None  # typed while joining, no keyring: this run only
         self.dialog: QWidget | None = None
         self.missing_panes: list[str] = []
         self.pane_problems: list[str] = []
@@ -168,6 +173,7 @@ class SignInFlow(QObject):
 
     def use(self, opened: Opened) -> None:
         if self.services is not None and self.services is not opened.services:
+            self._stop_sync()
             self.services.close()
         self.services = opened.services
         self._demo = opened.demo
@@ -175,7 +181,8 @@ class SignInFlow(QObject):
 
     # --- first run -----------------------------------------------------------------------
     def _show_first_run(self) -> None:
-        dialog = FirstRunDialog(self._create_gym, lambda: _DEMO_CHOSEN)
+        dialog = FirstRunDialog(self._create_gym, lambda: _DEMO_CHOSEN,
+                                join_gym=lambda: _JOIN_CHOSEN)
         dialog.accepted.connect(lambda: self._first_run_done(dialog))
         dialog.rejected.connect(lambda: self.finished.emit(0))
         self._show_dialog(dialog)
@@ -193,6 +200,24 @@ class SignInFlow(QObject):
             self._signed_in(outcome)
         elif outcome == _DEMO_CHOSEN:
             self.open_demo()
+        elif outcome == _JOIN_CHOSEN:
+            self._show_join()
+
+    def _show_join(self) -> None:
+        """기존 센터에 연결: set up sync, download the gym, then sign in as its staff."""
+        from the5hc_desktop.ui.sync_join import JoinGymDialog
+
+        services = self._require_services()
+        dialog = JoinGymDialog(services.sync)
+        dialog.accepted.connect(lambda: self._joined(dialog))
+        dialog.rejected.connect(self._show_first_run)
+        self._show_dialog(dialog)
+
+    def _joined(self, dialog: QWidget) -> None:
+        secret = getattr(dialog, "secret_for_run", None)
+        if secret:
+            self._join_secret = secret
+        self._show_sign_in()
 
     def open_demo(self) -> None:
         """Generate (first time) and open the demo database, with a progress bar."""
@@ -275,7 +300,8 @@ class SignInFlow(QObject):
                 window_box[0].set_idle_minutes(saved.idle_lock_minutes)
                 window_box[0].setWindowTitle(self._title(saved))
 
-        deps = PaneDeps(services, actor, messages, settings_saved)
+        sync = self._sync_controller(services)
+        deps = PaneDeps(services, actor, messages, settings_saved, sync)
         first = build_panes(deps, PANES[:1])
         self.panes_complete = False
         window = MainWindow(
@@ -295,6 +321,7 @@ class SignInFlow(QObject):
         self._close_bus()
         self.bus = ChangeBus(services.changes, worker.current())
         follow_changes(self.bus, window.panes)
+        self._show_sync_in(window, sync)
         self._drop_dialog()
         after_first_paint(window, lambda: self._add_other_panes(window, deps, first))
         window.show()
@@ -337,6 +364,38 @@ class SignInFlow(QObject):
         self.panes_added.emit()
         log.info("%d panes; missing %s", len(window.panes()), self.missing_panes)
 
+    # --- sync ----------------------------------------------------------------------------------
+    def _sync_controller(self, services: Services) -> SyncController:
+        """One controller per open database: rounds go on while signed out."""
+        if self.sync is None:
+            self.sync = SyncController(services.sync, services.changes,
+                                       ask_secret=lambda: ask_secret(self.window),
+                                       parent=self)
+            if self._join_secret:
+                self.sync.remember_secret(self._join_secret)
+            self.sync.new_conflicts.connect(self._conflicts_arrived)
+            if services.sync.is_configured():  # set up: sync from the start
+                self.sync.start()
+        return self.sync
+
+    def _show_sync_in(self, window: MainWindow, sync: SyncController) -> None:
+        button = SyncStatusButton()
+        button.show_state(sync.display)
+        sync.state_changed.connect(button.show_state)
+        window.install_sync_status(button)
+        window.registry.bind("sync.now", sync.sync_now)
+
+    def _conflicts_arrived(self, count: int) -> None:
+        self._messages.warning(self.tr(
+            "Sync: {count} conflict(s) were settled. See Settings → Sync → Conflict log."
+        ).format(count=count))
+
+    def _stop_sync(self) -> None:
+        sync, self.sync = self.sync, None
+        if sync is not None:
+            sync.stop()
+            sync.deleteLater()
+
     def _title(self, settings: GymSettings) -> str:
         if not settings.gym_name:
             return self.tr("The5HC Desktop")
@@ -352,6 +411,7 @@ class SignInFlow(QObject):
 
     def _window_closed(self) -> None:
         self._close_bus()
+        self._stop_sync()
         self.window = None
         self.finished.emit(0)
 
@@ -385,6 +445,7 @@ class SignInFlow(QObject):
         """At exit: the window (saving its layout) and the database."""
         self._drop_dialog()
         self._close_bus()
+        self._stop_sync()
         if self.window is not None:
             self.window.destroyed.disconnect(self._window_closed)
             self.window.close()

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor
@@ -33,6 +34,7 @@ class PaneDeps:
     actor: Actor
     messages: MessageBridge
     on_settings_saved: Callable[[GymSettings], object]
+    sync_controller: Any = None  # ui.sync_controller.SyncController, for 설정 → 동기화
 
 
 def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
@@ -50,7 +52,8 @@ def _clients(module: ModuleType, deps: PaneDeps) -> Pane:
 def _settings(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.SettingsPane(
         deps.services.settings, deps.services.accounts, deps.actor, deps.messages,
-        on_saved=deps.on_settings_saved,
+        on_saved=deps.on_settings_saved, sync=deps.services.sync,
+        sync_controller=deps.sync_controller,
     )
     return pane
 

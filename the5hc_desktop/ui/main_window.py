@@ -352,6 +352,14 @@ class MainWindow(QMainWindow):
         )
         self.database_label.setToolTip(staff.database)
 
+    def install_sync_status(self, widget: QWidget) -> None:
+        """Sync is set up: `widget` (ui/sync_status.py) takes the place of the plain label."""
+        bar = self.statusBar()
+        bar.removeWidget(self.sync_label)
+        self.sync_label.hide()
+        widget.setContentsMargins(10, 0, 10, 0)
+        bar.addPermanentWidget(widget)
+
     def set_sync_state(self, text: str) -> None:
         """The sync engine's state in words ("오프라인", "동기화 중…", "동기화됨 14:05")."""
         self.sync_label.setText(text)

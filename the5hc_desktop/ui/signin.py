@@ -217,9 +217,12 @@ class FirstRunDialog(QDialog):
         create_gym: Callable[[NewGym], object],
         open_demo: Callable[[], object],
         parent: QWidget | None = None,
+        *,
+        join_gym: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
+        self._join_gym = join_gym
         self.setWindowTitle(self.tr("Welcome to The5HC"))
         self._create_gym = create_gym
         self._open_demo = open_demo
@@ -265,6 +268,14 @@ class FirstRunDialog(QDialog):
         self.demo_button.clicked.connect(self.submit_demo)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.join_button = QPushButton(self.tr("Join an existing gym"))
+        self.join_button.setObjectName("firstRunJoinButton")
+        self.join_button.setToolTip(self.tr(
+            "Connect this computer to your gym's server with the enrolment code; the gym's "
+            "data is downloaded and its staff can sign in."))
+        self.join_button.clicked.connect(self.submit_join)
+        self.join_button.setVisible(join_gym is not None)
+        buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.ActionRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("firstRunCancel")
         for button in (self.demo_button, cancel):
@@ -337,6 +348,12 @@ class FirstRunDialog(QDialog):
         self.errors.clear()
         self._start("demo", self._open_demo)
 
+    def submit_join(self) -> None:
+        """기존 센터에 연결: the flow shows the connect dialog next."""
+        if self._join_gym is not None:
+            self.errors.clear()
+            self._succeeded("join", self._join_gym())
+
     def _start(self, choice: str, call: Callable[[], object]) -> None:
         self.general_error.hide()
         self._set_busy(True)
@@ -361,7 +378,7 @@ class FirstRunDialog(QDialog):
             self.general_error.show()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.create_button, self.demo_button):
+        for widget in (self.create_button, self.demo_button, self.join_button):
             widget.setEnabled(not busy)
 
 

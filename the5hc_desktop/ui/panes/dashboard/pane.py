@@ -200,8 +200,11 @@ class DashboardPane(QWidget):
         self.low_balance_model: RowsModel[LowBalance] = RowsModel(
             [
                 Column(self.tr("Client"), lambda r: r.client_name),
-                Column(self.tr("Sessions left"), lambda r: fmt.grouped(r.remaining),
-                       Qt.AlignmentFlag.AlignRight),
+                Column(self.tr("Sessions left"), lambda r: fmt.grouped(r.remaining)
+                       if r.remaining >= 0 else self.tr("{count} (overdrawn)").format(
+                           count=r.remaining),  # 초과 사용: two desks used the last credit
+                       Qt.AlignmentFlag.AlignRight,
+                       colour=lambda r: "#c62828" if r.remaining < 0 else None),
             ],
             self,
         )

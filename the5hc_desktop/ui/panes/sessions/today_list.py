@@ -150,8 +150,10 @@ class TodayList(QWidget):
                    colour=lambda v: fmt.STATUS_COLOURS[v.status], key="status"),
             Column(self.tr("Left"), lambda v: str(v.remaining_sessions), RIGHT,
                    colour=lambda v: fmt.OVERDRAWN_COLOUR if v.remaining_sessions < 0 else None,
-                   tooltip=lambda v: self.tr("Sessions left in {package}").format(
-                       package=v.package_name), key="remaining"),
+                   tooltip=lambda v: (self.tr("Sessions left in {package}") if
+                                      v.remaining_sessions >= 0 else self.tr(
+                       "{package} is overdrawn: sell a package, give a bonus or "
+                       "reverse a refund")).format(package=v.package_name), key="remaining"),
             Column("", lambda _v: "", key="actions"),
         ], self)
         labels = {COMPLETE: self.tr("Done"), NO_SHOW: self.tr("No-show"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +27,11 @@ from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.form import GymSettingsForm
 from the5hc_desktop.ui.panes.settings.staff import StaffSection
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
+from the5hc_desktop.ui.panes.settings.sync_page import SyncPage
+
+if TYPE_CHECKING:
+    from the5hc_desktop.services.sync_service import SyncService
+    from the5hc_desktop.ui.sync_controller import SyncController
 
 SettingsSaved = Callable[[GymSettings], object]
 
@@ -43,6 +49,8 @@ class SettingsPane(QWidget):
         messages: MessageBridge,
         *,
         on_saved: SettingsSaved | None = None,
+        sync: SyncService | None = None,
+        sync_controller: SyncController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,6 +81,10 @@ class SettingsPane(QWidget):
         if can(actor, Capability.MANAGE_STAFF):
             self.staff = StaffSection(accounts, actor, messages, language)
             self.tabs.addTab(self.staff, self.tr("Staff accounts"))
+        self.sync_page: SyncPage | None = None
+        if sync is not None and can(actor, Capability.EDIT_SETTINGS):
+            self.sync_page = SyncPage(sync, actor, messages, sync_controller)
+            self.tabs.addTab(self.sync_page, self.tr("Sync"))
         self.tabs.addTab(self._build_account(language), self.tr("My account"))
 
         heading = QLabel(self.tr("Settings"))
@@ -122,6 +134,14 @@ class SettingsPane(QWidget):
             self.form.load()
         if self.staff is not None:
             self.staff.reload()
+        if self.sync_page is not None:
+            self.sync_page.reload()
+
+    def show_sync(self, conflicts: bool = False) -> None:
+        """Bring 설정 → 동기화 (or its 충돌 기록) to the front."""
+        if self.sync_page is not None:
+            self.tabs.setCurrentWidget(self.sync_page)
+            self.sync_page.tabs.setCurrentIndex(1 if conflicts else 0)
 
     # --- own password --------------------------------------------------------------------
     def change_password(self) -> ChangePasswordDialog:

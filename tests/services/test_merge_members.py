@@ -1,0 +1,112 @@
+"""회원 병합: the other member's records move to the survivor; the other is tombstoned."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from services_training import add_client, count, seoul
+from sqlalchemy import select
+
+from the5hc_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.merge_members import MergeMembersService
+from the5hc_desktop.services.packages import PackageService
+from the5hc_desktop.services.sessions import SessionService
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.models import (
+    AuditLogEntry,
+    Client,
+    CreditLedgerEntry,
+    Payment,
+    SessionPackage,
+    TrainingSession,
+)
+
+
+@pytest.fixture
+def twins(db: Database, clock: object, owner: Actor) -> tuple[uuid.UUID, uuid.UUID]:
+    """One person registered at two desks; the second record has a package and a session."""
+    first = add_client(db, clock, owner, "김민수", "010-1234-5678")
+    second = add_client(db, clock, owner, "김민수 ", "010-1234-5679")
+    sold = PackageService(db, now=clock).sell(owner, second, 150_000, 50_000, "cash")
+    SessionService(db, now=clock).book(owner, second, sold.id, owner.staff_id,
+                                       seoul(2025, 6, 16, 10))
+    return first, second
+
+
+def test_merge_moves_packages_and_sessions_and_tombstones_the_other(
+    db: Database, clock: object, owner: Actor, twins: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    survivor, other = twins
+    result = MergeMembersService(db, now=clock).merge(owner, survivor, other)
+
+    assert result.moved["session_packages"] == 1
+    assert result.moved["sessions"] == 1
+    assert count(db, SessionPackage, SessionPackage.client_id == survivor) == 1
+    assert count(db, TrainingSession, TrainingSession.client_id == survivor) == 1
+    assert count(db, SessionPackage, SessionPackage.client_id == other) == 0
+    with db.read() as s:
+        merged = s.get(Client, other)
+        kept = s.get(Client, survivor)
+        assert merged is not None
+        assert kept is not None
+        assert merged.deleted_at is not None
+        assert kept.deleted_at is None
+        entry = s.scalars(select(AuditLogEntry).where(
+            AuditLogEntry.action == "client_merged")).one()
+    assert entry.entity_id == survivor
+    assert entry.details["merged"] == str(other)
+
+
+def test_merge_leaves_money_facts_as_written_and_the_balance_follows_the_package(
+    db: Database, clock: object, owner: Actor, twins: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    survivor, other = twins
+    with db.read() as s:
+        facts_before = {(r.id, r.client_id) for r in s.scalars(select(CreditLedgerEntry))}
+        paid_before = {(r.id, r.client_id) for r in s.scalars(select(Payment))}
+    MergeMembersService(db, now=clock).merge(owner, survivor, other)
+    with db.read() as s:
+        assert {(r.id, r.client_id) for r in s.scalars(select(CreditLedgerEntry))} == facts_before
+        assert {(r.id, r.client_id) for r in s.scalars(select(Payment))} == paid_before
+    package = PackageService(db, now=clock).list_for_client(owner, survivor)[0]
+    assert package.remaining == 3
+
+
+def test_merged_rows_are_new_local_changes_for_the_next_round(
+    db: Database, clock: object, owner: Actor, twins: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    survivor, other = twins
+    with db.read() as s:
+        before = {r.id: r.hlc for r in s.scalars(select(SessionPackage))}
+    MergeMembersService(db, now=clock).merge(owner, survivor, other)
+    with db.read() as s:
+        after = {r.id: r.hlc for r in s.scalars(select(SessionPackage))}
+    assert all(after[i] > before[i] for i in before)
+
+
+@pytest.mark.parametrize(
+    ("case", "error"),
+    [
+        ("same", ValidationError),
+        ("missing", NotFound),
+        ("already_merged", NotFound),
+        ("trainer", PermissionDenied),
+    ],
+)
+def test_merge_refusals(
+    db: Database, clock: object, owner: Actor, trainer: Actor,
+    twins: tuple[uuid.UUID, uuid.UUID], case: str, error: type[Exception],
+) -> None:
+    survivor, other = twins
+    service = MergeMembersService(db, now=clock)
+    actor = trainer if case == "trainer" else owner
+    if case == "same":
+        other = survivor
+    elif case == "missing":
+        other = uuid.uuid4()
+    elif case == "already_merged":
+        service.merge(owner, survivor, other)
+    with pytest.raises(error):
+        service.merge(actor, survivor, other)
