@@ -2935,6 +2935,14 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>세션 수</translation>
     </message>
     <message>
+        <source>Remainder (not in sessions)</source>
+        <translation>나머지 (세션 미포함)</translation>
+    </message>
+    <message>
+        <source>Round down, note the remainder</source>
+        <translation>내림하고 나머지 기록</translation>
+    </message>
+    <message>
         <source>{count} sessions</source>
         <translation>{count}회</translation>
     </message>
@@ -2943,8 +2951,20 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>{count}회 패키지</translation>
     </message>
     <message>
+        <source>{amount} at {price} per session is {count} sessions with {remainder} left over. Round down and note the remainder on the payment, or adjust the price.</source>
+        <translation>{amount}을 세션 단가 {price}으로 나누면 {count}회이고 {remainder}이 남습니다. 내림하여 결제 내역에 나머지를 기록하거나 단가를 조정하세요.</translation>
+    </message>
+    <message>
+        <source>Price {price} ({count} sessions)</source>
+        <translation>단가 {price}으로 조정 ({count}회)</translation>
+    </message>
+    <message>
         <source>Choose the client.</source>
         <translation>회원을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose what happens to the remainder.</source>
+        <translation>나머지 금액의 처리 방법을 선택하세요.</translation>
     </message>
     <message>
         <source>Selling the package…</source>
