@@ -2185,6 +2185,18 @@ Fitness assessment and training management for personal-training gyms.</source>
         <translation>활성</translation>
     </message>
     <message>
+        <source>No package to book on. Sell a package first.</source>
+        <translation>예약할 패키지가 없습니다. 패키지를 먼저 판매하세요.</translation>
+    </message>
+    <message>
+        <source>No bookable session (the remaining sessions are all booked). Sell a package.</source>
+        <translation>예약 가능한 세션이 없습니다 (남은 세션이 모두 예약됨). 패키지를 판매하세요.</translation>
+    </message>
+    <message>
+        <source>No bookable session (used up, expired or refunded). Sell a package.</source>
+        <translation>예약 가능한 세션이 없습니다 (사용 완료·만료·환불). 패키지를 판매하세요.</translation>
+    </message>
+    <message>
         <source>Find a client to see their packages.</source>
         <translation>회원을 찾으면 패키지가 표시됩니다.</translation>
     </message>
@@ -2416,6 +2428,10 @@ Fitness assessment and training management for personal-training gyms.</source>
 </context>
 <context>
     <name>RefundDialog</name>
+    <message>
+        <source>Cancel the {count} booked session(s) first.</source>
+        <translation>예약된 세션 {count}건을 먼저 취소하세요.</translation>
+    </message>
     <message>
         <source>Refund unused sessions</source>
         <translation>미사용 세션 환불</translation>
