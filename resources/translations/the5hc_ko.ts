@@ -1141,6 +1141,16 @@
         <translation>이름은 2자 이상 입력하세요.</translation>
     </message>
     <message>
+        <source>Shared phone number</source>
+        <translation>같은 전화번호</translation>
+    </message>
+    <message>
+        <source>{members}
+Families may share a phone. Save with this number anyway?</source>
+        <translation>{members}
+가족은 전화번호를 함께 쓸 수 있습니다. 이 번호로 저장할까요?</translation>
+    </message>
+    <message>
         <source>Saving the client…</source>
         <translation>회원 정보를 저장하는 중…</translation>
     </message>
