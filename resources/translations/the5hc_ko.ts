@@ -2998,7 +2998,7 @@ A no-show uses one session: {before} → {after} left.</source>
     </message>
     <message>
         <source>Sold {name} to {client}: {count} sessions for {amount}.</source>
-        <translation>{client} 회원에게 {name}을(를) 판매했습니다: {count}회, {amount}.</translation>
+        <translation>{client} 회원에게 {name} 판매 완료: {count}회, {amount}.</translation>
     </message>
     <message>
         <source>Package sold</source>

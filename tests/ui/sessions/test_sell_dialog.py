@@ -242,3 +242,15 @@ def test_a_changed_amount_asks_about_the_remainder_again(
     dialog.gross_spin.setValue(1_010_000)
     assert dialog.remainder == 30_000
     assert not dialog.sell_button.isEnabled()
+
+
+def test_the_sale_sentence_needs_no_particle_guess(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym
+) -> None:
+    """Not "10회 패키지을(를)": the sentence reads right whatever the package is called."""
+    pane = make_pane()
+    dialog = open_sale(qtbot, pane, gym)
+    fill(dialog, 600_000, 60_000, PaymentMethod.CASH)
+    dialog.submit()
+    settle(qtbot)
+    assert dialog.done_label.text() == "김민수 회원에게 10회 패키지 판매 완료: 10회, 600,000원."
