@@ -175,8 +175,8 @@
         <translation>점수: 미측정</translation>
     </message>
     <message>
-        <source>Score: {score} /{max} · {word}</source>
-        <translation>점수: {score} /{max} · {word}</translation>
+        <source>Score: {score}/{max} · {word}</source>
+        <translation>점수: {score}/{max} · {word}</translation>
     </message>
 </context>
 <context>

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.compare import CategoryComparison, Comparison, ComparisonRow
 from the5hc_desktop.domain.labels import Band
-from the5hc_desktop.domain.scoring import TEST_MAX, fmt1
+from the5hc_desktop.domain.scoring import fmt1
 from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
-from .evaluation import fmt_score
+from .evaluation import fmt_score, score_out_of
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class CompareDialog(QDialog):
             return f"{int(value) if whole else fmt1(value)} {unit}"
 
         def score(value: float | None) -> str:
-            return f"{fmt_score(value, row.key)} /{TEST_MAX[row.key]}" if value is not None else ""
+            return score_out_of(value, row.key) if value is not None else ""
 
         return CompareLine(row.label.text(self._language), raw(row.raw_a), score(row.score_a),
                            raw(row.raw_b), score(row.score_b), _signed(row.score_change, row.key))
