@@ -807,7 +807,7 @@
     </message>
     <message>
         <source>Sell package</source>
-        <translation>패키지 등록</translation>
+        <translation>패키지 판매</translation>
     </message>
     <message>
         <source>Book session</source>
