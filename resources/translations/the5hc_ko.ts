@@ -1509,6 +1509,10 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>변화</translation>
     </message>
     <message>
+        <source>Measured change</source>
+        <translation>측정 변화</translation>
+    </message>
+    <message>
         <source>Band movement</source>
         <translation>등급 변화</translation>
     </message>

@@ -36,6 +36,7 @@ class CompareLine:
     second_score: str
     change: str
     movement: str = ""
+    raw_change: str = ""  # tests only: the measured figure's change with its unit
 
 
 def _signed(value: float | None, key: str | None = None) -> str:
@@ -58,6 +59,8 @@ class CompareModel(RowsModel[CompareLine]):
             Column(f"{second} {score_title}", lambda r: r.second_score),
             Column(self.tr("Change"), lambda r: r.change, RIGHT),
         ]
+        if kind == "tests":
+            columns.append(Column(self.tr("Measured change"), lambda r: r.raw_change, RIGHT))
         if kind != "tests":
             columns.append(Column(self.tr("Band movement"), lambda r: r.movement))
         self.set_columns(columns)
@@ -128,8 +131,15 @@ class CompareDialog(QDialog):
         def score(value: float | None) -> str:
             return score_out_of(value, row.key) if value is not None else ""
 
+        def moved(value: float | None) -> str:
+            if value is None:
+                return ""
+            text = fmt1(value) if not float(value).is_integer() else str(int(value))
+            return f"{text if value <= 0 else '+' + text} {unit}"
+
         return CompareLine(row.label.text(self._language), raw(row.raw_a), score(row.score_a),
-                           raw(row.raw_b), score(row.score_b), _signed(row.score_change, row.key))
+                           raw(row.raw_b), score(row.score_b), _signed(row.score_change, row.key),
+                           raw_change=moved(row.raw_change))
 
     def _band(self, band: Band | None) -> str:
         return band.text(self._language) if band is not None else ""
