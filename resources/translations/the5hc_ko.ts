@@ -175,8 +175,8 @@
         <translation>점수: 미측정</translation>
     </message>
     <message>
-        <source>Score: {score} /{max} · {word}</source>
-        <translation>점수: {score} /{max} · {word}</translation>
+        <source>Score: {score}/{max} · {word}</source>
+        <translation>점수: {score}/{max} · {word}</translation>
     </message>
 </context>
 <context>
@@ -807,7 +807,7 @@
     </message>
     <message>
         <source>Sell package</source>
-        <translation>패키지 등록</translation>
+        <translation>패키지 판매</translation>
     </message>
     <message>
         <source>Book session</source>
@@ -1139,6 +1139,16 @@
     <message>
         <source>The name needs at least 2 characters.</source>
         <translation>이름은 2자 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Shared phone number</source>
+        <translation>같은 전화번호</translation>
+    </message>
+    <message>
+        <source>{members}
+Families may share a phone. Save with this number anyway?</source>
+        <translation>{members}
+가족은 전화번호를 함께 쓸 수 있습니다. 이 번호로 저장할까요?</translation>
     </message>
     <message>
         <source>Saving the client…</source>
@@ -1497,6 +1507,10 @@
     <message>
         <source>Change</source>
         <translation>변화</translation>
+    </message>
+    <message>
+        <source>Measured change</source>
+        <translation>측정 변화</translation>
     </message>
     <message>
         <source>Band movement</source>
@@ -2295,6 +2309,18 @@ Fitness assessment and training management for personal-training gyms.</source>
         <translation>활성</translation>
     </message>
     <message>
+        <source>No package to book on. Sell a package first.</source>
+        <translation>예약할 패키지가 없습니다. 패키지를 먼저 판매하세요.</translation>
+    </message>
+    <message>
+        <source>No bookable session (the remaining sessions are all booked). Sell a package.</source>
+        <translation>예약 가능한 세션이 없습니다 (남은 세션이 모두 예약됨). 패키지를 판매하세요.</translation>
+    </message>
+    <message>
+        <source>No bookable session (used up, expired or refunded). Sell a package.</source>
+        <translation>예약 가능한 세션이 없습니다 (사용 완료·만료·환불). 패키지를 판매하세요.</translation>
+    </message>
+    <message>
         <source>Find a client to see their packages.</source>
         <translation>회원을 찾으면 패키지가 표시됩니다.</translation>
     </message>
@@ -2526,6 +2552,10 @@ Fitness assessment and training management for personal-training gyms.</source>
 </context>
 <context>
     <name>RefundDialog</name>
+    <message>
+        <source>Cancel the {count} booked session(s) first.</source>
+        <translation>예약된 세션 {count}건을 먼저 취소하세요.</translation>
+    </message>
     <message>
         <source>Refund unused sessions</source>
         <translation>미사용 세션 환불</translation>
@@ -3045,6 +3075,14 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>세션 수</translation>
     </message>
     <message>
+        <source>Remainder (not in sessions)</source>
+        <translation>나머지 (세션 미포함)</translation>
+    </message>
+    <message>
+        <source>Round down, note the remainder</source>
+        <translation>내림하고 나머지 기록</translation>
+    </message>
+    <message>
         <source>{count} sessions</source>
         <translation>{count}회</translation>
     </message>
@@ -3053,8 +3091,20 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>{count}회 패키지</translation>
     </message>
     <message>
+        <source>{amount} at {price} per session is {count} sessions with {remainder} left over. Round down and note the remainder on the payment, or adjust the price.</source>
+        <translation>{amount}을 세션 단가 {price}으로 나누면 {count}회이고 {remainder}이 남습니다. 내림하여 결제 내역에 나머지를 기록하거나 단가를 조정하세요.</translation>
+    </message>
+    <message>
+        <source>Price {price} ({count} sessions)</source>
+        <translation>단가 {price}으로 조정 ({count}회)</translation>
+    </message>
+    <message>
         <source>Choose the client.</source>
         <translation>회원을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose what happens to the remainder.</source>
+        <translation>나머지 금액의 처리 방법을 선택하세요.</translation>
     </message>
     <message>
         <source>Selling the package…</source>
@@ -3062,7 +3112,7 @@ A no-show uses one session: {before} → {after} left.</source>
     </message>
     <message>
         <source>Sold {name} to {client}: {count} sessions for {amount}.</source>
-        <translation>{client} 회원에게 {name}을(를) 판매했습니다: {count}회, {amount}.</translation>
+        <translation>{client} 회원에게 {name} 판매 완료: {count}회, {amount}.</translation>
     </message>
     <message>
         <source>Package sold</source>

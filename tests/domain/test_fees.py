@@ -14,8 +14,10 @@ from the5hc_desktop.domain.fees import (
     DEFAULT_VAT_RATE,
     FeeBreakdown,
     PaymentMethod,
+    sale_remainder,
     sessions_for,
     split_payment,
+    whole_session_prices,
 )
 
 # docs/domain.md 5.5, column G (the seed's method = desktop): gross → vat / card fee / net
@@ -140,3 +142,11 @@ def test_sessions_need_at_least_one() -> None:
     with pytest.raises(ValidationError) as zero_price:
         sessions_for(10_000, 0)
     assert zero_price.value.field == "session_price"
+
+
+def test_sale_remainder_and_the_prices_that_divide_exactly() -> None:
+    assert sale_remainder(100_000, 70_000) == 30_000
+    assert sale_remainder(600_000, 60_000) == 0
+    assert whole_session_prices(100_000, 70_000) == ((100_000, 1), (50_000, 2))
+    assert whole_session_prices(1_000_000, 70_000) == ()  # neither 14 nor 15 divides
+    assert whole_session_prices(600_000, 60_000) == ()  # it divides already; 11 does not

@@ -269,3 +269,18 @@ def test_enter_signs_in_after_a_wrong_password(qtbot: QtBot, task_worker: Worker
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.result_value is not None
     assert dialog.result_value.ok
+
+
+def test_a_refusal_moves_nothing_under_the_cursor(qtbot: QtBot, task_worker: Worker) -> None:
+    """The message takes space reserved for it: the fields and buttons stay put."""
+    dialog = _sign_in(qtbot, Accounts())
+    qtbot.waitExposed(dialog)
+    places = {w.objectName(): w.mapTo(dialog, w.rect().topLeft()) for w in (
+        dialog.login, dialog.password, dialog.sign_in_button)}
+    size = dialog.size()
+    _submit(dialog, "owner", "nope-nope", task_worker)
+    assert _error(dialog, "signInError").isVisible()
+    qtbot.wait(1)  # the layout settles on the next turn
+    assert dialog.size() == size
+    assert {w.objectName(): w.mapTo(dialog, w.rect().topLeft()) for w in (
+        dialog.login, dialog.password, dialog.sign_in_button)} == places

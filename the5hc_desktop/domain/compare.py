@@ -72,6 +72,11 @@ class ComparisonRow:
     def score_change(self) -> float | None:
         return _change(self.score_a, self.score_b)
 
+    @property
+    def raw_change(self) -> float | None:
+        """How the measurement itself moved: 10 → 20 push-ups is +10 within one band."""
+        return _change(self.raw_a, self.raw_b)
+
 
 @dataclass(frozen=True, slots=True)
 class CategoryComparison:

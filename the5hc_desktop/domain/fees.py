@@ -132,3 +132,19 @@ def sessions_for(gross: int, session_price: int) -> int:
             field="gross",
         )
     return sessions
+
+
+def sale_remainder(gross: int, session_price: int) -> int:
+    """Won paid beyond the whole sessions (100,000 at 70,000 → 30,000); 0 when it divides."""
+    return gross - sessions_for(gross, session_price) * session_price
+
+
+def whole_session_prices(gross: int, session_price: int) -> tuple[tuple[int, int], ...]:
+    """(price, sessions) pairs near `session_price` that use up `gross` exactly.
+
+    The rounded-down count at a higher price, then one session more at a lower price; a
+    pair is offered only when the amount divides into whole won.
+    """
+    floor = sessions_for(gross, session_price)
+    return tuple((gross // count, count) for count in (floor, floor + 1)
+                 if gross % count == 0 and gross // count != session_price)

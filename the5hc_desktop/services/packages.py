@@ -23,9 +23,11 @@ from the5hc_desktop.domain.fees import (
     FeeBreakdown,
     PaymentMethod,
     parse_method,
+    sale_remainder,
     sessions_for,
     split_payment,
 )
+from the5hc_desktop.domain.money import MoneyStyle, format_won
 from the5hc_desktop.reports.data import ReceiptData
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.base import (
@@ -126,6 +128,14 @@ class PaymentList:
 
 
 # -- validation helpers ---------------------------------------------------------------------
+
+
+def sale_description(label: str, remainder: int) -> str:
+    """The sale payment's text; a remainder the sessions do not use is noted on it."""
+    text = f"패키지 구매: {label}"
+    if remainder:
+        text += f" (세션 외 잔액 {format_won(remainder, MoneyStyle.WON_SUFFIX)})"
+    return text
 
 
 def _error(field: str, ko: str, en: str) -> ValidationError:
@@ -333,7 +343,7 @@ class PackageService(ServiceBase):
                 net=fees.net,
                 vat_rate=vat_rate,
                 card_fee_rate=card_rate,
-                description=f"패키지 구매: {label}",
+                description=sale_description(label, sale_remainder(gross, session_price)),
             )
             session.add(payment)
             ledger.append(

@@ -23,7 +23,13 @@ from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
 from the5hc_desktop.ui.app_links import link_panes
-from the5hc_desktop.ui.app_panes import PANES, PaneDeps, PaneSet, build_panes
+from the5hc_desktop.ui.app_panes import (
+    PANES,
+    PaneDeps,
+    PaneSet,
+    build_panes,
+    panes_before_first_paint,
+)
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
@@ -302,7 +308,8 @@ class SignInFlow(QObject):
 
         sync = self._sync_controller(services)
         deps = PaneDeps(services, actor, messages, settings_saved, sync)
-        first = build_panes(deps, PANES[:1])
+        ahead = panes_before_first_paint(str(QSettings().value("window/last_pane", "")))
+        first = build_panes(deps, PANES[:ahead])
         self.panes_complete = False
         window = MainWindow(
             staff=StaffStatus(actor.display_name, actor.role.label(language),
@@ -323,7 +330,7 @@ class SignInFlow(QObject):
         follow_changes(self.bus, window.panes)
         self._show_sync_in(window, sync)
         self._drop_dialog()
-        after_first_paint(window, lambda: self._add_other_panes(window, deps, first))
+        after_first_paint(window, lambda: self._add_other_panes(window, deps, first, ahead))
         window.show()
         self.ui_shown.emit()
         messages.success(self.tr("Welcome, {name}!").format(name=actor.display_name))
@@ -354,12 +361,6 @@ class SignInFlow(QObject):
         if self.pane_problems:
             self._messages.warning(
                 self.tr("Some screens could not be loaded. Details are in the log."))
-        last = str(QSettings().value("window/last_pane", ""))
-        current = window.current_pane()
-        if any(pane.object_name == last for pane in built.panes) and (
-            current is None or current.object_name != last
-        ):
-            window.show_pane(last)  # where the user left off last time
         self.panes_complete = True
         self.panes_added.emit()
         log.info("%d panes; missing %s", len(window.panes()), self.missing_panes)

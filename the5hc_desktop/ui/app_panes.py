@@ -98,6 +98,17 @@ def _import(package: str) -> ModuleType | None:
     return module if getattr(module, "__file__", None) else None
 
 
+def panes_before_first_paint(last_pane: str) -> int:
+    """How many of PANES to build before the window shows.
+
+    Through the pane the user left last (named "<entry>Pane"), so it is there at the first
+    paint: switching to it once the others are built would move the window under the
+    cursor seconds after sign-in. An unknown name restores nothing: only the first pane.
+    """
+    names = [f"{name}Pane" for name, _package, _factory in PANES]
+    return names.index(last_pane) + 1 if last_pane in names else 1
+
+
 def build_panes(deps: PaneDeps, entries: Sequence[PaneEntry] = PANES) -> PaneSet:
     """Import and build the panes of `entries` (in order) that are installed."""
     result = PaneSet()

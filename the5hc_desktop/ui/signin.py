@@ -63,10 +63,15 @@ def _heading(text: str, object_name: str) -> QLabel:
 
 
 def _error_label(object_name: str) -> QLabel:
+    """Room for two lines is kept while hidden: a refusal moves no field under the cursor."""
     label = QLabel()
     label.setObjectName(object_name)
     label.setStyleSheet(f"color: {ERROR_COLOUR};")
     label.setWordWrap(True)
+    label.setMinimumHeight(2 * label.fontMetrics().lineSpacing())
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
     label.hide()
     return label
 

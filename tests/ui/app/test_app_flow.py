@@ -260,3 +260,31 @@ def test_the_dashboards_lists_open_their_records(qtbot: QtBot, flow: SignInFlow,
     assert current is not None
     assert current.object_name == "sessionsPane"
     assert current.schedule.anchor == expected.upcoming[0].starts_at.date()
+
+
+def test_the_last_used_pane_is_there_at_once_not_seconds_later(
+    qtbot: QtBot, flow: SignInFlow, gym: Gym
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("window/last_pane", "sessionsPane")
+    shown_first: list[str] = []
+
+    def window_shown() -> None:  # ui_shown also follows the sign-in dialog
+        if flow.window is not None and not shown_first:
+            shown_first.append(flow.window.current_pane().object_name)  # type: ignore[union-attr]
+
+    flow.ui_shown.connect(window_shown)
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    assert shown_first == ["sessionsPane"]  # the first paint is already the pane left last
+    assert window.current_pane().object_name == "sessionsPane"  # type: ignore[union-attr]
+    names = [pane.object_name for pane in window.panes()]
+    assert names[:4] == ["dashboardPane", "clientsPane", "assessmentPane", "sessionsPane"]

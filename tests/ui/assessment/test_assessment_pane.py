@@ -89,7 +89,7 @@ def test_view_and_compare(qtbot: QtBot, gym: Gym, messages: MessageBridge) -> No
     dialog = pane.findChild(AssessmentViewDialog)
     assert dialog is not None
     rows = {row.key: row for row in dialog.panel.test_model.rows()}
-    assert rows["push_up"].score == "3 /4"  # newest first: 25 reps at 36 → 양호
+    assert rows["push_up"].score == "3/4"  # newest first: 25 reps at 36 → 양호
     assert rows["balance"].score == "미측정"
     shots.take(dialog, "21_view")
     dialog.close()

@@ -98,7 +98,7 @@ def test_review_marks_skipped_tests_as_not_measured(
         go_next(qtbot, wizard, page_id)
     panel = wizard.review_page.panel
     rows = {row.key: row for row in panel.test_model.rows()}
-    assert rows["push_up"].score == "2 /4"
+    assert rows["push_up"].score == "2/4"
     for key in ("farmer_carry", "toe_touch", "shoulder_mobility", "overhead_squat", "balance",
                 "step_test"):
         assert rows[key].score == "미측정"

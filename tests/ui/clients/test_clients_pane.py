@@ -325,8 +325,16 @@ def test_local_checks_gender_required_and_birth_date(
 
 
 def test_duplicate_phone_warns_in_yellow_but_saving_is_allowed(
-    qtbot: QtBot, make_pane: MakePane, seeded: Seeded, recorder: MessageRecorder
+    qtbot: QtBot, make_pane: MakePane, seeded: Seeded, recorder: MessageRecorder,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    asked: list[str] = []
+
+    def ask(_parent: Any, _title: str, text: str, destructive: bool = False) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(dialogs.Dialogs, "ask", ask)
     pane = make_pane()
     pane.new_client()
     dialog = open_dialog(qtbot, pane)
@@ -344,10 +352,47 @@ def test_duplicate_phone_warns_in_yellow_but_saving_is_allowed(
         dialog.submit()
     settle(qtbot, pane)
     assert closed.args == [ClientDialog.DialogCode.Accepted.value]
+    assert len(asked) == 1  # asked before saving, naming the member who has the number
+    assert "같은 전화번호로 등록된 회원이 있습니다: 김민수" in asked[0]
     assert recorder.texts("warning")  # the notices also reach the status bar
     twins = seeded.services.clients.search(seeded.owner, "5678").rows
     assert [row.name for row in twins] == ["김민수", "김민수"]
     assert {row.gender for row in twins} == {Gender.MALE}
+
+
+def test_a_shared_phone_is_asked_about_and_no_keeps_the_form(
+    qtbot: QtBot, make_pane: MakePane, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def ask(_parent: Any, _title: str, text: str, destructive: bool = False) -> bool:
+        asked.append(text)
+        return False
+
+    monkeypatch.setattr(dialogs.Dialogs, "ask", ask)
+    pane = make_pane()
+    pane.new_client()
+    dialog = open_dialog(qtbot, pane)
+    type_text(qtbot, dialog.name, "김가족")
+    dialog.female.setChecked(True)
+    QTest.keyClicks(dialog.phone, "01012345678")  # 김민수's number
+    dialog.submit()
+    assert worker.wait_idle()
+    assert len(asked) == 1
+    assert "김민수" in asked[0]
+    assert "가족" in asked[0]
+    assert dialog.isVisible()  # nothing saved, everything typed kept
+    assert dialog.name.text() == "김가족"
+    assert dialog.buttons.isEnabled()
+    assert [r.name for r in seeded.services.clients.search(seeded.owner, "김가족").rows] == []
+
+    dialog.phone.setText("010-5555-0000")  # a number nobody has: no question
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.submit()
+    settle(qtbot, pane)
+    assert len(asked) == 1
+    assert [r.name for r in seeded.services.clients.search(seeded.owner, "김가족").rows] == [
+        "김가족"]
 
 
 # --- deactivate and delete -------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 
 from clients_ui_support import Seeded
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from the5hc_desktop.domain.series import ProgressSeries
@@ -64,3 +65,11 @@ def test_chart_is_built_once_and_fed_with_set_data(qtbot: QtBot, seeded: Seeded)
     assert chart.legend is not None
     assert [chart.band_axis._tickLevels[0][i][1] for i in range(5)] == [
         "매우 우수", "우수", "양호", "보통", "개선 필요"]
+
+
+def test_the_member_page_calls_a_sale_what_the_sale_dialog_calls_it(qtbot: QtBot) -> None:
+    view = ClientDetailView()
+    qtbot.addWidget(view)
+    title = QCoreApplication.translate("SellPackageDialog", "Sell package")
+    assert title == "패키지 판매"
+    assert view.package_button.text() == title

@@ -182,3 +182,53 @@ def test_an_overdrawn_package_is_shown_as_such(
     assert OVERDRAWN_COLOUR in panel.values["remaining"].styleSheet()
     assert panel.model.text(0, "state") == "초과 사용"
     qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+
+
+def test_refund_with_a_booked_session_is_refused_before_asking(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym, ask: AskRecorder
+) -> None:
+    package_id = sell(gym, "김민수", 10)
+    gym.services.sessions.book(gym.owner, gym.clients["김민수"], package_id,
+                               gym.owner.staff_id, datetime(2025, 3, 14, 10))
+    pane = make_pane()
+    packages_of(qtbot, pane, gym, "김민수")
+    panel = pane.packages_panel
+    assert not panel.refund_button.isEnabled()
+    assert panel.refund_button.toolTip() == "예약된 세션 1건을 먼저 취소하세요."
+
+    panel.refund()  # as the menu or a stale click would: the dialog says why, asks nothing
+    dialog = panel.dialog
+    assert isinstance(dialog, RefundDialog)
+    assert not dialog.ok_button.isEnabled()
+    assert "예약된 세션 1건을 먼저 취소하세요." in dialog.general.text()
+    dialog.reason_edit.setText("이사")
+    dialog.submit()
+    settle(qtbot)
+    assert ask.questions == []
+    assert figures(pane)["refunded"] == "0"
+
+
+def test_booking_is_disabled_with_the_reason_when_nothing_is_bookable(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym
+) -> None:
+    package_id = sell(gym, "김민수", 1)
+    pane = make_pane()
+    packages_of(qtbot, pane, gym, "김민수")
+    panel = pane.packages_panel
+    assert panel.book_button.isEnabled()
+    assert panel.book_reason.text() == ""
+
+    gym.services.sessions.book(gym.owner, gym.clients["김민수"], package_id,
+                               gym.owner.staff_id, datetime(2025, 3, 14, 10))
+    panel.reload()
+    settle(qtbot)
+    assert not panel.book_button.isEnabled()
+    reason = "예약 가능한 세션이 없습니다 (남은 세션이 모두 예약됨). 패키지를 판매하세요."
+    assert panel.book_reason.text() == reason
+    assert panel.book_reason.isVisibleTo(panel)
+    assert panel.book_button.toolTip() == reason
+
+    pane.show_client_packages(gym.clients["이영희"])  # no package at all
+    settle(qtbot)
+    assert not panel.book_button.isEnabled()
+    assert panel.book_reason.text() == "예약할 패키지가 없습니다. 패키지를 먼저 판매하세요."

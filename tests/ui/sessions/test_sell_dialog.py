@@ -186,3 +186,71 @@ def test_opened_from_the_clients_pane(
     assert isinstance(sessions.dialog, BookSessionDialog)
     assert sessions.dialog.picker.client_name() == "이영희"
     assert sessions.dialog.chosen_package() is not None
+
+
+def test_an_amount_that_does_not_divide_shows_the_remainder_and_asks(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym
+) -> None:
+    """100,000원 at 70,000원 is not silently one session: the desk chooses."""
+    pane = make_pane()
+    dialog = open_sale(qtbot, pane, gym)
+    fill(dialog, 100_000, 70_000, PaymentMethod.CASH)
+
+    assert dialog.remainder == 30_000
+    assert dialog.breakdown.isRowVisible(dialog.remainder_value)
+    assert dialog.remainder_value.text() == "30,000원"
+    assert dialog.remainder_box.isVisibleTo(dialog)
+    assert not dialog.sell_button.isEnabled()  # no choice made yet
+    dialog.submit()
+    settle(qtbot)
+    assert gym.services.packages.list_for_client(gym.owner, gym.clients["김민수"]) == ()
+
+    # Adjusting the price: 100,000원 buys exactly one session (or two at 50,000원).
+    assert [b.text() for b in dialog.adjust_buttons] == [
+        "단가 100,000원으로 조정 (1회)", "단가 50,000원으로 조정 (2회)"]
+    dialog.adjust_buttons[1].click()
+    assert dialog.price_spin.value() == 50_000
+    assert dialog.remainder == 0
+    assert not dialog.remainder_box.isVisibleTo(dialog)
+    assert dialog.sessions_value.text() == "2회"
+    assert dialog.sell_button.isEnabled()
+
+    # Back to 70,000원: the choice is asked again; rounding down notes the remainder.
+    dialog.price_spin.setValue(70_000)
+    assert not dialog.sell_button.isEnabled()
+    dialog.round_down_button.click()
+    assert dialog.sell_button.isEnabled()
+    dialog.submit()
+    settle(qtbot)
+    sold = gym.services.packages.list_for_client(gym.owner, gym.clients["김민수"])
+    assert [(p.sessions_bought, p.gross) for p in sold] == [(1, 100_000)]
+    stored = gym.services.packages.list_payments(gym.owner, TODAY, TODAY).rows
+    assert [p.gross for p in stored] == [100_000]
+    assert "30,000원" in stored[0].description  # the remainder is on the payment
+
+
+def test_a_changed_amount_asks_about_the_remainder_again(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym
+) -> None:
+    pane = make_pane()
+    dialog = open_sale(qtbot, pane, gym)
+    fill(dialog, 1_000_000, 70_000, PaymentMethod.CARD)
+    assert dialog.remainder == 20_000  # 14 sessions
+    assert dialog.adjust_buttons == []  # 1,000,000 splits into neither 14 nor 15 whole prices
+    dialog.round_down_button.click()
+    assert dialog.sell_button.isEnabled()
+    dialog.gross_spin.setValue(1_010_000)
+    assert dialog.remainder == 30_000
+    assert not dialog.sell_button.isEnabled()
+
+
+def test_the_sale_sentence_needs_no_particle_guess(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym
+) -> None:
+    """Not "10회 패키지을(를)": the sentence reads right whatever the package is called."""
+    pane = make_pane()
+    dialog = open_sale(qtbot, pane, gym)
+    fill(dialog, 600_000, 60_000, PaymentMethod.CASH)
+    dialog.submit()
+    settle(qtbot)
+    assert dialog.done_label.text() == "김민수 회원에게 10회 패키지 판매 완료: 10회, 600,000원."

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.compare import CategoryComparison, Comparison, ComparisonRow
 from the5hc_desktop.domain.labels import Band
-from the5hc_desktop.domain.scoring import TEST_MAX, fmt1
+from the5hc_desktop.domain.scoring import fmt1
 from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
-from .evaluation import fmt_score
+from .evaluation import fmt_score, score_out_of
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class CompareLine:
     second_score: str
     change: str
     movement: str = ""
+    raw_change: str = ""  # tests only: the measured figure's change with its unit
 
 
 def _signed(value: float | None, key: str | None = None) -> str:
@@ -58,6 +59,8 @@ class CompareModel(RowsModel[CompareLine]):
             Column(f"{second} {score_title}", lambda r: r.second_score),
             Column(self.tr("Change"), lambda r: r.change, RIGHT),
         ]
+        if kind == "tests":
+            columns.append(Column(self.tr("Measured change"), lambda r: r.raw_change, RIGHT))
         if kind != "tests":
             columns.append(Column(self.tr("Band movement"), lambda r: r.movement))
         self.set_columns(columns)
@@ -126,10 +129,17 @@ class CompareDialog(QDialog):
             return f"{int(value) if whole else fmt1(value)} {unit}"
 
         def score(value: float | None) -> str:
-            return f"{fmt_score(value, row.key)} /{TEST_MAX[row.key]}" if value is not None else ""
+            return score_out_of(value, row.key) if value is not None else ""
+
+        def moved(value: float | None) -> str:
+            if value is None:
+                return ""
+            text = fmt1(value) if not float(value).is_integer() else str(int(value))
+            return f"{text if value <= 0 else '+' + text} {unit}"
 
         return CompareLine(row.label.text(self._language), raw(row.raw_a), score(row.score_a),
-                           raw(row.raw_b), score(row.score_b), _signed(row.score_change, row.key))
+                           raw(row.raw_b), score(row.score_b), _signed(row.score_change, row.key),
+                           raw_change=moved(row.raw_change))
 
     def _band(self, band: Band | None) -> str:
         return band.text(self._language) if band is not None else ""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from the5hc_desktop.domain.scoring import (
+    TEST_MAX,
     AssessmentInputs,
     AssessmentScores,
     fmt1,
@@ -50,3 +51,8 @@ def fmt_score(value: float, key: str | None = None) -> str:
     if key in INTEGER_TESTS and float(value).is_integer():
         return str(int(value))
     return fmt1(value)
+
+
+def score_out_of(value: float, key: str) -> str:
+    """A test score against its maximum, written as a fraction: "3/4"."""
+    return f"{fmt_score(value, key)}/{TEST_MAX[key]}"

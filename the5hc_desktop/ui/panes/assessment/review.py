@@ -30,7 +30,6 @@ from the5hc_desktop.domain.scoring import (
     CATEGORY_LABELS,
     TEST_KEYS,
     TEST_LABELS,
-    TEST_MAX,
     AssessmentInputs,
     AssessmentScores,
     band_for,
@@ -41,7 +40,7 @@ from the5hc_desktop.domain.series import category_series
 from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
 from .chart_slot import ChartSlot
-from .evaluation import fmt_score
+from .evaluation import score_out_of
 
 
 @dataclass(frozen=True)
@@ -196,7 +195,7 @@ class ReviewPanel(QWidget):
         measured = self.measured_text(key, inputs, scores)
         if value is None:
             return ScoreRow(key, name, measured, self.tr("Not measured"), "")
-        score = f"{fmt_score(value, key)} /{TEST_MAX[key]}"
+        score = score_out_of(value, key)
         return ScoreRow(key, name, measured, score, level_word(value).text(self._language))
 
     def _category_row(self, key: str, value: float | None, partial: bool) -> ScoreRow:

@@ -3,8 +3,10 @@
 Checks run where the rules live: `ClientService` raises `ValidationError(field)` and the
 message lands under that field (in the UI language); only what the widgets alone know
 (a date or number that does not parse, no gender picked) is checked here. A duplicate
-phone number or name is a yellow note, not an error: saving stays allowed. The save runs
-on the worker lane; on any failure the dialog stays open with everything typed intact.
+phone number or name is a yellow note, not an error: saving stays allowed, but a new or
+changed phone that another member already has is asked about first, naming them (families
+share phones). The save runs on the worker lane; on any failure the dialog stays open
+with everything typed intact.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.services.accounts import AccountService, StaffView
 from the5hc_desktop.services.clients import ClientDraft, ClientService, ClientView, SaveResult
 from the5hc_desktop.services.context import Actor, Notice
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import dialogs, i18n, worker
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR, FieldErrors
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.panes.clients import formatting as fmt
@@ -400,6 +402,44 @@ class ClientDialog(QDialog):
         draft = self.draft()
         if draft is None:
             return
+        if not self._phone_is_new(draft):
+            self._save(draft)
+            return
+        clients = self._clients
+        exclude = self._existing.id if self._existing is not None else None
+        self.buttons.setEnabled(False)
+        worker.run(
+            lambda _ctx: clients.check_duplicates(draft, exclude),
+            lambda notices: self._confirm_shared_phone(draft, notices),
+            on_failure=self._failed,
+            cancellable=False,
+            parent=self,
+            on_done=self._enable_buttons,
+        )
+
+    def _phone_is_new(self, draft: ClientDraft) -> bool:
+        """A phone typed for a new member, or changed on an existing one."""
+        if not draft.phone:
+            return False
+        if self._existing is None:
+            return True
+        return _digits(draft.phone) != _digits(self._existing.phone)
+
+    def _confirm_shared_phone(self, draft: ClientDraft, notices: tuple[Notice, ...]) -> None:
+        """Ask before saving a phone another member has; No keeps the form as typed."""
+        shared = [n for n in notices if n.code == "duplicate_phone"]
+        self._show_notices(notices)
+        if shared and not dialogs.ask(
+            self,
+            self.tr("Shared phone number"),
+            self.tr("{members}\nFamilies may share a phone. Save with this number anyway?")
+            .format(members=shared[0].message(self._language)),
+        ):
+            self.phone.setFocus()
+            return
+        self._save(draft)
+
+    def _save(self, draft: ClientDraft) -> None:
         clients, actor, existing = self._clients, self._actor, self._existing
 
         def save(_ctx: worker.TaskContext) -> SaveResult:
@@ -431,6 +471,10 @@ class ClientDialog(QDialog):
         if not self.errors.show_error(error):
             self.general_error.setText(error_text(error))
             self.general_error.show()
+
+
+def _digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
 
 
 def _number_text(value: float | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +38,15 @@ T = TypeVar("T")
 def refund_estimate(package: PackageView) -> int:
     """What the refund pays back (the service's rule: unused × price, capped at paid)."""
     return refund_amount(package.remaining, package.session_price, package.gross)
+
+
+def refund_blocked_text(package: PackageView) -> str:
+    """Why a refund cannot go ahead yet ("" when it can): booked sessions come first."""
+    if package.scheduled_ahead < 1:
+        return ""
+    return QCoreApplication.translate(
+        "RefundDialog", "Cancel the {count} booked session(s) first."
+    ).format(count=package.scheduled_ahead)
 
 
 class _PackageDialog(QDialog):
@@ -145,12 +154,15 @@ class RefundDialog(_PackageDialog):
         self.errors.register(self.reason_edit, "reason")
         self.ok_button.setText(self.tr("Refund"))
         self.ok_button.setObjectName("refundConfirmButton")
+        self.blocked = refund_blocked_text(package)
         if package.remaining < 1:
-            show_error(self.general, self.tr("There are no unused sessions to refund."))
+            self.blocked = self.tr("There are no unused sessions to refund.")
+        if self.blocked:
+            show_error(self.general, self.blocked)
             self.ok_button.setEnabled(False)
 
     def submit(self) -> None:
-        if self._submission.busy or self.package.remaining < 1:
+        if self._submission.busy or self.blocked:
             return
         if not self.reason_edit.text().strip():
             self.errors.show("reason", self.tr("Enter a reason."))

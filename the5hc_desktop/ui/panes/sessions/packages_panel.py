@@ -3,6 +3,8 @@
 Bought, used, no-show, bonus, refunded, remaining (the ledger sum), booked ahead, still
 bookable, expiry (무제한 when none) and 초과 사용 in red when the balance went below zero
 after a sync merge. The owner and senior trainers add bonus sessions or refund from here.
+예약 is disabled, with the reason beside it, while none of the member's packages has a
+bookable session; 환불 is disabled, with the reason as its tooltip, while a session is booked.
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.client_picker import ClientPicker
-from the5hc_desktop.ui.panes.sessions.package_actions import BonusDialog, RefundDialog
+from the5hc_desktop.ui.panes.sessions.package_actions import (
+    BonusDialog,
+    RefundDialog,
+    refund_blocked_text,
+)
 from the5hc_desktop.ui.rows_model import CENTRE, RIGHT, Column, RowsModel, read_only_table
 
 _GOOD = "#2e7d32"
@@ -60,6 +66,7 @@ class PackagesPanel(QWidget):
         self._messages = messages
         self._language = i18n.current_language()
         self._generation = 0
+        self._loaded_generation = 0
         self._select_after: uuid.UUID | None = None
         self.dialog: QDialog | None = None
 
@@ -85,10 +92,16 @@ class PackagesPanel(QWidget):
         top.addWidget(self.picker, 1)
         top.addWidget(self.sell_button)
         top.addWidget(self.book_button)
+        self.book_reason = QLabel()
+        self.book_reason.setObjectName("packagesBookReason")
+        self.book_reason.setStyleSheet(f"color: {fmt.MUTED_COLOUR};")
+        self.book_reason.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.book_reason.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.addLayout(top)
+        layout.addWidget(self.book_reason)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("packagesEmpty")
@@ -196,6 +209,22 @@ class PackagesPanel(QWidget):
             return _GOOD
         return fmt.MUTED_COLOUR
 
+    def booking_blocked_reason(self) -> str:
+        """Why 예약 is off for the loaded member ("" when a package has a bookable session)."""
+        views = self.model.rows()
+        if any(v.bookable for v in views):
+            return ""
+        if not views:
+            return self.tr("No package to book on. Sell a package first.")
+        if any(v.active and not v.expired and v.remaining > 0 for v in views):
+            return self.tr("No bookable session (the remaining sessions are all booked). "
+                           "Sell a package.")
+        return self.tr("No bookable session (used up, expired or refunded). Sell a package.")
+
+    def refund_blocked_reason(self, view: PackageView) -> str:
+        """The service refuses a refund while sessions are booked: say so before asking."""
+        return refund_blocked_text(view)
+
     # --- loading --------------------------------------------------------------------------
     def show_client(self, client_id: uuid.UUID, name: str) -> None:
         self.picker.set_client(client_id, name)
@@ -203,6 +232,9 @@ class PackagesPanel(QWidget):
 
     def refresh(self) -> None:
         self.reload()
+
+    def _loading(self) -> bool:
+        return self._loaded_generation != self._generation
 
     def reload(self) -> None:
         self._generation += 1
@@ -221,6 +253,7 @@ class PackagesPanel(QWidget):
     def _arrived(self, generation: int, views: tuple[PackageView, ...]) -> None:
         if generation != self._generation:
             return
+        self._loaded_generation = generation
         current = self.selected()
         keep = self._select_after or (current.id if current is not None else None)
         self._select_after = None
@@ -237,9 +270,16 @@ class PackagesPanel(QWidget):
         view = self.selected()
         has_client = self.picker.client_id() is not None
         self.sell_button.setEnabled(True)
-        self.book_button.setEnabled(has_client)
+        reason = self.booking_blocked_reason() if has_client and not self._loading() else ""
+        self.book_button.setEnabled(has_client and not reason)
+        self.book_button.setToolTip(reason)
+        self.book_reason.setText(reason)
+        self.book_reason.setVisible(bool(reason))
         self.bonus_button.setEnabled(view is not None and view.active)
-        self.refund_button.setEnabled(view is not None and view.active and view.remaining > 0)
+        refund_blocked = self.refund_blocked_reason(view) if view is not None else ""
+        self.refund_button.setEnabled(view is not None and view.active and view.remaining > 0
+                                      and not refund_blocked)
+        self.refund_button.setToolTip(refund_blocked)
         if not has_client:
             self.empty_label.setText(self.tr("Find a client to see their packages."))
         elif self.model.rowCount() == 0:

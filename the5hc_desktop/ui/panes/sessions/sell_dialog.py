@@ -3,7 +3,9 @@
 The breakdown under the form is `domain.fees.split_payment` with the gym's rates quantised
 exactly as `PackageService.sell` stores them, so what the desk sees is what is saved. An
 amount below one session is refused inline ("금액이 세션 단가보다 작습니다") and Sell stays
-disabled. After the sale the dialog offers the receipt (member's or gym's copy).
+disabled. An amount that does not divide by the price shows its remainder and Sell waits
+until the desk rounds down (the remainder is noted on the payment) or takes a price that
+divides exactly. After the sale the dialog offers the receipt (member's or gym's copy).
 """
 
 from __future__ import annotations
@@ -31,7 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
-from the5hc_desktop.domain.fees import FeeBreakdown, PaymentMethod, sessions_for, split_payment
+from the5hc_desktop.domain.fees import (
+    FeeBreakdown,
+    PaymentMethod,
+    sale_remainder,
+    sessions_for,
+    split_payment,
+    whole_session_prices,
+)
 from the5hc_desktop.domain.money import won_text
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.context import Actor
@@ -94,6 +103,9 @@ class SellPackageDialog(QDialog):
         self._today = today
         self.fees: FeeBreakdown | None = None
         self.sessions: int | None = None
+        self.remainder = 0
+        self.remainder_accepted = False
+        self.adjust_buttons: list[QPushButton] = []
         self.package: PackageView | None = None
         self.payment: PaymentView | None = None
         self.errors = FieldErrors(self)
@@ -166,6 +178,7 @@ class SellPackageDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         column.addWidget(self._build_breakdown())
+        column.addWidget(self._build_remainder_choice())
         column.addWidget(self.buttons)
 
         self.errors.register(self.picker, "client_id")
@@ -176,7 +189,7 @@ class SellPackageDialog(QDialog):
         self.errors.register(expiry, "expires_on", "paid_on")
         # Connected after FieldErrors: an edit clears the message, then the check re-runs.
         for spin in (self.gross_spin, self.price_spin):
-            spin.valueChanged.connect(lambda _value: self.recalculate())
+            spin.valueChanged.connect(lambda _value: self._amounts_changed())
         self.method_combo.currentIndexChanged.connect(lambda _index: self.recalculate())
         self.picker.client_changed.connect(lambda _client: self.recalculate())
         return page
@@ -198,6 +211,31 @@ class SellPackageDialog(QDialog):
                               self.card_fee_value)
         self.breakdown.addRow(self.tr("Net received"), self.net_value)
         self.breakdown.addRow(self.tr("Sessions"), self.sessions_value)
+        self.remainder_value = _figure("sellRemainder")
+        self.remainder_value.setStyleSheet(f"color: {fmt.OVERDRAWN_COLOUR}; font-weight: bold;")
+        self.breakdown.addRow(self.tr("Remainder (not in sessions)"), self.remainder_value)
+        return box
+
+    def _build_remainder_choice(self) -> QWidget:
+        """Round down and note the remainder, or take a price that divides the amount."""
+        box = QWidget()
+        box.setObjectName("sellRemainderChoice")
+        self.remainder_box = box
+        self.remainder_text = QLabel()
+        self.remainder_text.setObjectName("sellRemainderText")
+        self.remainder_text.setWordWrap(True)
+        self.round_down_button = QPushButton(self.tr("Round down, note the remainder"))
+        self.round_down_button.setObjectName("sellRoundDownButton")
+        self.round_down_button.setCheckable(True)
+        self.round_down_button.toggled.connect(self._round_down_toggled)
+        self._choice_row = QHBoxLayout()
+        self._choice_row.setContentsMargins(0, 0, 0, 0)
+        self._choice_row.addWidget(self.round_down_button)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.remainder_text)
+        column.addLayout(self._choice_row)
+        box.setVisible(False)
         return box
 
     def _build_done(self) -> QWidget:
@@ -229,10 +267,25 @@ class SellPackageDialog(QDialog):
     def method(self) -> PaymentMethod:
         return PaymentMethod(self.method_combo.currentData())
 
+    def _amounts_changed(self) -> None:
+        """A new amount or price: a remainder must be decided again."""
+        self.round_down_button.setChecked(False)
+        self.recalculate()
+
+    def _round_down_toggled(self, checked: bool) -> None:
+        self.remainder_accepted = checked
+        if checked:
+            self.errors.clear("gross")
+        self._update_button()
+
+    def _adjust_price(self, price: int) -> None:
+        self.price_spin.setValue(price)  # valueChanged recalculates
+
     def recalculate(self) -> None:
         gross, price, method = self.gross_spin.value(), self.price_spin.value(), self.method()
         self.fees = split_payment(gross, method.value, self._vat_rate, self._card_rate)
         self.sessions = None
+        self.remainder = 0
         if gross > 0 and price > 0:
             try:
                 self.sessions = sessions_for(gross, price)
@@ -240,8 +293,10 @@ class SellPackageDialog(QDialog):
                 self.errors.show_error(error, focus=False)
             else:
                 self.errors.clear("gross")
+                self.remainder = sale_remainder(gross, price)
         else:
             self.errors.clear("gross")
+        self._show_remainder(gross, price)
         lang = self._language
         self.supply_value.setText(won_text(self.fees.supply, lang))
         self.vat_value.setText(won_text(self.fees.vat, lang))
@@ -254,9 +309,34 @@ class SellPackageDialog(QDialog):
         self.name_edit.setPlaceholderText(default_name)
         self._update_button()
 
+    def _show_remainder(self, gross: int, price: int) -> None:
+        lang = self._language
+        self.remainder_value.setText(won_text(self.remainder, lang))
+        self.breakdown.setRowVisible(self.remainder_value, self.remainder > 0)
+        self.remainder_box.setVisible(self.remainder > 0)
+        for button in self.adjust_buttons:
+            self._choice_row.removeWidget(button)
+            button.deleteLater()
+        self.adjust_buttons = []
+        if not self.remainder or self.sessions is None:
+            return
+        self.remainder_text.setText(self.tr(
+            "{amount} at {price} per session is {count} sessions with {remainder} left over. "
+            "Round down and note the remainder on the payment, or adjust the price."
+        ).format(amount=won_text(gross, lang), price=won_text(price, lang),
+                 count=self.sessions, remainder=won_text(self.remainder, lang)))
+        for exact, count in whole_session_prices(gross, price):
+            button = QPushButton(self.tr("Price {price} ({count} sessions)").format(
+                price=won_text(exact, lang), count=count))
+            button.setObjectName("sellAdjustPriceButton")
+            button.clicked.connect(lambda _checked=False, value=exact: self._adjust_price(value))
+            self._choice_row.addWidget(button)
+            self.adjust_buttons.append(button)
+
     def _update_button(self) -> None:
+        decided = self.remainder == 0 or self.remainder_accepted
         ready = (self.sessions is not None and self.picker.client_id() is not None
-                 and not self._submission.busy)
+                 and decided and not self._submission.busy)
         self.sell_button.setEnabled(ready)
 
     # --- selling --------------------------------------------------------------------------
@@ -269,6 +349,9 @@ class SellPackageDialog(QDialog):
             return
         if self.sessions is None:
             return  # the inline message already says why
+        if self.remainder and not self.remainder_accepted:
+            self.errors.show("gross", self.tr("Choose what happens to the remainder."))
+            return
         gross, price, method = self.gross_spin.value(), self.price_spin.value(), self.method()
         name = self.name_edit.text().strip() or None
         expires = to_date(self.expiry_edit.date()) if self.expiry_check.isChecked() else None

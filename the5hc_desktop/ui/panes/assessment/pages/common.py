@@ -273,7 +273,7 @@ class TestPage(DraftPage):
         if value is None:
             return QCoreApplication.translate("AssessmentPages", "Score: not measured")
         word = level_word(value).text(self.context.language())
-        text = QCoreApplication.translate("AssessmentPages", "Score: {score} /{max} · {word}")
+        text = QCoreApplication.translate("AssessmentPages", "Score: {score}/{max} · {word}")
         return text.format(
             score=fmt_score(value, self.TEST_KEY), max=TEST_MAX[self.TEST_KEY], word=word
         )
