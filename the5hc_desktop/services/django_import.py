@@ -36,6 +36,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.domain.choices import (
+    ENVIRONMENTS,
+    OVERHEAD_SQUAT_QUALITIES,
+    PUSH_UP_TYPES,
+)
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.fees import DEFAULT_CARD_FEE_RATE, DEFAULT_VAT_RATE
 from the5hc_desktop.services import ledger
@@ -74,11 +79,6 @@ from the5hc_desktop.store.models import (
     SessionPackage,
     StaffAccount,
     TrainingSession,
-)
-from the5hc_desktop.domain.choices import (
-    ENVIRONMENTS,
-    OVERHEAD_SQUAT_QUALITIES,
-    PUSH_UP_TYPES,
 )
 from the5hc_desktop.store.types import utcnow
 

@@ -142,12 +142,13 @@ def _write(target: Path | IO[bytes], data: bytes) -> None:
     if not isinstance(target, Path):
         target.write(data)
         return
+    work = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        work = target.with_name(target.name + ".part")
         work.write_bytes(data)
         work.replace(target)
     except OSError as exc:
+        work.unlink(missing_ok=True)  # it holds the whole member list
         raise StorageUnavailable(
             f"CSV 파일을 쓸 수 없습니다: {target} ({exc})",
             f"The CSV file could not be written: {target} ({exc})",

@@ -26,6 +26,7 @@ from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.store import backup, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
+from the5hc_desktop.store.file_lock import FileLock
 from the5hc_desktop.store.models import (
     Assessment,
     AuditLogEntry,
@@ -190,7 +191,8 @@ def restore(target: Path, source: Path) -> Path | None:
     The source is validated first (integrity, tables, a known migration revision); the
     current file, if any, is backed up to `backups/` beside it. Returns that backup's path.
     The replacement is a copy swapped in with an atomic rename, so a failure half-way
-    leaves the current database in place. Close every program using it first.
+    leaves the current database in place. Refused (StorageUnavailable) while any program,
+    this one included, has the database open: its later writes would go nowhere.
     """
     source = source.expanduser()
     report = inspect_file(source)
@@ -205,10 +207,20 @@ def restore(target: Path, source: Path) -> Path | None:
         raise ValidationError("복원할 파일이 현재 데이터베이스와 같습니다.",
                               "The file to restore is the current database itself.",
                               field="path")
-    saved: Path | None = None
     work = target.with_name(target.name + ".restoring")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock.acquire(target, exclusive=True)
+    except OSError as exc:
+        raise StorageUnavailable(f"복원하지 못했습니다: {exc}",
+                                 f"The restore failed: {exc}") from exc
+    with lock:
+        return _swap_in(target, source, work)
+
+
+def _swap_in(target: Path, source: Path, work: Path) -> Path | None:
+    saved: Path | None = None
+    try:
         if target.exists() and target.stat().st_size > 0:
             saved = _save_current(target)
         copy_database(source, work)
