@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -119,3 +120,23 @@ def test_rows_written_by_an_open_app_survive_a_refused_restore(demo_db: Path,
             assert s.query(AuditLogEntry).filter_by(action="after_refused_restore").count() == 1
     finally:
         again.close()
+
+
+def test_a_backup_with_planted_schema_objects_is_refused_and_reported(
+    run: Callable[..., Result], demo_db: Path, tmp_path: Path
+) -> None:
+    planted = tmp_path / "planted.sqlite3"
+    shutil.copyfile(demo_db, planted)
+    with sqlite3.connect(planted) as conn:
+        conn.execute("CREATE TRIGGER leak AFTER INSERT ON clients "
+                     "BEGIN UPDATE settings SET value = NEW.phone; END")
+    conn.close()
+    before = demo_db.read_bytes()
+    result = run("restore", str(planted), "--db", str(demo_db))
+    assert_one_error_line(result)
+    assert "trigger leak" in result.err
+    assert demo_db.read_bytes() == before
+    checked = run("check", "--db", str(planted))
+    assert checked.code == 1
+    assert "trigger leak" in checked.err
+    assert run("check", "--db", str(demo_db)).code == 0

@@ -40,6 +40,7 @@ from the5hc_desktop.store.models import (
     StaffAccount,
     TrainingSession,
 )
+from the5hc_desktop.store.schema_check import schema_differences
 
 # Tables every The5HC database has (a restore source must have them).
 REQUIRED_TABLES = ("organizations", "staff_accounts", "clients", "assessments", "sessions")
@@ -108,6 +109,11 @@ def inspect_file(path: Path) -> FileReport:
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             problems.append(f"not a The5HC database: missing tables {', '.join(missing)}")
+        if revision is not None and migrate.is_known_revision(revision) and not missing:
+            differences = schema_differences(conn, revision)
+            if differences:
+                problems.append("schema: objects differ from the app's migrations: "
+                                + ", ".join(differences[:10]))
         if revision is None:
             problems.append("migration: no revision stamped")
         elif revision != head:
