@@ -57,11 +57,11 @@ def reference_objects(revision: str) -> dict[str, SchemaObject]:
                 migrate.upgrade(conn, target=revision)
         finally:
             engine.dispose()
-        conn = sqlite3.connect(path)
+        reader = sqlite3.connect(path)
         try:
-            return schema_objects(conn)
+            return schema_objects(reader)
         finally:
-            conn.close()
+            reader.close()
 
 
 def schema_differences(conn: sqlite3.Connection, revision: str) -> list[str]:
