@@ -121,6 +121,10 @@ def _check_generic(field: str, value: Any, hint: Any, origin: Any, depth: int) -
             for item in value:
                 check_value(field, item, item_hints[0], depth + 1)
         return
+    if origin is typing.IO or hint is typing.IO:  # a file object: duck-typed
+        if not (hasattr(value, "write") or hasattr(value, "read")):
+            raise _type_error(field, "file")
+        return
     if isinstance(origin, type) and not isinstance(value, origin):
         raise _type_error(field, origin.__name__)
 
