@@ -455,6 +455,7 @@ def cmd_check(options: argparse.Namespace) -> int:
     say(f"integrity_check: {report.integrity or '-'}")
     say(f"foreign_key_check: {report.foreign_key_problems} problem(s)")
     say(f"migration: current {report.revision or '-'}, head {report.head}")
+    say(f"audit chain: {report.chain or '-'}")
     if report.ok:
         say("정상입니다 (all checks passed)")
         return EXIT_OK

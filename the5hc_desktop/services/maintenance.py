@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
 from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.store import backup, migrate
+from the5hc_desktop.store import audit_chain, backup, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.file_lock import FileLock
@@ -71,6 +71,7 @@ class FileReport:
     revision: str | None
     head: str
     problems: tuple[str, ...] = field(default=())
+    chain: str = ""  # the audit hash chain's verdict, for `check` to print
 
     @property
     def ok(self) -> bool:
@@ -123,7 +124,23 @@ def inspect_file(path: Path) -> FileReport:
         problems.append(f"sqlite: {exc}")
     finally:
         conn.close()
-    return FileReport(path, integrity, fk_count, revision, head, tuple(problems))
+    chain = ""
+    if revision == head and integrity == "ok":
+        chain_problems, unchained = _verify_chain(path)
+        problems += [f"audit chain: {p}" for p in chain_problems[:20]]
+        chain = (f"{len(chain_problems)} problem(s)" if chain_problems else "ok") + (
+            f", {unchained} row(s) from before the chain" if unchained else "")
+    return FileReport(path, integrity, fk_count, revision, head, tuple(problems), chain)
+
+
+def _verify_chain(path: Path) -> tuple[list[str], int]:
+    """audit_chain.verify on a read-only connection (typed values, as they were written)."""
+    engine = create_engine("sqlite://", creator=lambda: read_only_connection(path))
+    try:
+        with engine.connect() as conn:
+            return audit_chain.verify(conn)
+    finally:
+        engine.dispose()
 
 
 class MaintenanceService(ServiceBase):
