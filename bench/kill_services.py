@@ -21,6 +21,10 @@ import sys
 import time
 from pathlib import Path
 
+# The package beside this script, in the parent as in the children (not an installed copy).
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
 
 def child(path: str, run: str) -> None:
     from datetime import date
@@ -52,7 +56,7 @@ def main(kills: int, path: Path) -> int:
     rng = random.Random(13)
     reported: dict[str, int] = {}
     started = time.perf_counter()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for k in range(kills):
         run = f"k{k}"
         proc = subprocess.Popen([sys.executable, __file__, "--child", str(path), run],
