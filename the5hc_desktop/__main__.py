@@ -19,6 +19,9 @@ EXIT_STARTUP_FAILED = 1
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from the5hc_desktop import cli
+    from the5hc_desktop.file_modes import private_umask
+
+    private_umask()  # member data, backups, exports and logs: the user's only
 
     if cli.wants_cli(args):
         return cli.main(args)

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from the5hc_desktop import cli_data, cli_server, cli_sync, paths
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
+from the5hc_desktop.file_modes import private_file
 
 if TYPE_CHECKING:
     from the5hc_desktop.services import Services
@@ -211,23 +212,43 @@ def main(args: list[str]) -> int:
 
 
 def _log_crash(args: Sequence[str], error: BaseException) -> Path:
-    """Append the traceback to the CLI log (no passwords: arguments after them are masked)."""
-    masked, hide = [], False
-    for arg in args:
-        masked.append("***" if hide else arg)
-        hide = arg in ("--password", "--admin-dsn")
-    text = (f"{datetime.now().isoformat(timespec='seconds')} the5hc {' '.join(masked)}\n"
+    """Append the traceback to the CLI log (no secrets: see `mask_arguments`).
+
+    An argument that is not valid UTF-8 (the OS hands it over with surrogates) is written
+    escaped rather than losing the whole entry; the file is the user's only (0600).
+    """
+    text = (f"{datetime.now().isoformat(timespec='seconds')} the5hc "
+            f"{' '.join(mask_arguments(args))}\n"
             + "".join(traceback.format_exception(error)))
     for folder in (paths.log_dir(), Path.cwd()):
         target = folder / "the5hc-cli.log"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            with target.open("a", encoding="utf-8") as handle:
+            with target.open("a", encoding="utf-8", errors="backslashreplace") as handle:
                 handle.write(text + "\n")
+            private_file(target)
             return target
         except OSError:
             continue
     return Path("(log unavailable)")
+
+
+_SECRET_OPTIONS = ("--password", "--admin-dsn", "--code")
+
+
+def mask_arguments(args: Sequence[str]) -> list[str]:
+    """The arguments with secrets replaced: `--password VALUE` and `--password=VALUE`."""
+    masked, hide = [], False
+    for arg in args:
+        name, equals, _value = arg.partition("=")
+        if hide:
+            masked.append("***")
+        elif equals and name in _SECRET_OPTIONS:
+            masked.append(f"{name}=***")
+        else:
+            masked.append(arg)
+        hide = arg in _SECRET_OPTIONS
+    return masked
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -326,7 +347,7 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
 
 def cmd_import_legacy(options: argparse.Namespace) -> int:
-    from the5hc_desktop.services import legacy_import
+    from the5hc_desktop.services import legacy_import, legacy_source
 
     target = _db_path(options)
     progress = _progress(options, "import").fraction
@@ -334,6 +355,8 @@ def cmd_import_legacy(options: argparse.Namespace) -> int:
         summary = legacy_import.dry_run(target, options.path, owner=options.owner,
                                         gym_name=options.gym, progress=progress)
     else:
+        # Read and check the source first: a bad one must not leave a new, empty target.
+        data = legacy_source.read_legacy(options.path)
         services = _services(target)
         try:
             try:
@@ -342,7 +365,7 @@ def cmd_import_legacy(options: argparse.Namespace) -> int:
                 actor = None  # a new database: the import itself creates the owner
             summary = legacy_import.import_legacy(
                 services.database, options.path, owner=options.owner, gym_name=options.gym,
-                actor=actor, progress=progress)
+                actor=actor, progress=progress, data=data)
         finally:
             services.close()
     for line in _import_lines(summary):
@@ -435,6 +458,7 @@ def cmd_check(options: argparse.Namespace) -> int:
     say(f"integrity_check: {report.integrity or '-'}")
     say(f"foreign_key_check: {report.foreign_key_problems} problem(s)")
     say(f"migration: current {report.revision or '-'}, head {report.head}")
+    say(f"audit chain: {report.chain or '-'}")
     if report.ok:
         say("정상입니다 (all checks passed)")
         return EXIT_OK

@@ -86,3 +86,18 @@ def test_errors_are_one_line(
         assert len(lines) == 1, err
         assert lines[0].startswith("오류: "), err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["missing", "not-sqlite", "other-database"])
+def test_a_bad_source_never_creates_the_new_target(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, target: Path, kind: str
+) -> None:
+    source = tmp_path / "old.db"
+    if kind == "not-sqlite":
+        source.write_bytes(b"not a database at all" * 100)
+    elif kind == "other-database":
+        with sqlite3.connect(source) as conn:
+            conn.execute("CREATE TABLE notes (id INTEGER)")
+    code, _out, err = _run(capsys, "import-legacy", str(source), "--db", str(target))
+    assert code == 1, err
+    assert not target.exists()

@@ -16,6 +16,7 @@ from the5hc_desktop.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
+from the5hc_desktop.services import passwords
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.store.database import Database
@@ -121,16 +122,22 @@ def test_wrong_password_is_counted_and_audited(
     assert "wrong-password" not in str(failed[0].details)
 
 
-def test_unknown_username_is_audited_without_the_password(
-    accounts: AccountService, owner: Actor, db: Database
+def test_unknown_username_is_audited_without_what_was_typed(
+    accounts: AccountService, owner: Actor, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    checks: list[str] = []
+    real = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password",
+                        lambda stored, typed: checks.append(typed) or real(stored, typed))
     with pytest.raises(AuthenticationError):
-        accounts.sign_in("nobody", "secret-guess")
+        accounts.sign_in("MyPassw0rd!", "secret-guess")  # a password typed in the name box
     (entry,) = audit_rows(db, "login_failed")
     assert entry.actor_id is None
-    assert entry.details["login"] == "nobody"
     assert entry.details["reason"] == "unknown"
+    assert "MyPassw0rd!" not in str(entry.details)
     assert "secret-guess" not in str(entry.details)
+    # An unknown name costs one password hash check, as a wrong password does.
+    assert checks == ["secret-guess"]
 
 
 def test_five_failures_lock_for_thirty_minutes_checked_before_the_password(

@@ -171,7 +171,8 @@ def test_front_desk_sees_no_revenue(
     assert (desk.revenue_gross, desk.revenue_net) == (0, 0)
     assert all(b.value == 0 for b in desk.monthly_revenue)
     assert desk.active_clients == 2
-    assert DashboardService(db, now=clock).metrics(trainer).revenue_gross == 1_000_000
+    # A trainer sees the revenue of their own members' packages, not the gym's (DOMAIN 9.5).
+    assert DashboardService(db, now=clock).metrics(trainer).revenue_gross == 0
 
 
 def test_an_empty_database_gives_zeros(db: Database, clock: Clock, owner: Actor) -> None:

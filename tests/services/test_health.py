@@ -3,11 +3,10 @@ questionnaire snapshot, skipping, editing, permissions."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
 import pytest
-from service_support import Clock, audit_rows, table_counts
+from service_support import Clock, audit_rows, make_staff, table_counts
 from sqlalchemy import select
 
 from the5hc_desktop.domain import screening as s
@@ -233,7 +232,7 @@ def test_bad_answers_write_nothing(world: World) -> None:
 
 def test_front_desk_cannot_record_screenings(world: World) -> None:
     view = world.assess()
-    desk = Actor(uuid.uuid4(), Role.ASSISTANT, "안내", "desk")
+    desk = make_staff(world.services.accounts, world.owner, "desk", Role.ASSISTANT)
     with pytest.raises(PermissionDenied):
         world.health.save_for_assessment(desk, view.id, HealthDraft(screening_answers=ALL_NO))
     with pytest.raises(PermissionDenied):

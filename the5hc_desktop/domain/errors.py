@@ -43,3 +43,7 @@ class AuthenticationError(The5HCError):
 
 class StorageUnavailable(The5HCError):
     """The database file cannot be opened, migrated or written."""
+
+
+class DatabaseDamaged(StorageUnavailable):
+    """The database file has damaged pages: it is not used, copied or backed up as good."""

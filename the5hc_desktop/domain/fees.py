@@ -12,6 +12,9 @@ from .labels import Label
 
 DEFAULT_VAT_RATE = Decimal("0.10")
 DEFAULT_CARD_FEE_RATE = Decimal("0.035")
+# The largest sale (and session price) accepted: 100,000,000 KRW, far above any real
+# personal-training package, so no total of sales can come near an integer overflow.
+MAX_SALE_KRW = 100_000_000
 
 
 class PaymentMethod(StrEnum):
@@ -54,6 +57,12 @@ def _check_amount(value: object, field: str) -> int:
         raise ValidationError(
             "금액은 0 이상의 정수(원)여야 합니다.",
             "The amount must be a whole number of won, 0 or more.",
+            field=field,
+        )
+    if value > MAX_SALE_KRW:
+        raise ValidationError(
+            f"금액은 {MAX_SALE_KRW:,}원 이하여야 합니다.",
+            f"The amount must be at most {MAX_SALE_KRW:,} won.",
             field=field,
         )
     return value

@@ -264,8 +264,11 @@ class AccountService(ServiceBase):
                 return _ambiguous_error(typed)
             account = matches[0] if matches else None
         if account is None:
+            # What was typed is not a username (often a password typed into the wrong box):
+            # it is not stored. The hash check runs anyway, so the answer takes as long.
+            passwords.spend_verify_time(password)
             self._audit(session, None, "login_failed", "staff", None,
-                        {"login": typed[:150], "reason": "unknown", "context": context})
+                        {"reason": "unknown", "context": context})
             return _invalid_login()
         settings = read_settings(session)
         details: dict[str, Any] = {"login": typed[:150], "context": context}

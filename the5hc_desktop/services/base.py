@@ -5,6 +5,7 @@ Kept small on purpose; each service module owns its own use cases.
 
 from __future__ import annotations
 
+import inspect
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time
@@ -18,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound
 from the5hc_desktop.domain.hangul import object_particle
+from the5hc_desktop.services.boundary import checked, stale_actor
 from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.store.database import Database
-from the5hc_desktop.store.models import AuditLogEntry, Setting
+from the5hc_desktop.store.models import AuditLogEntry, Setting, StaffAccount
 from the5hc_desktop.store.types import utcnow
 
 M = TypeVar("M")
@@ -49,6 +51,14 @@ class ServiceBase:
         )
         self._now: Clock = now or utcnow
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # The boundary (services/boundary.py): every public method checks its arguments.
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if (not name.startswith("_") and inspect.isfunction(member)
+                    and not getattr(member, "__boundary_checked__", False)):
+                setattr(cls, name, checked(member, _check_actor))
+
     def utc_now(self) -> datetime:
         value = self._now()
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
@@ -64,6 +74,16 @@ class ServiceBase:
     ) -> AuditLogEntry:
         """`audit` stamped with this service's clock."""
         return audit(session, actor, action, entity, entity_id, details, at=self.utc_now())
+
+
+def _check_actor(service: ServiceBase, actor: Actor) -> None:
+    """The actor's staff row, read now: live, active, and still holding the actor's role."""
+    with service._db.read() as session:
+        row = session.get(StaffAccount, actor.staff_id)
+        current = (row is not None and row.deleted_at is None and bool(row.active)
+                   and row.role == actor.role.value)
+    if not current:
+        raise stale_actor()
 
 
 def jsonable(value: Any) -> Any:

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.scoring import fmt1
@@ -157,7 +157,9 @@ class DashboardService(ServiceBase):
             active_clients, new_clients = self._clients(session, _utc(first, zone),
                                                         _utc(after, zone))
             sessions = self._sessions(session, day, zone)
-            revenue = self._revenue(session, first, money)
+            # DOMAIN 9.5: a trainer sees the revenue of their own members' packages only.
+            own = None if can(actor, Capability.VIEW_GYM_REVENUE) else actor.staff_id
+            revenue = self._revenue(session, first, money, own)
             assessments, average = self._assessments(session, first, after)
             return DashboardMetrics(
                 active_clients=active_clients,
@@ -235,7 +237,8 @@ class DashboardService(ServiceBase):
         return _SessionFigures(StatusCounts(**counts), weekly)
 
     @staticmethod
-    def _revenue(session: Session, first: date, money: bool) -> _Revenue:
+    def _revenue(session: Session, first: date, money: bool,
+                 own: uuid.UUID | None = None) -> _Revenue:
         """This month's Σ gross / Σ net and the six monthly Σ gross (whole months).
 
         One query grouped by payment date, read in the order of the paid_on index; the
@@ -244,13 +247,19 @@ class DashboardService(ServiceBase):
         starts = [add_months(first, i - (MONTHS - 1)) for i in range(MONTHS + 1)]
         gross_by_month = dict.fromkeys(starts[:-1], 0)
         gross = net = 0
+        query = (
+            select(Payment.paid_on, func.sum(Payment.gross), func.sum(Payment.net))
+            .where(Payment.paid_on >= starts[0], Payment.paid_on < starts[-1],
+                   Payment.deleted_at.is_(None))
+            .group_by(Payment.paid_on)
+        )
+        if own is not None:  # the packages the trainer trains; a package-less sale by seller
+            query = query.outerjoin(
+                SessionPackage, SessionPackage.id == Payment.package_id
+            ).where(or_(SessionPackage.trainer_id == own,
+                    and_(Payment.package_id.is_(None), Payment.staff_id == own)))
         if money:
-            for paid_on, day_gross, day_net in session.execute(
-                select(Payment.paid_on, func.sum(Payment.gross), func.sum(Payment.net))
-                .where(Payment.paid_on >= starts[0], Payment.paid_on < starts[-1],
-                       Payment.deleted_at.is_(None))
-                .group_by(Payment.paid_on)
-            ):
+            for paid_on, day_gross, day_net in session.execute(query):
                 month = month_start(paid_on)
                 gross_by_month[month] += int(day_gross)
                 if month == first:

@@ -26,7 +26,7 @@ from the5hc_desktop.domain.scoring import fmt1
 from the5hc_desktop.services.base import ServiceBase, audit, gym_zone, local_today, to_local
 from the5hc_desktop.services.clients import client_age
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.permissions import Capability, can, require
 from the5hc_desktop.store.models import Assessment, Client, StaffAccount, TrainingSession
 
 HEADER = (
@@ -44,6 +44,7 @@ class ExportService(ServiceBase):
     ) -> int:
         """Write every live member to `target` (a path or a binary stream); returns the count."""
         require(actor, Capability.VIEW_CLIENTS)
+        medical = can(actor, Capability.EXPORT_MEDICAL_NOTES)  # DOMAIN 9.5: 병력 to managers
         with self._db.read() as session:
             zone = gym_zone(session)
             today = local_today(zone, self._now)
@@ -78,7 +79,7 @@ class ExportService(ServiceBase):
                 fmt1(index),
                 "활동중" if r.id in recent else "비활동",
                 NO_ASSESSMENT if overall is None else fmt1(overall),
-                r.medical_notes or "",
+                (r.medical_notes or "") if medical else "",
                 "",
                 r.email or "",
                 format_phone(r.phone) if r.phone else "",
@@ -90,7 +91,8 @@ class ExportService(ServiceBase):
         data = text.getvalue().encode("utf-8-sig")
         _write(target, data)
         with self._db.write() as session:
-            audit(session, actor, "clients_exported", "client", None, {"rows": len(rows)})
+            audit(session, actor, "clients_exported", "client", None,
+                  {"rows": len(rows), "medical_notes": medical})
         if progress is not None:
             progress(len(rows), len(rows))
         return len(rows)
@@ -142,12 +144,13 @@ def _write(target: Path | IO[bytes], data: bytes) -> None:
     if not isinstance(target, Path):
         target.write(data)
         return
+    work = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        work = target.with_name(target.name + ".part")
         work.write_bytes(data)
         work.replace(target)
     except OSError as exc:
+        work.unlink(missing_ok=True)  # it holds the whole member list
         raise StorageUnavailable(
             f"CSV 파일을 쓸 수 없습니다: {target} ({exc})",
             f"The CSV file could not be written: {target} ({exc})",

@@ -147,9 +147,14 @@ def import_legacy(
     actor: Actor | None = None,
     progress: Progress | None = None,
     dry_run: bool = False,
+    data: LegacyData | None = None,
 ) -> ImportSummary:
-    """Import `source` into `database` in one transaction (rolled back for a dry run)."""
-    data = read_legacy(source)
+    """Import `source` into `database` in one transaction (rolled back for a dry run).
+
+    `data`: `source` already read by `read_legacy` (the CLI reads and checks it before it
+    creates a new target, so a bad source never leaves an empty database behind).
+    """
+    data = read_legacy(source) if data is None else data
     report = progress or (lambda _f: None)
     report(0.1)
     summary: ImportSummary | None = None

@@ -16,16 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
 from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.store import backup, migrate
+from the5hc_desktop.store import audit_chain, backup, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
+from the5hc_desktop.store.file_lock import FileLock
 from the5hc_desktop.store.models import (
     Assessment,
     AuditLogEntry,
@@ -39,6 +40,7 @@ from the5hc_desktop.store.models import (
     StaffAccount,
     TrainingSession,
 )
+from the5hc_desktop.store.schema_check import schema_differences
 
 # Tables every The5HC database has (a restore source must have them).
 REQUIRED_TABLES = ("organizations", "staff_accounts", "clients", "assessments", "sessions")
@@ -69,6 +71,7 @@ class FileReport:
     revision: str | None
     head: str
     problems: tuple[str, ...] = field(default=())
+    chain: str = ""  # the audit hash chain's verdict, for `check` to print
 
     @property
     def ok(self) -> bool:
@@ -107,6 +110,11 @@ def inspect_file(path: Path) -> FileReport:
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             problems.append(f"not a The5HC database: missing tables {', '.join(missing)}")
+        if revision is not None and migrate.is_known_revision(revision) and not missing:
+            differences = schema_differences(conn, revision)
+            if differences:
+                problems.append("schema: objects differ from the app's migrations: "
+                                + ", ".join(differences[:10]))
         if revision is None:
             problems.append("migration: no revision stamped")
         elif revision != head:
@@ -116,7 +124,23 @@ def inspect_file(path: Path) -> FileReport:
         problems.append(f"sqlite: {exc}")
     finally:
         conn.close()
-    return FileReport(path, integrity, fk_count, revision, head, tuple(problems))
+    chain = ""
+    if revision == head and integrity == "ok":
+        chain_problems, unchained = _verify_chain(path)
+        problems += [f"audit chain: {p}" for p in chain_problems[:20]]
+        chain = (f"{len(chain_problems)} problem(s)" if chain_problems else "ok") + (
+            f", {unchained} row(s) from before the chain" if unchained else "")
+    return FileReport(path, integrity, fk_count, revision, head, tuple(problems), chain)
+
+
+def _verify_chain(path: Path) -> tuple[list[str], int]:
+    """audit_chain.verify on a read-only connection (typed values, as they were written)."""
+    engine = create_engine("sqlite://", creator=lambda: read_only_connection(path))
+    try:
+        with engine.connect() as conn:
+            return audit_chain.verify(conn)
+    finally:
+        engine.dispose()
 
 
 class MaintenanceService(ServiceBase):
@@ -190,7 +214,8 @@ def restore(target: Path, source: Path) -> Path | None:
     The source is validated first (integrity, tables, a known migration revision); the
     current file, if any, is backed up to `backups/` beside it. Returns that backup's path.
     The replacement is a copy swapped in with an atomic rename, so a failure half-way
-    leaves the current database in place. Close every program using it first.
+    leaves the current database in place. Refused (StorageUnavailable) while any program,
+    this one included, has the database open: its later writes would go nowhere.
     """
     source = source.expanduser()
     report = inspect_file(source)
@@ -205,10 +230,20 @@ def restore(target: Path, source: Path) -> Path | None:
         raise ValidationError("복원할 파일이 현재 데이터베이스와 같습니다.",
                               "The file to restore is the current database itself.",
                               field="path")
-    saved: Path | None = None
     work = target.with_name(target.name + ".restoring")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock.acquire(target, exclusive=True)
+    except OSError as exc:
+        raise StorageUnavailable(f"복원하지 못했습니다: {exc}",
+                                 f"The restore failed: {exc}") from exc
+    with lock:
+        return _swap_in(target, source, work)
+
+
+def _swap_in(target: Path, source: Path, work: Path) -> Path | None:
+    saved: Path | None = None
+    try:
         if target.exists() and target.stat().st_size > 0:
             saved = _save_current(target)
         copy_database(source, work)

@@ -26,6 +26,20 @@ def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
+_DUMMY: dict[int, str] = {}  # id(_HASHER) -> a hash of a random secret, made on first use
+
+
+def spend_verify_time(password: str) -> None:
+    """Verify `password` against a throw-away hash: an unknown username then costs the same
+    time as a wrong password, so timing does not tell which usernames exist."""
+    dummy = _DUMMY.get(id(_HASHER))
+    if dummy is None:
+        import secrets
+
+        dummy = _DUMMY[id(_HASHER)] = _HASHER.hash(secrets.token_hex(16))
+    verify_password(dummy, password)
+
+
 def is_usable(stored: str | None) -> bool:
     """False for an empty value or Django's `!…` marker for an unusable password."""
     return bool(stored) and not str(stored).startswith("!")

@@ -25,6 +25,8 @@ class Capability(Enum):
     EDIT_SETTINGS = "edit_settings"
     EDIT_MONEY_SETTINGS = "edit_money_settings"
     OVERRIDE_CATEGORY = "override_category"
+    VIEW_GYM_REVENUE = "view_gym_revenue"  # the whole gym's figures, not one's own
+    EXPORT_MEDICAL_NOTES = "export_medical_notes"
 
 
 ALLOWED: dict[Capability, frozenset[Role]] = {
@@ -40,6 +42,8 @@ ALLOWED: dict[Capability, frozenset[Role]] = {
     Capability.EDIT_SETTINGS: _MANAGERS,
     Capability.EDIT_MONEY_SETTINGS: frozenset({Role.OWNER}),
     Capability.OVERRIDE_CATEGORY: _MANAGERS,
+    Capability.VIEW_GYM_REVENUE: _MANAGERS,
+    Capability.EXPORT_MEDICAL_NOTES: _MANAGERS,
 }
 
 

@@ -28,8 +28,8 @@ from the5hc_desktop.domain.people import GENDER_LABELS, Gender, bmi, format_phon
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.base import ServiceBase, audit, gym_zone, local_today, to_local
 from the5hc_desktop.services.clients import client_age
-from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.permissions import Capability, can, require
 from the5hc_desktop.services.sessions import STATUS_LABELS, SessionStatus
 from the5hc_desktop.store.models import (
     Client,
@@ -47,7 +47,6 @@ DAY = "yyyy-mm-dd"
 CLOCK = "hh:mm"
 RATE = "0.00%"
 ONE_DECIMAL = "0.0"
-MEDICAL_ROLES = frozenset({Role.OWNER, Role.SENIOR})
 Progress = Callable[[int, int], None]
 _STEP = 2000  # rows between progress reports
 
@@ -97,9 +96,10 @@ class XlsxExportService(ServiceBase):
             raise ValidationError(f"내보낼 수 없는 목록입니다: {what}",
                                   f"Unknown list to export: {what}", field="what")
         _period(date_from, date_to)
-        require(actor, Capability.VIEW_REVENUE if what == "payments"
+        # The payments list is the gym's revenue: managers only (DOMAIN 9.5).
+        require(actor, Capability.VIEW_GYM_REVENUE if what == "payments"
                 else Capability.VIEW_CLIENTS)
-        medical = what == "members" and actor.role in MEDICAL_ROLES
+        medical = what == "members" and can(actor, Capability.EXPORT_MEDICAL_NOTES)
         with self._db.read() as session:
             zone = gym_zone(session)
             today = local_today(zone, self._now)

@@ -99,3 +99,14 @@ def _assign_id(target: SyncedMixin, args: tuple[Any, ...], kwargs: dict[str, Any
     # Give the row its id as soon as it exists, unless the caller passed one (imports, sync).
     if kwargs.get("id") is None:
         kwargs["id"] = type(target).derived_id(kwargs) or new_id()
+
+
+class ChainedMixin:
+    """The audit hash chain's columns (audit_chain.py), stamped by the write seam.
+
+    Null on rows written before migration 0006.
+    """
+
+    chain_device: Mapped[str | None] = mapped_column(String(36))
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))

@@ -24,11 +24,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, insert, select
+from sqlalchemy import URL, Engine, event, insert, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
+from the5hc_desktop.file_modes import FOLDER_MODE, private_file
 from the5hc_desktop.store import backup, copy, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
@@ -38,6 +39,8 @@ from the5hc_desktop.store.engine import (
     is_url,
     write_engine,
 )
+from the5hc_desktop.store.file_lock import FileLock, in_use_error, try_exclusive
+from the5hc_desktop.store.integrity import damaged, require_sound
 from the5hc_desktop.store.models import Device
 from the5hc_desktop.store.models_sync import SyncState
 from the5hc_desktop.store.stamping import (
@@ -67,8 +70,12 @@ class ReadOnlySession(RuntimeError):
 class Database:
     """An open local store (SQLite file) or a server database (URL)."""
 
-    def __init__(self, engine: Engine, device_id: uuid.UUID, path: Path | None) -> None:
+    def __init__(
+        self, engine: Engine, device_id: uuid.UUID, path: Path | None,
+        lock: FileLock | None = None,
+    ) -> None:
         self.engine = engine
+        self._lock = lock
         self.device_id = device_id
         self.path = path
         # The high-water mark lives next to the file, so restoring a backup keeps it.
@@ -101,22 +108,37 @@ class Database:
 
         A file that is not at the head revision is first copied to `backups/` (the last 10
         are kept), then upgraded on a working copy that replaces it only on success, so a
-        failed upgrade leaves the original untouched. Raises StorageUnavailable.
+        failed upgrade leaves the original untouched. A file stays locked (shared) while it
+        is open, so nothing replaces it under this program (`file_lock`); the first opener
+        removes working copies a killed upgrade or restore left. A damaged file is refused
+        (DatabaseDamaged). Raises StorageUnavailable.
         """
+        lock: FileLock | None = None
         if is_url(target):
             engine = create_url_engine(str(target))
             path = None
             _upgrade_server(engine, script_location)
         else:
             path = Path(target).expanduser().absolute()
-            _prepare_file(path, script_location)
-            engine = create_sqlite_engine(path)
+            try:
+                lock = _lock_for_open(path)
+            except OSError as exc:
+                raise _unavailable(path, exc) from exc
+            try:
+                _prepare_file(path, script_location, alone=lock.exclusive)
+                lock.share()
+                engine = create_sqlite_engine(path)
+            except BaseException:
+                lock.release()
+                raise
         try:
             device_id = _local_device(engine, device_name or socket.gethostname() or "device")
         except SQLAlchemyError as exc:
             engine.dispose()
+            if lock is not None:
+                lock.release()
             raise _unavailable(path or target, exc) from exc
-        return cls(engine, device_id, path)
+        return cls(engine, device_id, path, lock)
 
     @property
     def sync_mark(self) -> int | None:
@@ -128,8 +150,10 @@ class Database:
         self._sync_mark[0] = value
 
     def close(self) -> None:
-        """Release connections (the last SQLite close checkpoints the WAL)."""
+        """Release connections (the last SQLite close checkpoints the WAL) and the lock."""
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Database:
         return self
@@ -242,15 +266,43 @@ def _file_revision(path: Path) -> str | None:
         conn.close()
 
 
-def _prepare_file(path: Path, script_location: Path | None) -> None:
-    """Bring the SQLite file at `path` to head, or raise StorageUnavailable."""
+# Working copies an upgrade or a restore writes beside the file; a killed one leaves them.
+WORK_SUFFIXES = (".upgrading", ".restoring")
+
+
+def _lock_for_open(path: Path) -> FileLock:
+    """Exclusive when nobody else has the file open (then strays are removed), else shared."""
+    path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        private_file(own)  # a file made before modes were tightened
+    lock = try_exclusive(path)
+    if lock is None:
+        return FileLock.acquire(path, exclusive=False)
+    for suffix in WORK_SUFFIXES:
+        work = path.with_name(path.name + suffix)
+        if any(Path(f"{work}{end}").exists() for end in ("", "-wal", "-shm", "-journal")):
+            log.info("removing %s left by an interrupted upgrade or restore", work.name)
+            _remove_sqlite_files(work)
+    return lock
+
+
+def _prepare_file(path: Path, script_location: Path | None, *, alone: bool = True) -> None:
+    """Bring the SQLite file at `path` to head, or raise StorageUnavailable.
+
+    `alone`: no other program has the file open, so an upgrade may swap it.
+    """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         revision = _file_revision(path)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, str(exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         raise _unavailable(path, exc) from exc
+    if revision is not None:
+        require_sound(path)
     if revision is not None and revision == migrate.head_revision(script_location):
         return
+    if not alone:
+        raise in_use_error(path)
     if revision is not None and not migrate.is_known_revision(revision, script_location):
         raise StorageUnavailable(
             f"데이터베이스가 이 프로그램보다 새 버전에서 만들어졌습니다 ({revision}). "
@@ -314,8 +366,21 @@ def _remove_sqlite_files(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+_BUSY = ("database is locked", "database is busy", "database table is locked")
+
+
 def _unavailable(where: object, exc: BaseException) -> StorageUnavailable:
+    # The driver's own words only: SQLAlchemy's text adds the SQL statement, a URL may
+    # carry a password.
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+    if any(busy in reason for busy in _BUSY):
+        return StorageUnavailable(
+            "다른 작업이 데이터베이스를 사용 중입니다. 잠시 후 다시 시도하세요.",
+            "Another task is using the database. Please try again in a moment.",
+        )
+    if isinstance(where, URL) or "://" in str(where):
+        where = "server"
     return StorageUnavailable(
-        f"데이터베이스를 사용할 수 없습니다: {where} ({exc})",
-        f"The database is not available: {where} ({exc})",
+        f"데이터베이스를 사용할 수 없습니다: {where} ({reason})",
+        f"The database is not available: {where} ({reason})",
     )

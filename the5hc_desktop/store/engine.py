@@ -1,10 +1,12 @@
 """Engine factory: SQLite files with safe pragmas, or a PostgreSQL URL.
 
 Every SQLite connection runs with WAL, synchronous=FULL (a committed sale survives a power
-cut), foreign keys on and a 5 s busy timeout. pysqlite's own transaction handling is turned
-off (`isolation_level = None`) and SQLAlchemy emits BEGIN itself — the documented recipe —
-so reads start a deferred BEGIN and writes `BEGIN IMMEDIATE` (execution option
-`sqlite_begin`), which takes the write lock up front instead of failing half-way.
+cut), foreign keys on and a 5 s busy timeout. Statement parameters (member data) never
+appear in error texts, so no traceback written to a log carries them (`hide_parameters`).
+pysqlite's own transaction handling is turned off (`isolation_level = None`) and
+SQLAlchemy emits BEGIN itself — the documented recipe — so reads start a deferred BEGIN
+and writes `BEGIN IMMEDIATE` (execution option `sqlite_begin`), which takes the write
+lock up front instead of failing half-way.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     `foreign_keys=False` is only for migrations: SQLite ignores the pragma inside a
     transaction, and batch table rebuilds with foreign keys on can fail or cascade.
     """
-    engine = create_engine(sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(sqlite_url(path), connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                           hide_parameters=True)
     fk = "ON" if foreign_keys else "OFF"
 
     @event.listens_for(engine, "connect")
@@ -61,7 +64,7 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 def create_url_engine(url: str) -> Engine:
     """An engine for a server URL (PostgreSQL); its transactions need no special BEGIN."""
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def write_engine(engine: Engine) -> Engine:

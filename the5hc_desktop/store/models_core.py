@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from the5hc_desktop.domain.choices import GENDERS, ROLES
-from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
+from the5hc_desktop.store.base import Base, ChainedMixin, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.types import DbUuid, UTCDateTime, new_id, utcnow
 
 
@@ -211,11 +211,14 @@ class LocalSetting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
-class AuditLogEntry(SyncedMixin, Base):
-    """Who did what to which row. Append-only; never updated or deleted."""
+class AuditLogEntry(SyncedMixin, ChainedMixin, Base):
+    """Who did what to which row. Append-only; never updated or deleted; hash-chained."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index(None, "entity", "entity_id"),)
+    __table_args__ = (
+        Index(None, "entity", "entity_id"),
+        Index("ix_audit_log_chain", "chain_device", "chain_seq"),
+    )
 
     actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
     action: Mapped[str] = mapped_column(String(50), index=True)

@@ -32,7 +32,7 @@ from the5hc_desktop.domain.choices import (
     SESSION_LEDGER_KINDS,
     SESSION_STATUSES,
 )
-from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
+from the5hc_desktop.store.base import Base, ChainedMixin, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import Client, StaffAccount
 from the5hc_desktop.store.types import Rate, UTCDateTime
 
@@ -153,7 +153,7 @@ class CreditLedgerEntry(SyncedMixin, Base):
     package: Mapped[SessionPackage] = relationship()
 
 
-class Payment(SyncedMixin, Base):
+class Payment(SyncedMixin, ChainedMixin, Base):
     """Money received (결제), split with `domain.fees.split_payment`; parts add up to gross.
 
     A refund or correction is a new row with negative amounts and `reverses_payment_id`.
@@ -165,6 +165,7 @@ class Payment(SyncedMixin, Base):
         CheckConstraint("vat + card_fee + net = gross", name="parts_add_up"),
         # The dashboard's revenue by payment day, from the index alone.
         live_index("ix_payments_live_paid_on", "paid_on", "gross", "net"),
+        Index("ix_payments_chain", "chain_device", "chain_seq"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)

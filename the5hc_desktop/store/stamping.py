@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, event, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, attributes
 
+from the5hc_desktop.store.audit_chain import chain_new_rows
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.models import SYNCED_MODELS, Device
@@ -117,6 +118,8 @@ def stamp_flush(
         obj.updated_by_device = stamps.device
         obj.change_stamp = stamps.first + i
         obj.hlc = stamps.hlcs[i]
+    # New audit and payment rows join this device's hash chain (audit_chain.py).
+    chain_new_rows(session, session.new, str(device_id))
 
 
 def _remember_bases(session: Session, dirty: Sequence[Any], sync_mark: int) -> None:

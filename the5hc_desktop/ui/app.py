@@ -145,6 +145,13 @@ def make_splash() -> QSplashScreen:
 def run_app(options: Options) -> int:
     """Open → first run or sign-in → main window, until the flow ends (quit or cancel)."""
     started = boot(options)
+    from the5hc_desktop.ui import single_instance
+
+    guard = single_instance.claim(options.db_path())
+    if guard is None:  # another window has this file: it was asked to come forward
+        started.close()
+        return 0
+    guard.activate_requested.connect(single_instance.bring_forward)
     started.app.setQuitOnLastWindowClosed(False)  # the flow decides when the app ends
     splash = make_splash()
     splash.show()
@@ -160,6 +167,7 @@ def run_app(options: Options) -> int:
         return started.app.exec()
     finally:
         flow.close()
+        guard.close()
         started.close()
 
 

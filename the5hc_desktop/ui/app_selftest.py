@@ -192,7 +192,7 @@ def self_test_actor(services: Services, may_create: bool) -> Actor:
 
 def render_report_pdf(services: Services, actor: Actor, target: Path) -> bytes:
     """Worker: the latest assessment's report as a PDF (empty bytes when there is none)."""
-    found = services.assessments.list_between(actor, date(1900, 1, 1), date(9999, 12, 31))
+    found = services.assessments.list_between(actor, date(1900, 1, 1), date(2100, 12, 31))
     if not found:
         return b""
     latest = max(found, key=lambda summary: summary.assessed_on)

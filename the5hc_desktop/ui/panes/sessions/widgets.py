@@ -12,12 +12,13 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.domain.fees import MAX_SALE_KRW
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR, FieldErrors
 
 T = TypeVar("T")
 
-MAX_WON = 2_000_000_000  # fits a 32-bit spin box; far above any package price
+MAX_WON = MAX_SALE_KRW  # the largest sale the rules accept (domain/fees.py)
 STEP_MIN = 15
 
 
