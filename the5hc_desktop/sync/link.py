@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
+import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("the5hc.sync")
 
 CONNECT_TIMEOUT_S = 5
+# A call with no answer for this long is given up (the link is cut, the round fails as
+# offline and the next one retries; a push the server did commit is recognised by its op
+# id). Keepalives cannot see a path that still acknowledges packets but forwards nothing.
+CALL_TIMEOUT_S = 10.0
+# A call with no answer for this long is given up (the link is cut, the round fails as
+# offline and the next one retries; a push the server did commit is recognised by its op
+# id). Keepalives cannot see a path that still acknowledges packets but forwards nothing.
+CALL_TIMEOUT_S = 10.0
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")
 
@@ -97,18 +107,27 @@ def connect(address: ServerAddress, secret: str) -> PgLink:
 
 
 class PgLink:
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], call_timeout: float = CALL_TIMEOUT_S) -> None:
         self.conn = conn
+        self.call_timeout = call_timeout
+        self._timed_out = False
 
     def _call(self, sql: str, params: Sequence[Any]) -> dict[str, Any]:
         import psycopg
 
+        watchdog = threading.Timer(self.call_timeout, self._cut)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             with self.conn.cursor() as cur:
                 cur.execute(sql, params)
                 row = cur.fetchone()
         except psycopg.Error as exc:
+            if self._timed_out:
+                raise errors.offline(f"no answer in {self.call_timeout:.0f} s") from exc
             raise map_error(exc) from exc
+        finally:
+            watchdog.cancel()
         if row is None or not isinstance(row[0], dict):
             raise errors.server_fault("unexpected answer")
         return row[0]
@@ -128,6 +147,38 @@ class PgLink:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _cut(self) -> None:
+        """Shut the socket under the waiting call, which then fails at once."""
+        import psycopg
+
+        self._timed_out = True
+        try:
+            sock = socket.socket(fileno=self.conn.fileno())
+        except (OSError, ValueError, psycopg.Error):  # closed meanwhile: nothing to cut
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        finally:
+            sock.detach()  # the descriptor stays libpq's
+
+    def _cut(self) -> None:
+        """Shut the socket under the waiting call, which then fails at once."""
+        import psycopg
+
+        self._timed_out = True
+        try:
+            sock = socket.socket(fileno=self.conn.fileno())
+        except (OSError, ValueError, psycopg.Error):  # closed meanwhile: nothing to cut
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        finally:
+            sock.detach()  # the descriptor stays libpq's
 
 
 def map_error(exc: Exception) -> errors.SyncError:
