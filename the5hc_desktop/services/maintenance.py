@@ -28,10 +28,12 @@ from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.models import (
     Assessment,
+    AssessmentHealth,
     AuditLogEntry,
     Client,
     CreditLedgerEntry,
     FeeAuditEntry,
+    HealthScreening,
     Organization,
     Payment,
     SessionPackage,
@@ -56,6 +58,8 @@ COUNTED: dict[str, type[SyncedMixin]] = {
     "fee_audit": FeeAuditEntry,
     "audit_log": AuditLogEntry,
     "settings": Setting,
+    "health_screenings": HealthScreening,
+    "assessment_health": AssessmentHealth,
 }
 
 

@@ -189,6 +189,10 @@ def map_error(exc: Exception) -> errors.SyncError:
     text = _first_line(exc)
     if state in ("28P01", "28000"):
         return errors.bad_secret()
+    if not state:  # a refused sign-in reaches libpq as text only, without a SQLSTATE
+        for words, refusal in SIGN_IN_REFUSALS:
+            if words in str(exc):
+                return refusal()
     if state in SERVER_STATES:
         return SERVER_STATES[state](text)
     if isinstance(exc, psycopg.OperationalError) or state.startswith("08") or state == "57P01":
@@ -202,6 +206,14 @@ def _first_line(exc: Exception) -> str:
     diag = getattr(exc, "diag", None)
     primary = getattr(diag, "message_primary", None) if diag is not None else None
     return (primary or str(exc) or type(exc).__name__).strip().splitlines()[0]
+
+
+# The server's words for a refused sign-in (a revoked device's role is NOLOGIN). Servers
+# that answer in another language fall through to "offline", which is retried.
+SIGN_IN_REFUSALS: tuple[tuple[str, Callable[[], errors.SyncError]], ...] = (
+    ("is not permitted to log in", errors.revoked),
+    ("password authentication failed", errors.bad_secret),
+)
 
 
 # SQLSTATEs raised by the server's sync functions (sync/server_sql/errors.py).
