@@ -113,6 +113,16 @@ class LocalReplica:
     def pushed_mark(self) -> int:
         return int(self.state(PUSHED, 0))
 
+    def track_bases(self) -> None:
+        """Make the write seam record the server's clock of a pulled row edited here.
+
+        The mark is loaded when the file opens, but only if sync was set up by then; a desk
+        set up while running that has never pushed would otherwise send its edits without a
+        base, and the server would log each one as a concurrent edit.
+        """
+        if self.db.sync_mark is None:
+            self.db.sync_mark = self.pushed_mark()
+
     def pending_count(self) -> int:
         mark = self.pushed_mark()
         with self.db.read() as s:
