@@ -27,10 +27,6 @@ CONNECT_TIMEOUT_S = 5
 # offline and the next one retries; a push the server did commit is recognised by its op
 # id). Keepalives cannot see a path that still acknowledges packets but forwards nothing.
 CALL_TIMEOUT_S = 10.0
-# A call with no answer for this long is given up (the link is cut, the round fails as
-# offline and the next one retries; a push the server did commit is recognised by its op
-# id). Keepalives cannot see a path that still acknowledges packets but forwards nothing.
-CALL_TIMEOUT_S = 10.0
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")
 
@@ -147,22 +143,6 @@ class PgLink:
 
     def close(self) -> None:
         self.conn.close()
-
-    def _cut(self) -> None:
-        """Shut the socket under the waiting call, which then fails at once."""
-        import psycopg
-
-        self._timed_out = True
-        try:
-            sock = socket.socket(fileno=self.conn.fileno())
-        except (OSError, ValueError, psycopg.Error):  # closed meanwhile: nothing to cut
-            return
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        finally:
-            sock.detach()  # the descriptor stays libpq's
 
     def _cut(self) -> None:
         """Shut the socket under the waiting call, which then fails at once."""
