@@ -136,15 +136,26 @@ class LocalReplica:
         """The oldest `limit` rows stamped above `after` (and at most `upto`)."""
         picked: list[tuple[int, str, Mapping[str, Any]]] = []  # (stamp, entity, row)
         with self.db.read() as s:
+            # The stamps alone first (index only), so whole rows are read for this batch
+            # only, not `limit` rows of every table.
+            stamps: list[int] = []
+            for name in CODECS:
+                column = _table(name).c.change_stamp
+                query = select(column).where(column > after)
+                if upto is not None:
+                    query = query.where(column <= upto)
+                stamps += s.scalars(query.order_by(column).limit(limit))
+            if not stamps:
+                return []
+            stamps.sort()
+            cutoff = stamps[min(limit, len(stamps)) - 1]  # stamps are unique per device
             for name in CODECS:
                 table = _table(name)
-                query = select(table).where(table.c.change_stamp > after)
-                if upto is not None:
-                    query = query.where(table.c.change_stamp <= upto)
-                for row in s.execute(query.order_by(table.c.change_stamp).limit(limit)):
+                query = select(table).where(table.c.change_stamp > after,
+                                            table.c.change_stamp <= cutoff)
+                for row in s.execute(query):
                     picked.append((int(row.change_stamp), name, dict(row._mapping)))
             picked.sort(key=lambda item: item[0])
-            picked = picked[:limit]
             ids = [r["id"] for _, _, r in picked]
             bases = dict(
                 s.execute(select(SyncBase.row_id, SyncBase.hlc).where(SyncBase.row_id.in_(ids)))
