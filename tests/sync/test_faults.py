@@ -8,19 +8,27 @@ converge: another desk downloads the same rows and both verify against the serve
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fault_proxy import FaultProxy
 from sync_cluster import Desk, enrol, open_desk
+from sync_server_support import ServerHarness
 
 from the5hc_desktop.services.demo import generate_demo
-from the5hc_desktop.sync import errors
+from the5hc_desktop.sync import errors, server_admin
 from the5hc_desktop.sync.engine import RoundResult, SyncEngine
 from the5hc_desktop.sync.link import ServerLink, connect
 from the5hc_desktop.sync.local import CURSOR
@@ -232,3 +240,101 @@ def _waiting_push(admin: Any, role: str) -> int:
             return int(row[0])
         time.sleep(0.02)
     raise AssertionError("the push never reached the server")
+
+
+# --- a server restart mid-round, on a private PostgreSQL instance -------------------------
+# Restarting the shared server would break every other test run against it, so the test
+# starts its own instance (initdb in a temporary folder, on a free port) and restarts that.
+
+
+def _pg_tool(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
+    return str(candidates[-1]) if candidates else None
+
+
+@pytest.fixture
+def private_server(tmp_path_factory) -> Iterator[ServerHarness]:
+    initdb, pg_ctl = _pg_tool("initdb"), _pg_tool("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("initdb / pg_ctl not found: cannot run a private PostgreSQL to restart")
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            pytest.skip("running as root without runuser: cannot start PostgreSQL")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    folder = Path(tempfile.mkdtemp(prefix="the5hc-pg-"))
+    data = folder / "data"
+    if as_postgres:
+        shutil.chown(folder, "postgres", "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    def ctl(*args: str, timeout: float = 60) -> None:
+        subprocess.run([*as_postgres, pg_ctl, "-D", str(data), *args], check=True,
+                       capture_output=True, timeout=timeout)
+
+    options = f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder}"
+    try:
+        subprocess.run([*as_postgres, initdb, "-D", str(data), "-U", "postgres",
+                        "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                       check=True, capture_output=True, timeout=120)
+        ctl("-o", options, "-l", str(folder / "log"), "-w", "start")
+    except (OSError, subprocess.SubprocessError) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"cannot start a private PostgreSQL: {error}")
+    harness = _PrivateHarness("postgres", port=port)
+    harness.restart = lambda: ctl("-m", "fast", "-w", "restart", "-o", options)  # type: ignore[attr-defined]
+    try:
+        server_admin.init(harness.admin_dsn)
+        yield harness
+    finally:
+        harness.close_clients()
+        with contextlib.suppress(subprocess.SubprocessError):
+            ctl("-m", "immediate", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclasses.dataclass
+class _PrivateHarness(ServerHarness):
+    port: int = 5432
+
+    @property
+    def admin_dsn(self) -> str:
+        return f"host=127.0.0.1 port={self.port} user=postgres dbname={self.database}"
+
+
+def test_a_server_restart_mid_round(private_server, sync_template, tmp_path) -> None:
+    gym = private_server.new_gym()
+    front = open_desk("front", sync_template, tmp_path, enrol(private_server, gym, "front"))
+    laptop = open_desk("laptop", sync_template, tmp_path, enrol(private_server, gym, "laptop"))
+    try:
+        generate_demo(front.db, 10, seed=7)
+        restart = threading.Thread(target=private_server.restart, daemon=True)  # type: ignore[attr-defined]
+
+        def restart_once(stage: str, _count: int) -> None:
+            if stage == "push" and not restart.is_alive() and restart.ident is None:
+                restart.start()  # the server goes down while the round goes on
+                time.sleep(0.5)
+
+        engine = front.engine(push_batch=100)
+        outcome = bounded_round(lambda: _round_with(engine, restart_once))
+        assert restart.ident is not None, "the round never pushed"
+        assert_retry_state(outcome)
+        restart.join(60)
+        assert not restart.is_alive(), "the server did not come back"
+        assert front.services.sync.status().pending > 0  # the rest waits for the next round
+        assert_converged(front, laptop)
+    finally:
+        front.close()
+        laptop.close()
+
+
+def _round_with(engine: SyncEngine, progress: Callable[[str, int], None]) -> RoundResult:
+    try:
+        return engine.run_round(progress)
+    finally:
+        engine.close()
