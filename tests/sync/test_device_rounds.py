@@ -3,13 +3,17 @@ conflicts kept, credits merged by union, and the errors a person can act on."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from sync_cluster import Desk, enrol, later, open_desk
 
+from the5hc_desktop.services import build_services
 from the5hc_desktop.services.clients import ClientDraft
-from the5hc_desktop.store.models import SyncConflict
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.models import Client, SyncConflict
 from the5hc_desktop.sync import errors
 
 pytestmark = pytest.mark.postgres
@@ -156,3 +160,32 @@ def test_a_file_of_another_gym_is_refused(server, desks, sync_template, tmp_path
         assert refused.value.kind == "wrong_gym"
     finally:
         stranger.close()
+
+
+def test_a_restored_backup_resyncs_without_duplicates(desks, tmp_path) -> None:
+    front = first_desk(desks)
+    member(front, "김민수")
+    front.sync()
+    saved = tmp_path / "backup.sqlite3"
+    front.db.close()
+    shutil.copyfile(front.db.path, saved)
+    front.db = Database.open(front.db.path)
+    front.services = build_services(front.db)
+    member(front, "이서연")  # written after the backup
+    front.sync()
+    laptop = desks("laptop")
+    laptop.sync()
+    clock_before = front.db.clock.tick()
+
+    front.db.close()  # the desk restores last night's copy
+    shutil.copyfile(saved, front.db.path)
+    front.db = Database.open(front.db.path)
+    front.services = build_services(front.db)
+    assert front.db.clock.tick() > clock_before  # the clock never goes back
+    member(front, "박지훈")
+    for desk in (front, laptop, front, laptop):
+        assert desk.sync().verified
+    assert front.digest() == laptop.digest()
+    with front.db.read() as s:
+        names = sorted(s.scalars(select(Client.name)))
+    assert names == ["김민수", "박지훈", "이서연"]  # nothing lost, nothing doubled

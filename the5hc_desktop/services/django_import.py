@@ -36,6 +36,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.domain.choices import (
+    ENVIRONMENTS,
+    OVERHEAD_SQUAT_QUALITIES,
+    PUSH_UP_TYPES,
+)
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.fees import DEFAULT_CARD_FEE_RATE, DEFAULT_VAT_RATE
 from the5hc_desktop.services import ledger
@@ -73,12 +78,8 @@ from the5hc_desktop.store.models import (
     Payment,
     SessionPackage,
     StaffAccount,
+    StaffSignInState,
     TrainingSession,
-)
-from the5hc_desktop.domain.choices import (
-    ENVIRONMENTS,
-    OVERHEAD_SQUAT_QUALITIES,
-    PUSH_UP_TYPES,
 )
 from the5hc_desktop.store.types import utcnow
 
@@ -295,14 +296,18 @@ class _DjangoImporter(_Importer):
                 role=role,
                 password_hash=password,
                 must_change_password=False,
-                failed_attempts=int(r["failed_login_attempts"] or 0),
-                locked_until=parse_utc(r["locked_until"]),
                 active=bool(r["is_active"] if r["is_active"] is not None else True) and bool(
                     profile["is_active"] if profile["is_active"] is not None else True),
-                last_login=parse_utc(r["last_login"]),
                 created_at=parse_utc(r["date_joined"]) or parse_utc(r["created_at"]) or utcnow(),
             )
             self.s.add(account)
+            if self.s.get(StaffSignInState, account.id) is None:
+                self.s.add(StaffSignInState(  # this device's own bookkeeping (not synced)
+                    staff_id=account.id,
+                    failed_attempts=int(r["failed_login_attempts"] or 0),
+                    locked_until=parse_utc(r["locked_until"]),
+                    last_login=parse_utc(r["last_login"]),
+                ))
             by_username[username] = account
             self.staff[source_id] = account.id
             self.created["staff"] += 1

@@ -77,6 +77,7 @@ class SyncService:
             if bound is not None and bound.get("device") != address.device:
                 replica.set_state({GYM: None})
             replica.set_state({SERVER: address.as_state()})
+            self._db.sync_mark = replica.pushed_mark()  # edits from now on keep their base
         finally:
             replica.close()
         stored = credentials.store_secret(address.device, secret)
@@ -139,6 +140,7 @@ class SyncService:
         try:
             server = replica.state(SERVER)
             replica.set_state({SERVER: None})
+            self._db.sync_mark = None
         finally:
             replica.close()
         if server is not None:
