@@ -274,8 +274,10 @@ def private_server(tmp_path_factory) -> Iterator[ServerHarness]:
         port = probe.getsockname()[1]
 
     def ctl(*args: str, timeout: float = 60) -> None:
-        subprocess.run([*as_postgres, pg_ctl, "-D", str(data), *args], check=True,
-                       capture_output=True, timeout=timeout)
+        done = subprocess.run([*as_postgres, pg_ctl, "-D", str(data), *args],
+                              capture_output=True, text=True, timeout=timeout, check=False)
+        if done.returncode:
+            raise subprocess.SubprocessError(f"pg_ctl {args}: {done.stdout} {done.stderr}")
 
     options = f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder}"
     try:
@@ -287,7 +289,9 @@ def private_server(tmp_path_factory) -> Iterator[ServerHarness]:
         shutil.rmtree(folder, ignore_errors=True)
         pytest.skip(f"cannot start a private PostgreSQL: {error}")
     harness = _PrivateHarness("postgres", port=port)
-    harness.restart = lambda: ctl("-m", "fast", "-w", "restart", "-o", options)  # type: ignore[attr-defined]
+    # (-l: a postmaster writing to our pipes would keep subprocess.run waiting for ever)
+    harness.restart = lambda: ctl("-m", "fast", "-w", "-l", str(folder / "log"), "restart",
+                                  "-o", options)  # type: ignore[attr-defined]
     try:
         server_admin.init(harness.admin_dsn)
         yield harness
