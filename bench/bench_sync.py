@@ -35,7 +35,7 @@ from the5hc_desktop.services import build_services
 from the5hc_desktop.services.demo import generate_demo
 from the5hc_desktop.services.maintenance import system_actor
 from the5hc_desktop.store.database import Database
-from the5hc_desktop.store.models import Client, SessionPackage, TrainingSession
+from the5hc_desktop.store.models import Client, TrainingSession
 from the5hc_desktop.sync import enrolment, server_admin
 from the5hc_desktop.sync.engine import RoundResult, SyncEngine
 from the5hc_desktop.sync.link import ServerAddress, connect
@@ -166,19 +166,16 @@ def notify_latency(a: BenchDesk, b: BenchDesk, gym_channel: str, repeat: int) ->
     services = build_services(a.db)
     actor = system_actor(a.db)
     with a.db.read() as s:
-        packages = list(s.execute(
-            select(SessionPackage.id, SessionPackage.client_id)
-            .where(SessionPackage.active.is_(True), SessionPackage.deleted_at.is_(None))
-            .order_by(SessionPackage.expires_on.desc()).limit(50)).all())
+        client_id = s.scalar(select(Client.id).where(Client.deleted_at.is_(None)).limit(1))
+    package = services.packages.sell(actor, client_id, 50_000 * repeat, 50_000, "card")
     to_notify, to_visible = [], []
     try:
         for i in range(repeat):
             heard.clear()
             heard_at.clear()
-            package_id, client_id = packages[i % len(packages)]
             when = datetime.now(UTC) + timedelta(days=30 + i, hours=i % 8)
             start = time.perf_counter()
-            booked = services.sessions.book(actor, client_id, package_id, actor.staff_id, when)
+            booked = services.sessions.book(actor, client_id, package.id, actor.staff_id, when)
             a.round()  # the app runs a round right after a save when it is online
             if not heard.wait(10):
                 print(f"  booking {i}: no NOTIFY within 10 s")
