@@ -1137,6 +1137,10 @@
         <translation>회원 이름을 입력하세요.</translation>
     </message>
     <message>
+        <source>The name needs at least 2 characters.</source>
+        <translation>이름은 2자 이상 입력하세요.</translation>
+    </message>
+    <message>
         <source>Saving the client…</source>
         <translation>회원 정보를 저장하는 중…</translation>
     </message>
@@ -1436,6 +1440,13 @@
     <message>
         <source>{name} has been deleted.</source>
         <translation>{name} 회원이 삭제되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMemory</name>
+    <message>
+        <source>Reset column widths</source>
+        <translation>열 너비 초기화</translation>
     </message>
 </context>
 <context>
@@ -2707,6 +2718,10 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
 <context>
     <name>SchedulePage</name>
     <message>
+        <source>Undo the last check-off</source>
+        <translation>방금 처리 되돌리기</translation>
+    </message>
+    <message>
         <source>Click a free time to book; right-click a session for its actions.</source>
         <translation>빈 시간을 누르면 예약, 세션을 오른쪽 클릭하면 처리 메뉴가 열립니다.</translation>
     </message>
@@ -2771,8 +2786,16 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
         <translation>예약 취소</translation>
     </message>
     <message>
-        <source>Undo completion</source>
-        <translation>완료 취소</translation>
+        <source>{client}: no-show undone. {count} sessions left.</source>
+        <translation>{client}: 노쇼를 되돌렸습니다. 남은 세션 {count}회.</translation>
+    </message>
+    <message>
+        <source>{client}: cancellation undone, booked again. {count} sessions left.</source>
+        <translation>{client}: 취소를 되돌려 다시 예약했습니다. 남은 세션 {count}회.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Ctrl+Z로 되돌릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Client&apos;s packages</source>
@@ -2989,6 +3012,14 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>No-show</source>
         <translation>노쇼</translation>
+    </message>
+    <message>
+        <source>Undo no-show</source>
+        <translation>노쇼 되돌리기</translation>
+    </message>
+    <message>
+        <source>Undo cancellation</source>
+        <translation>취소 되돌리기</translation>
     </message>
     <message>
         <source>Cancel booking</source>
@@ -3464,7 +3495,7 @@ A no-show uses one session: {before} → {after} left.</source>
     </message>
     <message>
         <source>Undo</source>
-        <translation>완료 취소</translation>
+        <translation>되돌리기</translation>
     </message>
     <message>
         <source>Mark the session as completed (uses one session)</source>
@@ -3479,8 +3510,8 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>예약을 취소합니다 (세션 차감 없음)</translation>
     </message>
     <message>
-        <source>Undo the completion (gives the session back)</source>
-        <translation>완료를 취소합니다 (세션 1회 복원)</translation>
+        <source>Undo: the session is booked again (a used session comes back)</source>
+        <translation>되돌리기: 다시 예약 상태로 돌아갑니다 (사용한 세션은 돌려받습니다)</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from the5hc_desktop.domain.credits import (
+    NO_SHOW_REVERSAL,
+    REVERSAL_KINDS,
     SESSION_ENTRY_NAMESPACE,
     SESSION_LEDGER_KINDS,
     CreditMove,
@@ -33,10 +35,18 @@ MOVES: list[tuple[S, S, bool, int, CreditMove | None]] = [
     (S.COMPLETED, S.SCHEDULED, True, 0, CreditMove(K.UNDO_COMPLETE, +1, 0)),
     (S.COMPLETED, S.SCHEDULED, False, 3, CreditMove(K.UNDO_COMPLETE, +1, 3)),
     (S.SCHEDULED, S.NO_SHOW, True, 0, CreditMove(K.NO_SHOW, -1, 0)),
-    (S.SCHEDULED, S.NO_SHOW, True, 1, CreditMove(K.NO_SHOW, -1, 1)),  # after one undo
+    (S.SCHEDULED, S.NO_SHOW, True, 1, CreditMove(K.NO_SHOW, -1, 1)),  # a later round
     (S.SCHEDULED, S.NO_SHOW, False, 0, None),
     (S.SCHEDULED, S.CANCELLED, True, 0, None),
     (S.SCHEDULED, S.CANCELLED, False, 1, None),
+    # Undo of a no-show: the debit comes back as a new +1 row (an adjustment on the session).
+    (S.NO_SHOW, S.SCHEDULED, True, 0,
+     CreditMove(K.ADJUSTMENT, +1, 0, "노쇼 되돌림 / No-show undone")),
+    (S.NO_SHOW, S.SCHEDULED, True, 2,
+     CreditMove(K.ADJUSTMENT, +1, 2, "노쇼 되돌림 / No-show undone")),
+    (S.NO_SHOW, S.SCHEDULED, False, 0, None),  # that no-show took no credit: nothing back
+    (S.CANCELLED, S.SCHEDULED, True, 0, None),  # a cancel moved nothing
+    (S.CANCELLED, S.SCHEDULED, False, 3, None),
 ]
 
 REFUSED: list[tuple[S, S]] = [
@@ -44,11 +54,9 @@ REFUSED: list[tuple[S, S]] = [
     (S.COMPLETED, S.COMPLETED),
     (S.COMPLETED, S.NO_SHOW),
     (S.COMPLETED, S.CANCELLED),
-    (S.NO_SHOW, S.SCHEDULED),  # a no-show is final: no undo
-    (S.NO_SHOW, S.COMPLETED),
+    (S.NO_SHOW, S.COMPLETED),  # undo first, then complete
     (S.NO_SHOW, S.CANCELLED),
     (S.NO_SHOW, S.NO_SHOW),
-    (S.CANCELLED, S.SCHEDULED),  # so is a cancel
     (S.CANCELLED, S.COMPLETED),
     (S.CANCELLED, S.NO_SHOW),
     (S.CANCELLED, S.CANCELLED),
@@ -79,10 +87,29 @@ def test_a_refused_transition_raises_a_bilingual_conflict(current: S, target: S)
     assert current.label.en in caught.value.message_en
 
 
-def test_undoing_a_completion_says_only_a_completed_session_can_be_undone() -> None:
+def test_undoing_a_booked_session_says_there_is_nothing_to_undo() -> None:
     with pytest.raises(ConflictError) as caught:
-        check_transition(S.CANCELLED, S.SCHEDULED)
-    assert caught.value.message_ko == "완료된 세션만 완료를 취소할 수 있습니다 (현재: 취소됨)."
+        check_transition(S.SCHEDULED, S.SCHEDULED)
+    assert caught.value.message_ko == "이미 예약 상태라 되돌릴 것이 없습니다 (현재: 예약됨)."
+
+
+def test_every_check_off_can_be_undone_and_redone() -> None:
+    """complete → undo → no-show → undo → complete: each debit and reversal its own row."""
+    rows: list[CreditMove] = []
+    status, undos = S.SCHEDULED, 0
+    for target in (S.COMPLETED, S.SCHEDULED, S.NO_SHOW, S.SCHEDULED, S.COMPLETED):
+        move = credit_move(status, target, no_show_consumes_credit=True, undos_so_far=undos)
+        assert move is not None
+        rows.append(move)
+        if move.kind in REVERSAL_KINDS:
+            undos += 1
+        status = target
+    assert [(m.kind, m.delta, m.cycle) for m in rows] == [
+        (K.COMPLETE, -1, 0), (K.UNDO_COMPLETE, +1, 0), (K.NO_SHOW, -1, 1),
+        (K.ADJUSTMENT, +1, 1), (K.COMPLETE, -1, 2)]
+    assert sum(m.delta for m in rows) == -1
+    session = uuid.uuid4()
+    assert len({session_entry_id(session, m.kind, m.cycle) for m in rows}) == len(rows)
 
 
 def test_a_negative_round_is_a_programming_error() -> None:
@@ -108,6 +135,9 @@ def test_a_round_has_one_debit_id_and_one_undo_id() -> None:
     session, other = uuid.uuid4(), uuid.uuid4()
     # A completion and a no-show of the same round, recorded on two desks, are one debit.
     assert session_entry_id(session, K.COMPLETE, 2) == session_entry_id(session, K.NO_SHOW, 2)
+    # And the round's undo is one row, whether it gives back a completion or a no-show.
+    assert (session_entry_id(session, K.UNDO_COMPLETE, 2)
+            == session_entry_id(session, NO_SHOW_REVERSAL, 2))
     ids = {session_entry_id(s, kind, cycle)
            for s in (session, other) for kind in SESSION_LEDGER_KINDS for cycle in range(4)}
     assert len(ids) == 2 * 2 * 4  # (debit, undo) x cycles x sessions
@@ -171,7 +201,7 @@ def test_any_sequence_of_transitions_keeps_the_ledger_balanced(
             rows[entry] = move.delta
             if replayed:  # a second desk recorded the same transition: the same row
                 rows[session_entry_id(session, move.kind, move.cycle)] = move.delta
-            if move.kind is K.UNDO_COMPLETE:
+            if move.kind in REVERSAL_KINDS:
                 undos[session] += 1
         status[session] = target
 

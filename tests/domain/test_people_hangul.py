@@ -14,7 +14,10 @@ from the5hc_desktop.domain.people import (
     age_on,
     bmi,
     bmi_band,
+    body_problems,
+    check_body,
     format_phone,
+    format_phone_typing,
     normalize_phone,
     parse_gender,
 )
@@ -144,3 +147,38 @@ def test_matches_latin_names_case_insensitively_and_without_phone() -> None:
 )
 def test_object_particle_follows_the_final_consonant(word: str, particle: str) -> None:
     assert hangul.object_particle(word) == particle
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("0", "0"), ("010", "010"), ("0101", "010-1"), ("0101234", "010-1234"),
+    ("01012345", "010-1234-5"), ("01012345678", "010-1234-5678"),
+    ("010-1234-56789", "010-1234-5678"),  # at most 11 digits
+    ("010abc1234", "010-1234"),  # letters never get in
+    ("0212345678", "02-1234-5678"), ("021234567", "02-123-4567"), ("0212", "02-12"),
+    ("0311234567", "031-123-4567"),
+])
+def test_a_phone_number_is_grouped_as_it_is_typed(typed: str, shown: str) -> None:
+    assert format_phone_typing(typed) == shown
+
+
+@pytest.mark.parametrize(("height", "weight", "fields"), [
+    (175, 70, []),
+    (None, None, []),
+    (175, None, []),
+    (175, 300, ["weight_kg"]),  # over the weight range, whatever the height
+    (250, 300, ["weight_kg"]),
+    (175, 200, ["weight_kg"]),  # BMI 65
+    (40, 19, ["height_cm", "weight_kg"]),  # both reported at once
+    ("abc", 70, ["height_cm"]),
+])
+def test_one_body_rule_reports_every_problem(
+    height: object, weight: object, fields: list[str]
+) -> None:
+    assert [p.field for p in body_problems(height, weight)] == fields
+    if fields:
+        with pytest.raises(ValidationError):
+            check_body(height, weight)
+    else:
+        assert check_body(height, weight) == (
+            None if height is None else float(height),  # type: ignore[arg-type]
+            None if weight is None else float(weight))  # type: ignore[arg-type]

@@ -182,6 +182,8 @@ def test_future_date_and_missing_age_are_refused_without_writing(
         ({"environment": "space"}, "environment"),
         ({"temperature_c": 80}, "temperature_c"),
         ({"weight_kg": 5}, "weight_kg"),
+        ({"weight_kg": 300}, "weight_kg"),  # the member form's rule: refused in both
+        ({"height_cm": 175, "weight_kg": 200}, "weight_kg"),  # BMI 65
         ({"overhead_squat_quality": "great"}, "overhead_squat_quality"),
         ({"test_notes": {"sit_ups": "x"}}, "test_notes"),
         ({"overrides": {"toe_touch": Override(4, "  ")}}, "overrides"),

@@ -69,6 +69,8 @@ def test_create_normalises_and_keeps_search_keys(
         ({"height_cm": 301}, "height_cm"),
         ({"weight_kg": 19}, "weight_kg"),
         ({"weight_kg": 501}, "weight_kg"),
+        ({"weight_kg": 300}, "weight_kg"),  # the assessment wizard's rule: refused in both
+        ({"height_cm": 250, "weight_kg": 300}, "weight_kg"),  # BMI 48, yet no such weight
         ({"height_cm": 300, "weight_kg": 25}, "weight_kg"),  # BMI 2.8
         ({"height_cm": 100, "weight_kg": 60}, "weight_kg"),  # BMI 60
         ({"birth_date": date(2025, 6, 16)}, "birth_date"),  # tomorrow

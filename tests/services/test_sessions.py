@@ -199,9 +199,56 @@ def test_complete_no_show_cancel_and_undo_move_the_ledger_as_rules_5(
         with pytest.raises(ConflictError):
             action(owner, a.id)  # already completed
     with pytest.raises(ConflictError):
-        sessions.undo_completion(owner, c.id)  # cancelled, never completed
+        sessions.complete(owner, c.id)  # cancelled: undo first
+    booked = sessions.book(owner, client_id, package.id, owner.staff_id, seoul(2025, 6, 20, 10))
     with pytest.raises(ConflictError):
-        sessions.complete(owner, c.id)
+        sessions.undo(owner, booked.id)  # booked: nothing to undo
+
+
+def test_a_no_show_and_a_cancel_are_undone_by_new_rows_never_edits(
+    db: Database, sessions: SessionService, packages: PackageService, owner: Actor,
+    client_id: uuid.UUID, package: PackageView,
+) -> None:
+    missed = sessions.book(owner, client_id, package.id, owner.staff_id, seoul(2025, 6, 16, 10))
+    called_off = sessions.book(owner, client_id, package.id, owner.staff_id,
+                               seoul(2025, 6, 17, 10))
+    sessions.no_show(owner, missed.id)
+    sessions.cancel(owner, called_off.id)
+    assert packages.get(owner, package.id).no_show == 1
+
+    back = sessions.undo(owner, missed.id)
+    assert (back.status, back.remaining_sessions) == (SessionStatus.SCHEDULED, 10)
+    assert _kinds(db, missed.id) == [("no_show", -1, 0), ("adjustment", 1, 0)]
+    assert sessions.undo(owner, called_off.id).status is SessionStatus.SCHEDULED
+    assert _kinds(db, called_off.id) == []  # a cancel moved nothing, its undo neither
+    # The reversal counts against the no-shows, not as a bonus.
+    view = packages.get(owner, package.id)
+    assert (view.no_show, view.bonus, view.remaining, view.scheduled_ahead) == (0, 0, 10, 2)
+
+    # A second round: its debit and its undo are new rows with ids of their own.
+    sessions.no_show(owner, missed.id)
+    sessions.undo(owner, missed.id)
+    assert sessions.complete(owner, missed.id).remaining_sessions == 9
+    assert _kinds(db, missed.id) == [
+        ("no_show", -1, 0), ("adjustment", 1, 0), ("no_show", -1, 1), ("adjustment", 1, 1),
+        ("complete", -1, 2)]
+    assert _ids(db, missed.id) == {session_entry_id(missed.id, kind, cycle)
+                                   for kind, _, cycle in _kinds(db, missed.id)}
+
+
+def test_an_undo_that_would_overbook_or_clash_is_refused(
+    db: Database, sessions: SessionService, owner: Actor, client_id: uuid.UUID,
+    package: PackageView,
+) -> None:
+    with db.write() as s:
+        put_setting(s, "no_show_consumes_credit", False)
+    first = sessions.book(owner, client_id, package.id, owner.staff_id, seoul(2025, 6, 16, 10))
+    sessions.cancel(owner, first.id)
+    sessions.book(owner, client_id, package.id, owner.staff_id, seoul(2025, 6, 16, 10))
+    with pytest.raises(ConflictError) as caught:
+        sessions.undo(owner, first.id)  # the slot was booked again meanwhile
+    assert caught.value.message_ko.startswith("되돌릴 수 없습니다")
+    assert sessions.get(owner, first.id).status is SessionStatus.CANCELLED
 
 
 def test_undo_is_refused_once_the_package_is_refunded(

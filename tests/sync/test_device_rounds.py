@@ -104,7 +104,8 @@ def test_concurrent_edits_keep_the_loser_in_the_conflict_log(desks) -> None:
     assert logged[0].winner["data"]["notes"] == "뒤"
 
 
-def test_two_offline_desks_completing_one_session_debit_once(desks) -> None:
+def one_booking_on_two_desks(desks):
+    """Two in-step desks and one booked session of a two-session package."""
     front = first_desk(desks)
     client = member(front)
     package = front.services.packages.sell(front.owner(), client.id, 100_000, 50_000, "card")
@@ -113,11 +114,20 @@ def test_two_offline_desks_completing_one_session_debit_once(desks) -> None:
     front.sync()
     laptop = desks("laptop")
     laptop.sync()
+    return front, laptop, package, booked
+
+
+def sync_both_twice(front: Desk, laptop: Desk) -> None:
+    for desk in (front, laptop, front, laptop):
+        assert desk.sync().verified
+    assert front.digest() == laptop.digest()
+
+
+def test_two_offline_desks_completing_one_session_debit_once(desks) -> None:
+    front, laptop, package, booked = one_booking_on_two_desks(desks)
     front.services.sessions.complete(front.owner(), booked.id)
     laptop.services.sessions.complete(laptop.owner(), booked.id)
-    for desk in (front, laptop, front, laptop):
-        desk.sync()
-    assert front.digest() == laptop.digest()
+    sync_both_twice(front, laptop)
     assert front.balances()[package.id] == laptop.balances()[package.id] == 1
 
 
@@ -189,3 +199,13 @@ def test_a_restored_backup_resyncs_without_duplicates(desks, tmp_path) -> None:
     with front.db.read() as s:
         names = sorted(s.scalars(select(Client.name)))
     assert names == ["김민수", "박지훈", "이서연"]  # nothing lost, nothing doubled
+
+
+def test_a_completion_and_a_no_show_of_one_round_are_one_debit(desks) -> None:
+    front, laptop, package, booked = one_booking_on_two_desks(desks)
+    front.services.sessions.complete(front.owner(), booked.id)
+    laptop.services.sessions.no_show(laptop.owner(), booked.id)
+    sync_both_twice(front, laptop)
+    assert front.balances()[package.id] == 1  # one round, one debit
+    status = front.services.sessions.get(front.owner(), booked.id).status
+    assert status.value == "completed"  # completed outranks a no-show

@@ -195,3 +195,22 @@ def test_locking_clears_a_status_message_that_may_name_a_member(
     assert window.message_label.text() == "김민수 회원이 등록되었습니다."
     window.lock()
     assert window.message_label.text() == ""
+
+
+def test_enter_unlocks_after_a_wrong_password(
+    window: MainWindow, task_worker: Worker, qtbot: QtBot
+) -> None:
+    """Wrong password, then the right one + Enter: unlocked, not signed out."""
+    signed_out: list[bool] = []
+    window.registry.action("app.lock").trigger()
+    screen = _screen(window)
+    screen.sign_out_requested.connect(lambda: signed_out.append(True))
+    field = screen.findChild(QLineEdit, "lockPassword")
+    assert field is not None
+    for password in ("wrong password", "still wrong", PASSWORD):
+        field.setFocus()
+        qtbot.keyClicks(field, password)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert task_worker.wait_idle()
+        assert not signed_out
+    assert not window.is_locked()

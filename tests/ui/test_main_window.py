@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QSettings, QSize, QStringListModel, Qt
+from PySide6.QtCore import QPoint, QSettings, QSize, QStringListModel, Qt
 from PySide6.QtGui import QStandardItemModel
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -202,7 +203,16 @@ def test_geometry_splitters_and_column_widths_are_restored(
     first.show_pane("clientsPane")
     first.splitter.setSizes([230, 470])
     clients.splitter.setSizes([500, 300])
-    clients.table.horizontalHeader().resizeSection(1, 211)
+    header = clients.table.horizontalHeader()
+    edge = QPoint(header.sectionViewportPosition(1) + header.sectionSize(1) - 1,
+                  header.height() // 2)
+    target = edge + QPoint(211 - header.sectionSize(1), 0)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, edge)
+    QTest.mouseMove(header.viewport(), target)
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, target)
+    assert header.sectionSize(1) == 211  # sized by hand: remembered
     remembered_split = clients.splitter.sizes()
     remembered_main = first.splitter.sizes()
     first.close()
@@ -216,6 +226,40 @@ def test_geometry_splitters_and_column_widths_are_restored(
     assert clients2.splitter.sizes() == remembered_split
     clients2.table.setModel(_model(3))  # data arrives after the window is built
     assert clients2.table.horizontalHeader().sectionSize(1) == 211
+
+
+def test_table_layouts_are_kept_per_user(qtbot: QtBot, messages: MessageBridge) -> None:
+    """Two staff on one PC: each finds the widths they chose, not the other's."""
+    def window_for(user: str) -> tuple[MainWindow, DummyPane]:
+        dashboard, clients = two_panes()
+        staff = StaffStatus("김코치", "트레이너", "gym.sqlite3", user_key=user)
+        window = MainWindow(staff=staff, messages=messages, panes=(dashboard, clients),
+                            verify_password=lambda _password: True)
+        qtbot.addWidget(window)
+        clients.table.setModel(_model(3))
+        return window, clients
+
+    kim, kim_clients = window_for("kim")
+    kim.show()
+    kim.show_pane("clientsPane")
+    header = kim_clients.table.horizontalHeader()
+    edge = QPoint(header.sectionViewportPosition(1) + header.sectionSize(1) - 1,
+                  header.height() // 2)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, edge)
+    QTest.mouseMove(header.viewport(), edge + QPoint(90, 0))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, edge + QPoint(90, 0))
+    chosen = header.sectionSize(1)
+    kim.close()
+    assert QSettings().value("users/kim/panes/clientsPane/columns/split/table") == f"1:{chosen}"
+
+    lee, lee_clients = window_for("lee")
+    assert lee_clients.table.horizontalHeader().sectionSize(1) != chosen
+    lee.close()
+    kim_again, kim_clients_again = window_for("kim")
+    assert kim_clients_again.table.horizontalHeader().sectionSize(1) == chosen
+    kim_again.close()
 
 
 def test_unnamed_views_and_foreign_values_are_ignored(

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -243,3 +243,29 @@ def test_the_demo_database_can_be_chosen(qtbot: QtBot, task_worker: Worker) -> N
     assert chosen.args == ["demo"]
     assert setup.demo == 1
     assert dialog.outcome == "demo.sqlite3"
+
+
+def _type_and_press_enter(qtbot: QtBot, edit: QLineEdit, text: str, lane: Worker) -> None:
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert lane.wait_idle()
+
+
+def test_enter_signs_in_after_a_wrong_password(qtbot: QtBot, task_worker: Worker) -> None:
+    """Enter always means 로그인, never 취소 (the default button must not move)."""
+    accounts = Accounts()
+    dialog = _sign_in(qtbot, accounts)
+    dialog.activateWindow()
+    dialog.login.setText("owner")
+    _type_and_press_enter(qtbot, dialog.password, "nope-nope", task_worker)
+    assert dialog.isVisible()
+    _type_and_press_enter(qtbot, dialog.password, "nope-again", task_worker)
+    assert dialog.isVisible()  # still asking, not quit
+    _type_and_press_enter(qtbot, dialog.password, "pass-word-1", task_worker)
+    assert accounts.calls == [
+        ("owner", "nope-nope"), ("owner", "nope-again"), ("owner", "pass-word-1")]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_value is not None
+    assert dialog.result_value.ok

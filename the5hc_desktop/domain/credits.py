@@ -5,10 +5,13 @@ database. A service asks `credit_move` what a status change writes to the ledger
 session row the id `session_entry_id` derives, and asks `refund_amount` what a refund pays.
 
 Transitions: scheduled → completed (−1), scheduled → no_show (−1 when the gym's no-show
-setting is on, else nothing), scheduled → cancelled (nothing), completed → scheduled
-("undo completion", +1 as a new row). No-show and cancel are final. A session can be
-completed, undone and completed again; each round is a `cycle` (the undos recorded so far),
-so (session, kind, cycle) names one ledger row and a repeated write is the same row.
+setting is on, else nothing), scheduled → cancelled (nothing), and every one of them can be
+undone back to scheduled. An undo never edits a row: it writes a reversal (+1) of the debit
+it takes back — `undo_complete` for a completion, an `adjustment` tied to the session for a
+no-show (`NO_SHOW_REVERSAL`) — and nothing when nothing was debited (a cancel, a no-show
+that took no credit). A session can be checked off, undone and checked off again; each
+round is a `cycle` (the reversals recorded so far), so (session, kind, cycle) names one
+ledger row and a repeated write is the same row.
 """
 
 from __future__ import annotations
@@ -57,12 +60,23 @@ SESSION_LEDGER_KINDS: tuple[LedgerKind, ...] = (
     LedgerKind.UNDO_COMPLETE,
 )
 
-# target status -> the status a session must be in to reach it.
-_SOURCE: dict[SessionStatus, SessionStatus] = {
-    SessionStatus.COMPLETED: SessionStatus.SCHEDULED,
-    SessionStatus.NO_SHOW: SessionStatus.SCHEDULED,
-    SessionStatus.CANCELLED: SessionStatus.SCHEDULED,
-    SessionStatus.SCHEDULED: SessionStatus.COMPLETED,  # undo completion
+# The reversal of a no-show's debit. An adjustment (not a kind of its own, which the
+# stored CHECK of kinds would refuse) carrying the session id, so its id is derived like the
+# other session rows and the credit figures count it against the no-shows, not as a bonus.
+NO_SHOW_REVERSAL = LedgerKind.ADJUSTMENT
+NO_SHOW_REVERSAL_REASON = "노쇼 되돌림 / No-show undone"
+
+# Rows that take a session's debit back: their count is the session's round (`cycle`).
+REVERSAL_KINDS: tuple[LedgerKind, ...] = (LedgerKind.UNDO_COMPLETE, NO_SHOW_REVERSAL)
+
+# target status -> the statuses a session may be in to reach it.
+_SOURCES: dict[SessionStatus, frozenset[SessionStatus]] = {
+    SessionStatus.COMPLETED: frozenset({SessionStatus.SCHEDULED}),
+    SessionStatus.NO_SHOW: frozenset({SessionStatus.SCHEDULED}),
+    SessionStatus.CANCELLED: frozenset({SessionStatus.SCHEDULED}),
+    # undo: every check-off goes back to scheduled
+    SessionStatus.SCHEDULED: frozenset(
+        {SessionStatus.COMPLETED, SessionStatus.NO_SHOW, SessionStatus.CANCELLED}),
 }
 
 # Fixed forever: changing it would give the same transition a different row id on two desks.
@@ -76,11 +90,12 @@ class CreditMove:
     kind: LedgerKind
     delta: int
     cycle: int
+    reason: str | None = None
 
 
 def allowed(current: SessionStatus, target: SessionStatus) -> bool:
     """Whether a session in `current` may move to `target`."""
-    return _SOURCE.get(target) is current
+    return current in _SOURCES.get(target, frozenset())
 
 
 def check_transition(current: SessionStatus, target: SessionStatus) -> None:
@@ -89,8 +104,8 @@ def check_transition(current: SessionStatus, target: SessionStatus) -> None:
         return
     if target is SessionStatus.SCHEDULED:
         raise ConflictError(
-            f"완료된 세션만 완료를 취소할 수 있습니다 (현재: {current.label.ko}).",
-            f"Only a completed session can be un-completed (now: {current.label.en}).",
+            f"이미 예약 상태라 되돌릴 것이 없습니다 (현재: {current.label.ko}).",
+            f"There is nothing to undo: the session is booked (now: {current.label.en}).",
         )
     verb_ko, verb_en = _VERBS[target]
     raise ConflictError(
@@ -115,8 +130,10 @@ def credit_move(
 ) -> CreditMove | None:
     """The ledger row of current → target, or None when the change moves no credit.
 
-    `undos_so_far` is the number of undo_complete rows the session already has: it numbers
-    the completion round, so complete (0) → undo (0) → complete (1) → undo (1) → ...
+    `undos_so_far` is the number of reversal rows (`REVERSAL_KINDS`) the session already
+    has: it numbers the round, so complete (0) → undo (0) → no-show (1) → undo (1) → ...
+    `no_show_consumes_credit` is, for a new no-show, the gym's setting; for the undo of a
+    no-show, whether that no-show took a credit (only a debit that was written is reversed).
     Raises ConflictError for a transition that is not allowed.
     """
     check_transition(current, target)
@@ -124,11 +141,13 @@ def credit_move(
         raise ValueError("undos_so_far must be 0 or more")
     if target is SessionStatus.COMPLETED:
         return CreditMove(LedgerKind.COMPLETE, -1, undos_so_far)
+    if target is SessionStatus.NO_SHOW:
+        return CreditMove(LedgerKind.NO_SHOW, -1, undos_so_far) if no_show_consumes_credit else None
     if target is SessionStatus.SCHEDULED:
-        return CreditMove(LedgerKind.UNDO_COMPLETE, +1, undos_so_far)
-    if target is SessionStatus.NO_SHOW and no_show_consumes_credit:
-        # The same round as a completion would be: both are the round's one debit.
-        return CreditMove(LedgerKind.NO_SHOW, -1, undos_so_far)
+        if current is SessionStatus.COMPLETED:
+            return CreditMove(LedgerKind.UNDO_COMPLETE, +1, undos_so_far)
+        if current is SessionStatus.NO_SHOW and no_show_consumes_credit:
+            return CreditMove(NO_SHOW_REVERSAL, +1, undos_so_far, NO_SHOW_REVERSAL_REASON)
     return None
 
 
@@ -138,13 +157,19 @@ def session_entry_id(session_id: uuid.UUID, kind: str, cycle: int) -> uuid.UUID:
     A session is consumed at most once per round (`cycle`), by a completion or a no-show,
     so both are the round's one "debit" row: two offline desks completing the same
     session, or one completing and one marking a no-show, write rows with one id, and
-    merging the ledgers by id counts one debit. The undo of a round is its own row.
+    merging the ledgers by id counts one debit. Likewise the round's undo (of a completion
+    or of a no-show) is one "undo" row, so a round is never given back twice.
     """
-    role = "debit" if str(kind) in _DEBIT_KINDS else str(kind)
+    role = _ROLES.get(str(kind), str(kind))
     return uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session_id}:{role}:{cycle}")
 
 
-_DEBIT_KINDS = frozenset({LedgerKind.COMPLETE.value, LedgerKind.NO_SHOW.value})
+_ROLES = {
+    LedgerKind.COMPLETE.value: "debit",
+    LedgerKind.NO_SHOW.value: "debit",
+    LedgerKind.UNDO_COMPLETE.value: "undo",
+    NO_SHOW_REVERSAL.value: "undo",  # a session's adjustment is the undo of its no-show
+}
 
 
 def refund_amount(unused_sessions: int, session_price: int, paid_gross: int) -> int:
@@ -156,6 +181,9 @@ def refund_amount(unused_sessions: int, session_price: int, paid_gross: int) -> 
 
 
 __all__ = [
+    "NO_SHOW_REVERSAL",
+    "NO_SHOW_REVERSAL_REASON",
+    "REVERSAL_KINDS",
     "SESSION_ENTRY_NAMESPACE",
     "SESSION_LEDGER_KINDS",
     "STATUS_LABELS",

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from .errors import ValidationError
 from .labels import Label
+from .validation import check_number
 
 
 class Gender(StrEnum):
@@ -73,6 +74,66 @@ def format_phone(digits: str) -> str:
     if len(d) == 8:  # nationwide numbers such as 1588-1234
         return f"{d[:4]}-{d[4:]}"
     return d
+
+
+def format_phone_typing(text: str) -> str:
+    """A phone number grouped while it is typed: 010-1234-5, then 010-1234-5678.
+
+    Only digits are kept (at most 11); a complete number takes its `format_phone` form.
+    """
+    d = re.sub(r"\D", "", text)[:11]
+    complete = (9, 10) if d.startswith("02") else (10, 11)
+    if len(d) in complete:
+        return format_phone(d)
+    head = 2 if d.startswith("02") else 3
+    rest = d[head:]
+    if not rest:
+        return d
+    if len(rest) <= 4:
+        return f"{d[:head]}-{rest}"
+    return f"{d[:head]}-{rest[:4]}-{rest[4:]}"
+
+
+# One rule for a member's height and weight, wherever they are typed (member form,
+# assessment wizard, import): each within its range, and together a BMI a person can have.
+HEIGHT_CM_RANGE = (50.0, 300.0)
+WEIGHT_KG_RANGE = (20.0, 250.0)
+BMI_RANGE = (10.0, 50.0)
+HEIGHT_LABEL = Label("키 (cm)", "Height (cm)")
+WEIGHT_LABEL = Label("몸무게 (kg)", "Weight (kg)")
+
+
+def body_problems(height_cm: object, weight_kg: object) -> tuple[ValidationError, ...]:
+    """Every problem with a height and weight (None: not given), for a form to show at once."""
+    problems: list[ValidationError] = []
+    values: list[float | None] = []
+    for value, field, label, (lo, hi) in (
+        (height_cm, "height_cm", HEIGHT_LABEL, HEIGHT_CM_RANGE),
+        (weight_kg, "weight_kg", WEIGHT_LABEL, WEIGHT_KG_RANGE),
+    ):
+        if value is None:
+            values.append(None)
+            continue
+        try:
+            values.append(check_number(value, field, label, lo, hi))
+        except ValidationError as problem:
+            problems.append(problem)
+            values.append(None)
+    index = bmi(values[0], values[1])
+    if not problems and index is not None and not BMI_RANGE[0] <= index <= BMI_RANGE[1]:
+        problems.append(ValidationError(
+            "키와 몸무게를 확인해주세요 (BMI 10~50).",
+            "Please check the height and weight (BMI 10–50).", field="weight_kg"))
+    return tuple(problems)
+
+
+def check_body(height_cm: object, weight_kg: object) -> tuple[float | None, float | None]:
+    """Height and weight as numbers, or the first of `body_problems` raised."""
+    problems = body_problems(height_cm, weight_kg)
+    if problems:
+        raise problems[0]
+    return (None if height_cm is None else float(height_cm),  # type: ignore[arg-type]
+            None if weight_kg is None else float(weight_kg))  # type: ignore[arg-type]
 
 
 def age_on(birth: date, on: date) -> int:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from the5hc_desktop.domain.compare import Comparison, compare_assessments
 from the5hc_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from the5hc_desktop.domain.labels import Label
-from the5hc_desktop.domain.people import Gender
+from the5hc_desktop.domain.people import Gender, check_body
 from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.domain.scoring import (
     SCORING_VERSION,
@@ -89,8 +89,7 @@ ASSESSMENT = ("평가", "Assessment")
 # Conditions and body measures: label, low, high (inclusive).
 _MEASURES: dict[str, tuple[Label, float, float]] = {
     "temperature_c": (Label("온도 (°C)", "Temperature (°C)"), -10, 50),
-    "height_cm": (Label("키 (cm)", "Height (cm)"), 50, 300),
-    "weight_kg": (Label("몸무게 (kg)", "Weight (kg)"), 20, 500),
+    # height_cm and weight_kg: the member form's one rule, `people.check_body`.
     "body_fat_pct": (Label("체지방률 (%)", "Body fat (%)"), 1, 75),
     "skeletal_muscle_kg": (Label("골격근량 (kg)", "Skeletal muscle (kg)"), 1, 150),
 }
@@ -202,6 +201,7 @@ def _clean_conditions(draft: AssessmentDraft) -> dict[str, Any]:
         raise _error("environment", "측정 환경은 실내 또는 실외입니다.",
                      "The environment is indoor or outdoor.")
     measures = {name: _measure(draft, name) for name in _MEASURES}
+    measures["height_cm"], measures["weight_kg"] = check_body(draft.height_cm, draft.weight_kg)
     quality = draft.overhead_squat_quality or None
     if quality is not None and quality not in OVERHEAD_SQUAT_QUALITIES:
         raise _error("overhead_squat_quality", "오버헤드 스쿼트 수행 품질 값이 올바르지 않습니다.",
@@ -275,7 +275,7 @@ class AssessmentService(ServiceBase):
         and `update` store them (BMI tips from the draft's height, else the client's).
         ValidationError(field) for a bad value."""
         inputs = AssessmentService.inputs_for(client, draft)
-        height = _measure(draft, "height_cm")
+        height, _weight = check_body(draft.height_cm, draft.weight_kg)
         return evaluate_inputs(inputs, client.height_cm if height is None else height)
 
     # -- changes ------------------------------------------------------------------------------

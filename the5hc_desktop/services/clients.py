@@ -20,12 +20,12 @@ from the5hc_desktop.domain.people import (
     age_on,
     bmi,
     bmi_band,
+    check_body,
     format_phone,
     normalize_phone,
     parse_gender,
 )
 from the5hc_desktop.domain.roles import trains
-from the5hc_desktop.domain.validation import check_number
 from the5hc_desktop.services.base import (
     ServiceBase,
     get_live,
@@ -207,14 +207,7 @@ def clean_draft(draft: ClientDraft, today: date) -> dict[str, Any]:
     email = _text(draft.email, "email")
     if email and (len(email) > 254 or not _EMAIL.match(email)):
         raise _error("email", "올바른 이메일 형식이 아닙니다.", "Not a valid e-mail address.")
-    height = None if draft.height_cm is None else check_number(
-        draft.height_cm, "height_cm", Label("키 (cm)", "Height (cm)"), 50, 300)
-    weight = None if draft.weight_kg is None else check_number(
-        draft.weight_kg, "weight_kg", Label("몸무게 (kg)", "Weight (kg)"), 20, 500)
-    index = bmi(height, weight)
-    if index is not None and not 10 <= index <= 50:
-        raise _error("weight_kg", "키와 몸무게를 확인해주세요 (BMI 10~50).",
-                     "Please check the height and weight (BMI 10–50).")
+    height, weight = check_body(draft.height_cm, draft.weight_kg)
     if not isinstance(draft.active, bool):
         raise _error("active", "예/아니오 값이어야 합니다.", "Must be yes or no.")
     if draft.trainer_id is not None and not isinstance(draft.trainer_id, uuid.UUID):

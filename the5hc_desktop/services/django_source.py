@@ -90,7 +90,7 @@ def _target(conn: sqlite3.Connection, table: str, column: str) -> str:
     for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
         if fk["from"] == column:
             return str(fk["table"])
-    return TRAINER_TABLE  # what DOMAIN 1.5 documents when the schema does not say
+    return TRAINER_TABLE  # the documented layout (the trainer profile) when the schema is silent
 
 
 def _unreadable(path: Path, exc: Exception) -> StorageUnavailable:

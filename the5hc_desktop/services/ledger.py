@@ -17,7 +17,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.credits import (
-    SESSION_LEDGER_KINDS,
+    REVERSAL_KINDS,
     LedgerKind,
     SessionStatus,
     session_entry_id,
@@ -69,6 +69,16 @@ def pairs(rows: Iterable[Any]) -> dict[Any, Any]:
 def _kind_sum(kinds: Iterable[str]) -> Any:
     return func.coalesce(
         func.sum(case((CreditLedgerEntry.kind.in_(tuple(kinds)), CreditLedgerEntry.delta),
+                      else_=0)),
+        0,
+    )
+
+
+def _session_adjustments(on_a_session: bool) -> Any:
+    tied = (CreditLedgerEntry.session_id.is_not(None) if on_a_session
+            else CreditLedgerEntry.session_id.is_(None))
+    return func.coalesce(
+        func.sum(case(((CreditLedgerEntry.kind == ADJUSTMENT) & tied, CreditLedgerEntry.delta),
                       else_=0)),
         0,
     )
@@ -142,8 +152,9 @@ def credits_for(session: Session, package_ids: Collection[uuid.UUID]) -> dict[uu
             func.coalesce(func.sum(CreditLedgerEntry.delta), 0),
             _kind_sum((PURCHASE, OPENING)),
             _kind_sum((COMPLETE, UNDO_COMPLETE)),
-            _kind_sum((NO_SHOW,)),
-            _kind_sum((ADJUSTMENT,)),
+            # An adjustment on a session gives back a no-show; one without is a bonus.
+            _kind_sum((NO_SHOW,)) + _session_adjustments(True),
+            _session_adjustments(False),
             _kind_sum((REFUND,)),
         )
         .where(CreditLedgerEntry.package_id.in_(ids), live_ledger())
@@ -176,19 +187,28 @@ def credits_for(session: Session, package_ids: Collection[uuid.UUID]) -> dict[uu
 
 
 def completion_cycle(session: Session, session_id: uuid.UUID) -> int:
-    """The round of a session's completion: the number of undos recorded so far.
+    """The round of a session's check-off: the number of reversals recorded so far.
 
-    complete (0) → undo (0) → complete (1) → ...; with UNIQUE(session_id, kind, cycle) and
-    the id derived from the three, the same completion written twice (two desks, or two
-    processes) is one row.
+    complete (0) → undo (0) → no-show (1) → undo (1) → ...; with UNIQUE(session_id, kind,
+    cycle) and the id derived from the three, the same transition written twice (two desks,
+    or two processes) is one row.
     """
     count = session.scalar(
         select(func.count()).where(
             CreditLedgerEntry.session_id == session_id,
-            CreditLedgerEntry.kind == UNDO_COMPLETE,
+            CreditLedgerEntry.kind.in_([kind.value for kind in REVERSAL_KINDS]),
         )
     )
     return int(count or 0)
+
+
+def session_net(session: Session, session_id: uuid.UUID) -> int:
+    """Σ of a session's ledger rows: −1 while a debit stands, 0 once taken back (or never)."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(CreditLedgerEntry.delta), 0)).where(
+            CreditLedgerEntry.session_id == session_id, live_ledger())
+    )
+    return int(total or 0)
 
 
 def append(
@@ -205,14 +225,11 @@ def append(
 ) -> CreditLedgerEntry:
     """Add one ledger row (rows are never updated or deleted).
 
-    A session's row (complete / no_show / undo_complete) gets the id `session_entry_id`
-    derives from (session, kind, cycle), so every device writes that transition as one row.
+    A session's row (complete / no_show / undo_complete, a no-show's reversal) gets the id
+    `session_entry_id` derives from (session, kind, cycle), so every device writes that
+    transition as one row.
     """
-    entry_id = (
-        session_entry_id(session_id, kind, cycle)
-        if session_id is not None and kind in SESSION_LEDGER_KINDS
-        else None
-    )
+    entry_id = session_entry_id(session_id, kind, cycle) if session_id is not None else None
     entry = CreditLedgerEntry(
         id=entry_id,
         package_id=package_id,
@@ -247,4 +264,5 @@ __all__ = [
     "pairs",
     "scheduled_count",
     "scheduled_subquery",
+    "session_net",
 ]

@@ -1,11 +1,11 @@
 """Booking and checking off training sessions (RULES §5, DOMAIN 6.4).
 
 Credits move only through the ledger, as `domain.credits` says a status change moves them:
-complete −1, no-show −1 (setting, default on), cancel nothing, undo completion +1 (a new
-row). A session's ledger row has an id derived from (session, kind, cycle) and the ledger is
-UNIQUE on the three, so a completion recorded twice — two desks, two processes — leaves one
-row; the loser gets a ConflictError. A balance below zero after a sync merge is shown
-(overdrawn), not prevented.
+complete −1, no-show −1 (setting, default on), cancel nothing; every check-off can be
+undone, and an undo gives a debited credit back as a new +1 row. A session's ledger row
+has an id derived from (session, kind, cycle) and the ledger is UNIQUE on the three, so a
+completion recorded twice — two desks, two processes — leaves one row; the loser gets a
+ConflictError. A balance below zero after a sync merge is shown (overdrawn), not prevented.
 """
 
 from __future__ import annotations
@@ -359,9 +359,18 @@ class SessionService(ServiceBase):
         """scheduled → cancelled; no ledger effect."""
         return self._transition(actor, session_id, SessionStatus.CANCELLED)
 
+    def undo(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
+        """completed | no_show | cancelled → scheduled: the check-off taken back.
+
+        The credit comes back as a new +1 row when one was debited (RULES §5), never by
+        editing the debit. The session takes its slot again, so the package must still be
+        active and bookable and the slot free (ValidationError / ConflictError say why not).
+        """
+        return self._transition(actor, session_id, SessionStatus.SCHEDULED)
+
     def undo_completion(self, actor: Actor, session_id: uuid.UUID) -> SessionView:
         """completed → scheduled; ledger +1 as a new row (kind undo_complete)."""
-        return self._transition(actor, session_id, SessionStatus.SCHEDULED)
+        return self.undo(actor, session_id)
 
     def _transition(
         self, actor: Actor, session_id: uuid.UUID, target: SessionStatus
@@ -374,13 +383,7 @@ class SessionService(ServiceBase):
                 current = SessionStatus(row.status)
                 check_transition(current, target)
                 if target is SessionStatus.SCHEDULED:
-                    package = get_live(session, SessionPackage, row.package_id, PACKAGE)
-                    if not package.active:
-                        raise ConflictError(
-                            "환불되었거나 비활성인 패키지의 세션은 완료를 취소할 수 없습니다.",
-                            "A session of a refunded or inactive package cannot be "
-                            "un-completed.",
-                        )
+                    self._check_rebooking(session, row, zone)
                 self._move_credit(session, actor, row, current, target)
                 row.status = target.value
                 row.completed_at = (
@@ -388,7 +391,7 @@ class SessionService(ServiceBase):
                 )
                 # The ledger's unique key decides a race: the loser's flush fails here.
                 session.flush()
-                audit(session, actor, _ACTIONS[target], "session", row.id,
+                audit(session, actor, _action(current, target), "session", row.id,
                       {"from": current.value, "to": target.value}, at=self.utc_now())
                 return self._get(session, row.id, zone)
         except IntegrityError as exc:
@@ -396,6 +399,37 @@ class SessionService(ServiceBase):
                 "이 세션은 방금 다른 곳에서 처리되었습니다. 목록을 새로 고치세요.",
                 "This session was just updated elsewhere; refresh the list.",
             ) from exc
+
+    def _check_rebooking(self, session: Session, row: TrainingSession, zone: ZoneInfo) -> None:
+        """An undo books the slot again: the package and the slot must still allow it."""
+        package = get_live(session, SessionPackage, row.package_id, PACKAGE)
+        if not package.active:
+            raise ConflictError(
+                "환불되었거나 비활성인 패키지의 세션은 되돌릴 수 없습니다.",
+                "A session of a refunded or inactive package cannot be undone.",
+            )
+        if ledger.session_net(session, row.id) == 0:
+            # Nothing comes back to the package (a cancel, a free no-show), yet the session
+            # holds a credit again once booked.
+            available = ledger.balance(session, package.id) - ledger.scheduled_count(
+                session, package.id)
+            if available < 1:
+                raise ConflictError(
+                    "패키지에 남은 세션이 없어 되돌릴 수 없습니다.",
+                    "The package has no session left for this booking.",
+                )
+        trainer = get_live(session, StaffAccount, row.trainer_id, TRAINER)
+        client = get_live(session, Client, row.client_id, CLIENT)
+        start = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=UTC)
+        try:
+            self._check_overlap(session, trainer, client, start,
+                                start + timedelta(minutes=row.duration_min), zone,
+                                exclude=row.id)
+        except ValidationError as clash:
+            raise ConflictError(
+                f"되돌릴 수 없습니다: {clash.message_ko}",
+                f"Cannot undo: {clash.message_en}",
+            ) from clash
 
     @staticmethod
     def _move_credit(
@@ -406,21 +440,20 @@ class SessionService(ServiceBase):
         target: SessionStatus,
     ) -> None:
         """Write the ledger row `domain.credits.credit_move` gives for current → target."""
-        # Only what the rule needs is read: the setting for a no-show, the round otherwise.
-        consumes = (
-            target is SessionStatus.NO_SHOW and read_settings(session).no_show_consumes_credit
-        )
-        undos = (
-            ledger.completion_cycle(session, row.id)
-            if target in (SessionStatus.COMPLETED, SessionStatus.SCHEDULED) else 0
-        )
+        if target is SessionStatus.NO_SHOW:
+            consumes = read_settings(session).no_show_consumes_credit
+        elif target is SessionStatus.SCHEDULED and current is SessionStatus.NO_SHOW:
+            consumes = ledger.session_net(session, row.id) < 0  # reverse only a real debit
+        else:
+            consumes = False
         move = credit_move(current, target, no_show_consumes_credit=consumes,
-                           undos_so_far=undos)
+                           undos_so_far=ledger.completion_cycle(session, row.id))
         if move is None:
             return
         ledger.append(
             session, package_id=row.package_id, client_id=row.client_id, kind=move.kind.value,
             delta=move.delta, staff_id=actor.staff_id, session_id=row.id, cycle=move.cycle,
+            reason=move.reason,
         )
 
     # -- reading -------------------------------------------------------------------------------
@@ -490,8 +523,17 @@ _ACTIONS = {
     SessionStatus.COMPLETED: "session_completed",
     SessionStatus.NO_SHOW: "session_no_show",
     SessionStatus.CANCELLED: "session_cancelled",
-    SessionStatus.SCHEDULED: "session_completion_undone",
 }
+_UNDO_ACTIONS = {
+    SessionStatus.COMPLETED: "session_completion_undone",
+    SessionStatus.NO_SHOW: "session_no_show_undone",
+    SessionStatus.CANCELLED: "session_cancel_undone",
+}
+
+
+def _action(current: SessionStatus, target: SessionStatus) -> str:
+    """The audit action of a status change (an undo is named by what it takes back)."""
+    return _UNDO_ACTIONS[current] if target is SessionStatus.SCHEDULED else _ACTIONS[target]
 
 
 __all__ = [

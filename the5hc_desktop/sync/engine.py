@@ -50,6 +50,14 @@ class RoundResult:
                 "conflicts": self.conflicts}
 
 
+def _only_ours(answer: dict[str, Any], before: int | None) -> int | None:
+    """The server's sequence after a push that took numbers only for our rows, else None."""
+    if before is None or answer.get("replayed") or answer.get("conflicts"):
+        return None
+    after = int(answer.get("last_seq", -1))
+    return after if after - before == int(answer.get("applied", -1)) else None
+
+
 class SyncEngine:
     """Runs rounds for one local database against one server link factory."""
 
@@ -83,7 +91,7 @@ class SyncEngine:
             hello = link.hello(PROTOCOL, self._wall_ms())
             self._check_clock(int(hello["server_ms"]))
             self._bind_gym(link, hello)
-            pushed = self._push(link, report, stop)
+            pushed = self._push(link, report, stop, int(hello.get("last_seq", -1)))
             self._touched.clear()
             pulled, conflicts = self._pull(link, report, stop)
             verified = self._verify(link, report, stop)
@@ -128,11 +136,20 @@ class SyncEngine:
                 return found
             cursor = int(page["last_seq"])
 
-    def _push(self, link: ServerLink, report: Progress, stop: Callable[[], bool]) -> int:
+    def _push(
+        self, link: ServerLink, report: Progress, stop: Callable[[], bool], server_seq: int
+    ) -> int:
+        """Push until the outbox is empty.
+
+        While this desk is caught up and every sequence number a push takes is one of its
+        own rows stored as sent (no conflict, no one else pushing in between), the pull
+        cursor follows the push: those rows are already here and need not come back.
+        """
         replica = self.replica
         pushed = 0
         mark = replica.pushed_mark()
         in_flight = replica.state(IN_FLIGHT)
+        caught_up: int | None = server_seq if server_seq == replica.state(CURSOR, 0) else None
         while True:
             if stop():
                 raise errors.cancelled()
@@ -145,8 +162,9 @@ class SyncEngine:
                     return pushed
                 op, upto = uuid.uuid4(), rows[-1].stamp
                 replica.set_state({IN_FLIGHT: {"op": str(op), "upto": upto}})
-            link.push(op, [r.wire() for r in rows])
-            replica.acknowledge(upto, rows)
+            answer = link.push(op, [r.wire() for r in rows])
+            caught_up = _only_ours(answer, caught_up)
+            replica.acknowledge(upto, rows, cursor=caught_up)
             pushed += len(rows)
             mark, in_flight = upto, None
             report("push", pushed)

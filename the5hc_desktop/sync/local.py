@@ -174,13 +174,19 @@ class LocalReplica:
             for stamp, name, row in picked
         ]
 
-    def acknowledge(self, upto: int, rows: Sequence[OutRow]) -> None:
-        """The server holds everything stamped up to `upto`: move the mark, in one commit."""
+    def acknowledge(
+        self, upto: int, rows: Sequence[OutRow], cursor: int | None = None
+    ) -> None:
+        """The server holds everything stamped up to `upto`: move the mark, in one commit
+        (and the pull cursor past our own rows when the engine knows nothing else came)."""
         with self._apply_engine.begin() as conn:
             ids = [uuid.UUID(r.id) for r in rows]
             for chunk in _chunks(ids, 500):
                 conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
-            self.set_state({PUSHED: upto, IN_FLIGHT: None}, conn)
+            moved: dict[str, Any] = {PUSHED: upto, IN_FLIGHT: None}
+            if cursor is not None:
+                moved[CURSOR] = cursor
+            self.set_state(moved, conn)
         self.db.sync_mark = upto
 
     # --- apply -----------------------------------------------------------------------

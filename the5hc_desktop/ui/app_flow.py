@@ -280,7 +280,7 @@ class SignInFlow(QObject):
         self.panes_complete = False
         window = MainWindow(
             staff=StaffStatus(actor.display_name, actor.role.label(language),
-                              services.maintenance.location()),
+                              services.maintenance.location(), user_key=actor.username),
             messages=messages,
             verify_password=lambda password: services.accounts.verify_password(actor, password),
             panes=first.panes,

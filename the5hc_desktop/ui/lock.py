@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -137,6 +137,7 @@ class LockScreen(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self._verify = verify_password
         self._may_close = False
+        self._busy = False
 
         message = QLabel(
             self.tr("The5HC is locked. Enter the password of {name} to continue.").format(
@@ -163,6 +164,8 @@ class LockScreen(QDialog):
         self.unlock_button.clicked.connect(self.try_unlock)
         sign_out = QPushButton(self.tr("Sign out"))
         sign_out.setObjectName("lockSignOutButton")
+        # Enter means Unlock, even after a check moved the focus past this button.
+        sign_out.setAutoDefault(False)
         sign_out.clicked.connect(self.sign_out_requested)
         buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(sign_out, QDialogButtonBox.ButtonRole.ResetRole)
@@ -174,7 +177,16 @@ class LockScreen(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.try_unlock()
+            return
+        super().keyPressEvent(event)
+
     def try_unlock(self) -> None:
+        if self._busy:
+            return
         password = self.password.text()
         if not password:
             self._show_error(self.tr("Enter your password."))
@@ -207,7 +219,9 @@ class LockScreen(QDialog):
         self.error.hide()
 
     def _set_busy(self, busy: bool) -> None:
-        self.password.setEnabled(not busy)
+        # Read-only, not disabled: a disabled field would push the focus onto 로그아웃.
+        self._busy = busy
+        self.password.setReadOnly(busy)
         self.unlock_button.setEnabled(not busy)
         if not busy:
             self.password.setFocus()

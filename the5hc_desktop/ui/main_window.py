@@ -59,6 +59,7 @@ class StaffStatus:
     display_name: str
     role_label: str  # already in the UI language, e.g. Role.label("ko") -> "소유자"
     database: str  # path of the database file in use
+    user_key: str = ""  # the username: table layouts are kept per user
 
 
 class MainWindow(QMainWindow):
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         self.navigation.addItem(item)
         self._register_pane_actions(pane)
         self._register_navigation_action(pane, index)
-        restore_view_state(self._settings, widget, f"panes/{pane.object_name}")
+        restore_view_state(self._settings, widget, self._layout_group(pane))
         if index == 0:  # shown without refresh; the first showEvent refreshes it
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(0)
@@ -435,6 +436,12 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
 
+    def _layout_group(self, pane: Pane) -> str:
+        """Where a pane's table layout is kept: per signed-in user (one PC, many staff)."""
+        user = self._staff.user_key
+        base = f"panes/{pane.object_name}"
+        return f"users/{user.replace('/', '_')}/{base}" if user else base
+
     def save_window_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
@@ -443,7 +450,7 @@ class MainWindow(QMainWindow):
         if pane is not None:
             self._settings.setValue("window/last_pane", pane.object_name)
         for each in self._panes:
-            save_view_state(self._settings, each.widget, f"panes/{each.object_name}")
+            save_view_state(self._settings, each.widget, self._layout_group(each))
         self._settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:

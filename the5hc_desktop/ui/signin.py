@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -120,7 +121,10 @@ class SignInDialog(QDialog):
         buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("signInCancel")
+        # Enter means 로그인 even when focus passed through 취소 while the check ran.
+        cancel.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
+        self._busy = False
 
         form = QFormLayout()
         form.addRow(self.tr("Email or username"), self.login)
@@ -142,7 +146,16 @@ class SignInDialog(QDialog):
             self.login.setText(str(self._settings.value(USERNAME_KEY, "")))
         (self.password if self.login.text() else self.login).setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
     def submit(self) -> None:
+        if self._busy:
+            return
         login, password = self.login.text().strip(), self.password.text()
         if not login or not password:
             self.show_error(self.tr("Enter your e-mail or username and your password."))
@@ -180,8 +193,12 @@ class SignInDialog(QDialog):
         self.password.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.login, self.password, self.remember, self.sign_in_button):
-            widget.setEnabled(not busy)
+        # Fields turn read-only rather than disabled, so the focus stays in the password.
+        self._busy = busy
+        for edit in (self.login, self.password):
+            edit.setReadOnly(busy)
+        self.remember.setEnabled(not busy)
+        self.sign_in_button.setEnabled(not busy)
         if not busy and self.isVisible():
             self.password.setFocus()
 
@@ -250,6 +267,8 @@ class FirstRunDialog(QDialog):
         buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("firstRunCancel")
+        for button in (self.demo_button, cancel):
+            button.setAutoDefault(False)  # Enter creates the gym, never quits
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from clients_ui_support import Seeded
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -274,6 +274,32 @@ def test_edit_with_a_bad_phone_shows_it_under_the_field_and_writes_nothing(
     dialog.reject()
 
 
+def test_one_save_shows_every_error_and_the_phone_takes_digits_as_typed(
+    qtbot: QtBot, make_pane: MakePane
+) -> None:
+    pane = make_pane()
+    pane.new_client()
+    dialog = open_dialog(qtbot, pane)
+    type_text(qtbot, dialog.name, "김")
+    dialog.phone.setFocus()
+    QTest.keyClicks(dialog.phone, "010abc12")  # letters never get in
+    assert dialog.phone.text() == "010-12"
+    QTest.keyClicks(dialog.birth_date, "1990-13-40")
+    dialog.height_edit.setText("175")
+    dialog.weight_edit.setText("300")
+    dialog.submit()  # one Save: every problem under its field
+    assert worker.wait_idle()
+    for field in ("name", "gender", "phone", "birth_date", "weight_kg"):
+        assert dialog.errors.text(field), f"no message for {field}"
+    assert "20~250" in dialog.errors.text("weight_kg")
+    assert dialog.isVisible()
+    dialog.phone.clear()
+    dialog.phone.setFocus()
+    QTest.keyClicks(dialog.phone, "01012345678")
+    assert dialog.phone.text() == "010-1234-5678"
+    dialog.reject()
+
+
 def test_local_checks_gender_required_and_birth_date(
     qtbot: QtBot, make_pane: MakePane
 ) -> None:
@@ -436,8 +462,19 @@ def test_column_widths_are_remembered(
     qtbot: QtBot, make_pane: MakePane, settings_dir: object
 ) -> None:
     pane = make_pane()
-    pane.list_page.table.horizontalHeader().resizeSection(COL_NAME, 222)
     settings = QSettings()
+    restore_view_state(settings, pane, "panes/clientsPane")
+    header = pane.list_page.table.horizontalHeader()
+    # A hand drag of the name column's right edge (only hand-made widths are kept).
+    edge = QPoint(header.sectionViewportPosition(COL_NAME) + header.sectionSize(COL_NAME) - 1,
+                  header.height() // 2)
+    target = edge + QPoint(222 - header.sectionSize(COL_NAME), 0)
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, edge)
+    QTest.mouseMove(header.viewport(), target)
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, target)
+    assert header.sectionSize(COL_NAME) == 222
     save_view_state(settings, pane, "panes/clientsPane")
     again = make_pane()
     assert again.list_page.table.horizontalHeader().sectionSize(COL_NAME) != 222

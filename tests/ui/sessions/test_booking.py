@@ -175,3 +175,43 @@ def test_ctrl_b_opens_the_booking_dialog(
     assert isinstance(pane.dialog, BookSessionDialog)
     assert pane.dialog.duration_spin.value() == 60
     assert pane.dialog.start() == datetime(2025, 3, 12, 9, 45)  # the next quarter hour
+
+
+@pytest.mark.parametrize(("typed", "hour", "minute"), [
+    ("19:00", 19, 0), ("1900", 19, 0), ("7", 7, 0), ("730", 7, 30), ("19", 19, 0)])
+def test_the_start_time_takes_typed_digits(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym, typed: str, hour: int, minute: int
+) -> None:
+    """Typing a time in the dialog books that time (↑/↓ were the only way before)."""
+    sell(gym, "김민수", 3)
+    pane = make_pane()
+    dialog = open_booking(qtbot, pane, gym, "김민수")
+    tomorrow = TODAY + timedelta(days=1)
+    dialog.date_edit.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+    dialog.time_edit.setFocus()
+    qtbot.keyClicks(dialog.time_edit, typed)
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)  # Enter books at once
+    settle(qtbot)
+    (booked,) = gym.services.sessions.day(gym.owner, tomorrow)
+    assert (booked.starts_at.hour, booked.starts_at.minute) == (hour, minute)
+
+
+def test_the_start_time_arrows_move_quarter_hours_and_a_non_time_is_undone(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym
+) -> None:
+    sell(gym, "김민수", 3)
+    pane = make_pane()
+    dialog = open_booking(qtbot, pane, gym, "김민수")
+    dialog.time_edit.setTime(QTime(10, 7))
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Up)
+    assert dialog.time_edit.time() == QTime(10, 15)
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Down)
+    assert dialog.time_edit.time() == QTime(9, 45)
+    qtbot.keyClicks(dialog.time_edit, "25")  # no hour 25: letters and the like never get in
+    qtbot.keyClicks(dialog.time_edit, "x")
+    assert dialog.time_edit.text() == "25"
+    dialog.time_edit.editingFinished.emit()
+    assert dialog.time_edit.time() == QTime(9, 45)
+    assert dialog.time_edit.text() == "09:45"
+    dialog.reject()

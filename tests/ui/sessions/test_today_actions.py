@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 from sessions_ui_support import TODAY, AskRecorder, Gym, MakePane, sell, settle
 
@@ -74,9 +75,10 @@ def test_complete_no_show_cancel_and_undo_move_the_ledger(
 
     assert statuses(pane) == [SessionStatus.COMPLETED, SessionStatus.NO_SHOW,
                               SessionStatus.CANCELLED]
+    # Every check-off can be undone from its row.
     assert pane.schedule.today_list.actions_of(first) == (UNDO,)
-    assert pane.schedule.today_list.actions_of(second) == ()  # a no-show is final
-    assert pane.schedule.today_list.actions_of(third) == ()
+    assert pane.schedule.today_list.actions_of(second) == (UNDO,)
+    assert pane.schedule.today_list.actions_of(third) == (UNDO,)
 
     click(qtbot, pane, first, UNDO)  # gives the credit back, no question
     assert remaining(gym, package_id) == 9
@@ -86,6 +88,51 @@ def test_complete_no_show_cancel_and_undo_move_the_ledger(
     assert [item.session.remaining_sessions for item in pane.schedule.calendar.items] == [9, 9, 9]
     assert len(changes) == 4
     assert recorder.texts("success")[-1] == "김민수: 완료를 취소했습니다. 남은 세션 9회."
+
+
+def test_no_show_and_cancel_are_undone_from_the_row_the_menu_and_ctrl_z(
+    qtbot: QtBot, make_pane: MakePane, gym: Gym, ask: AskRecorder, recorder: MessageRecorder
+) -> None:
+    package_id = sell(gym, "김민수", 10)
+    first, second, third = book_today(gym, package_id, 10, 12, 14)
+    pane = make_pane()
+    page = pane.schedule
+    # 노쇼 is not next to 완료: a hurried click on the row's first two buttons misses it.
+    assert page.today_list.actions_of(first) == (COMPLETE, CANCEL, NO_SHOW)
+
+    # From the row: a no-show's credit comes back.
+    click(qtbot, pane, first, NO_SHOW)
+    assert remaining(gym, package_id) == 9
+    click(qtbot, pane, first, UNDO)
+    assert remaining(gym, package_id) == 10
+    assert statuses(pane)[0] is SessionStatus.SCHEDULED
+    assert recorder.texts("success")[-1] == "김민수: 노쇼를 되돌렸습니다. 남은 세션 10회."
+
+    # From the right-click menu: a cancel is taken back, the session is booked again.
+    click(qtbot, pane, second, CANCEL)
+    view = page.today_list.model.rows()[1]
+    menu = page.session_menu(view)
+    undo = menu.findChild(QAction, f"sessionMenu_{UNDO}")
+    assert undo is not None
+    assert undo.text() == "취소 되돌리기"
+    undo.trigger()
+    settle(qtbot)
+    menu.deleteLater()
+    assert statuses(pane)[1] is SessionStatus.SCHEDULED
+
+    # Ctrl+Z right after a check-off, with the keyboard where the click left it.
+    click(qtbot, pane, third, COMPLETE)
+    assert remaining(gym, package_id) == 9
+    assert "Ctrl+Z" in recorder.texts("success")[-1]
+    page.today_list.table.setFocus()
+    qtbot.keyClick(page.today_list.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert remaining(gym, package_id) == 10
+    assert statuses(pane) == [SessionStatus.SCHEDULED] * 3
+    qtbot.keyClick(page.today_list.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)  # nothing left to undo: nothing happens
+    assert remaining(gym, package_id) == 10
+    assert recorder.texts("error") == []
 
 
 def test_declining_the_question_changes_nothing(

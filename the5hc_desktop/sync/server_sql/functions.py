@@ -23,8 +23,10 @@ MAX_PAGE = 1000
 # Row keys that are bookkeeping, not substance: two versions differing only here are equal.
 BOOKKEEPING_KEYS = ("hlc", "change_stamp", "updated_at", "updated_by_device", "deleted_at")
 # Two devices recording the same credit movement write the same id (deterministic ids);
-# they are the same fact when these agree, whoever wrote them and when.
-LEDGER_FACT_KEYS = ("package_id", "client_id", "session_id", "kind", "delta", "cycle")
+# they are the same fact when these agree, whoever wrote them and when. The kind is left
+# out on purpose: a round's one debit may be a completion on one desk and a no-show on
+# another, and its one undo a completion undone or a no-show given back (domain/credits.py).
+LEDGER_FACT_KEYS = ("package_id", "client_id", "session_id", "delta", "cycle")
 
 _PIN = "SET search_path = the5hc, pg_temp"
 

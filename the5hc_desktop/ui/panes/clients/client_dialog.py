@@ -12,7 +12,8 @@ from __future__ import annotations
 import uuid
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,7 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.errors import The5HCError, ValidationError
-from the5hc_desktop.domain.people import Gender, bmi, bmi_band, format_phone, normalize_phone
+from the5hc_desktop.domain.people import (
+    Gender,
+    bmi,
+    bmi_band,
+    body_problems,
+    format_phone,
+    format_phone_typing,
+    normalize_phone,
+)
 from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.services.accounts import AccountService, StaffView
 from the5hc_desktop.services.clients import ClientDraft, ClientService, ClientView, SaveResult
@@ -177,6 +186,10 @@ class ClientDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
 
+        # Digits only, grouped as they are typed (010-1234-5678).
+        self.phone.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"[0-9\- ]{0,16}"), self.phone))
+        self.phone.textEdited.connect(self._group_phone)
         self.phone.editingFinished.connect(self._tidy_phone)
         self.name.editingFinished.connect(self.check_duplicates)
         self.phone.editingFinished.connect(self.check_duplicates)
@@ -249,6 +262,12 @@ class ClientDialog(QDialog):
         self.trainer.blockSignals(False)
 
     # --- live helpers ---------------------------------------------------------------------
+    def _group_phone(self, text: str) -> None:
+        grouped = format_phone_typing(text)
+        if grouped != text:
+            self.phone.setText(grouped)
+            self.phone.setCursorPosition(len(grouped))
+
     def _tidy_phone(self) -> None:
         text = self.phone.text().strip()
         if not text:
@@ -332,8 +351,20 @@ class ClientDialog(QDialog):
             except ValueError:
                 numbers[field] = None
                 problems.append((field, self.tr("Enter a number.")))
-        if not self.name.text().strip():
+        # Every field at once, by the same rules the service applies (it checks again).
+        for problem in body_problems(numbers["height_cm"], numbers["weight_kg"]):
+            problems.append((problem.field or "weight_kg", error_text(problem)))
+        phone = self.phone.text().strip()
+        if phone:
+            try:
+                normalize_phone(phone)
+            except ValidationError as problem:
+                problems.append(("phone", error_text(problem)))
+        name = self.name.text().strip()
+        if not name:
             problems.insert(0, ("name", self.tr("Enter the client's name.")))
+        elif len(name) < 2:
+            problems.insert(0, ("name", self.tr("The name needs at least 2 characters.")))
         for field, text in problems:
             self.errors.show(field, text)
         if problems:

@@ -186,8 +186,12 @@ class BookSessionDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.book_button = QPushButton(self.tr("Book"))
         self.book_button.setObjectName("bookConfirmButton")
-        self.book_button.setDefault(True)
         self.buttons.addButton(self.book_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # Default once it sits in the dialog (before, the dialog picks 취소 on show), and
+        # 취소 never takes Enter over: Enter books, from any field, the time included.
+        self.book_button.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)

@@ -4,8 +4,10 @@ Day / week / month (painted, filterable by trainer), 이전/오늘/다음, a cli
 slot asks to book it, a click on a session shows it, a right-click offers its actions.
 Today's list on the right checks sessions off in one click (docs/rules.md §5); only the actions
 that use a credit — complete, and no-show when the gym's setting says it consumes — ask
-first. The page loads through `worker.run` and tells the pane by signal what the user
-wants next (book, sell, a member's packages) or that credits moved (`changed`).
+first. Every check-off can be undone: from its row, its right-click menu, and with Ctrl+Z
+right after it (the last check-off made on this page). The page loads through
+`worker.run` and tells the pane by signal what the user wants next (book, sell, a
+member's packages) or that credits moved (`changed`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.accounts import StaffView
 from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.services.sessions import SessionService, SessionView
+from the5hc_desktop.services.sessions import SessionService, SessionStatus, SessionView
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import dialogs, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
@@ -99,7 +101,15 @@ class SchedulePage(QWidget):
         self.schedule: Schedule | None = None
         self.mode = Mode.WEEK
         self.anchor = self.today()
+        self.last_check_off: SessionView | None = None  # what Ctrl+Z takes back
         self._build()
+        self.undo_action = QAction(self.tr("Undo the last check-off"), self)
+        self.undo_action.setObjectName("sessionsUndoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.addAction(self.undo_action)
         self._show_range()
 
     def today(self) -> date:
@@ -330,32 +340,45 @@ class SchedulePage(QWidget):
 
     def _session_menu(self, view: SessionView, where: QPoint) -> None:
         self.show_session(view)
-        menu = QMenu(self)
-        labels = {COMPLETE: self.tr("Complete"), NO_SHOW: self.tr("No-show"),
-                  CANCEL: self.tr("Cancel booking"), UNDO: self.tr("Undo completion")}
-        for kind in actions_for(view.status):
-            menu.addAction(labels[kind], functools.partial(self.act, kind, view))
-        menu.addSeparator()
-        menu.addAction(self.tr("Client's packages"),
-                       lambda: self.packages_requested.emit(view.client_id, view.client_name))
+        menu = self.session_menu(view)
         menu.exec(where)
         menu.deleteLater()
 
+    def session_menu(self, view: SessionView) -> QMenu:
+        """A session's right-click menu: what its state allows, 되돌리기 included."""
+        menu = QMenu(self)
+        menu.setObjectName("sessionMenu")
+        labels = {COMPLETE: self.tr("Complete"), NO_SHOW: self.tr("No-show"),
+                  CANCEL: self.tr("Cancel booking"), UNDO: self.detail.undo_text(view.status)}
+        for kind in actions_for(view.status):
+            action = menu.addAction(labels[kind], functools.partial(self.act, kind, view))
+            action.setObjectName(f"sessionMenu_{kind}")
+        menu.addSeparator()
+        menu.addAction(self.tr("Client's packages"),
+                       lambda: self.packages_requested.emit(view.client_id, view.client_name))
+        return menu
+
     def act(self, kind: str, view: SessionView) -> None:
-        """완료 / 노쇼 / 취소 / 완료 취소; asks first only when a credit is used."""
+        """완료 / 노쇼 / 취소 / 되돌리기; asks first only when a credit is used."""
         if kind not in actions_for(view.status):
             return
         if self._uses_credit(kind) and not self._confirm(kind, view):
             return
         sessions, actor = self._sessions, self._actor
         operation = {COMPLETE: sessions.complete, NO_SHOW: sessions.no_show,
-                     CANCEL: sessions.cancel, UNDO: sessions.undo_completion}[kind]
+                     CANCEL: sessions.cancel, UNDO: sessions.undo}[kind]
         worker.run(
             lambda _ctx: operation(actor, view.id),
-            lambda updated: self._acted(kind, updated),
+            lambda updated: self._acted(kind, updated, view.status),
             on_failure=self._failed,
             parent=self,
         )
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: take back the check-off just made here (a no-op when there is none)."""
+        view = self.last_check_off
+        if view is not None:
+            self.act(UNDO, view)
 
     def _uses_credit(self, kind: str) -> bool:
         return kind == COMPLETE or (kind == NO_SHOW and self.no_show_consumes)
@@ -374,15 +397,29 @@ class SchedulePage(QWidget):
         return dialogs.ask(self, title, text.format(client=view.client_name, when=when,
                                                      before=before, after=before - 1))
 
-    def _acted(self, kind: str, view: SessionView) -> None:
+    def _acted(self, kind: str, view: SessionView, before: SessionStatus) -> None:
         texts = {
             COMPLETE: self.tr("{client}: session completed. {count} sessions left."),
             NO_SHOW: self.tr("{client}: marked as a no-show. {count} sessions left."),
             CANCEL: self.tr("{client}: booking cancelled. {count} sessions left."),
-            UNDO: self.tr("{client}: completion undone. {count} sessions left."),
         }
-        self._messages.success(texts[kind].format(client=view.client_name,
-                                                  count=view.remaining_sessions))
+        undone = {
+            SessionStatus.COMPLETED: self.tr("{client}: completion undone. {count} sessions "
+                                             "left."),
+            SessionStatus.NO_SHOW: self.tr("{client}: no-show undone. {count} sessions left."),
+            SessionStatus.CANCELLED: self.tr("{client}: cancellation undone, booked again. "
+                                             "{count} sessions left."),
+        }
+        text = undone[before] if kind == UNDO else texts[kind]
+        if kind == UNDO:
+            self.last_check_off = None
+        else:
+            self.last_check_off = view
+            hint = self.tr("Ctrl+Z undoes it.")
+            text = f"{text} {hint}"
+        self.undo_action.setEnabled(self.last_check_off is not None)
+        self._messages.success(text.format(client=view.client_name,
+                                           count=view.remaining_sessions))
         if self.detail.view is not None and self.detail.view.id == view.id:
             self.detail.show_session(view)
         self.changed.emit()

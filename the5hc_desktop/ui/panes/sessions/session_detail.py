@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from the5hc_desktop.services.sessions import SessionView
+from the5hc_desktop.services.sessions import SessionStatus, SessionView
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.today_list import (
@@ -45,8 +45,8 @@ class SessionDetail(QGroupBox):
             form.addRow(label, value)
         self.buttons = {
             COMPLETE: QPushButton(self.tr("Complete")),
-            NO_SHOW: QPushButton(self.tr("No-show")),
             CANCEL: QPushButton(self.tr("Cancel booking")),
+            NO_SHOW: QPushButton(self.tr("No-show")),
             UNDO: QPushButton(self.tr("Undo completion")),
         }
         row = QHBoxLayout()
@@ -69,6 +69,8 @@ class SessionDetail(QGroupBox):
         allowed = actions_for(view.status) if view is not None else ()
         for kind, button in self.buttons.items():
             button.setVisible(kind in allowed)
+        if view is not None:
+            self.buttons[UNDO].setText(self.undo_text(view.status))
         self.packages_button.setEnabled(view is not None)
         if view is None:
             for label in self.values.values():
@@ -89,6 +91,14 @@ class SessionDetail(QGroupBox):
         }
         for key, text in texts.items():
             self.values[key].setText(text)
+
+    def undo_text(self, status: SessionStatus) -> str:
+        """What 되돌리기 takes back, named for the session's state (button and menu)."""
+        if status is SessionStatus.NO_SHOW:
+            return self.tr("Undo no-show")
+        if status is SessionStatus.CANCELLED:
+            return self.tr("Undo cancellation")
+        return self.tr("Undo completion")
 
     def _act(self, kind: str) -> None:
         if self.view is not None:

@@ -1,8 +1,9 @@
-"""오늘의 세션: today's sessions with one-click 완료 / 노쇼 / 취소 (and 완료 취소).
+"""오늘의 세션: today's sessions with one-click 완료 / 취소 / 노쇼, and 되돌리기 for each.
 
 A table over `SessionView` rows; the last column paints the buttons that fit the session's
-state (docs/rules.md §5: only a scheduled session can be completed, marked no-show or cancelled;
-only a completed one can be un-completed). The buttons are painted by a delegate, not
+state (docs/rules.md §5: only a scheduled session can be completed, cancelled or marked
+no-show; every one of those can be undone). 노쇼 sits apart from 완료 so a hurried click
+does not hit the wrong one. The buttons are painted by a delegate, not
 widgets, so a day of any size fills at once; a click on one emits `action_requested`.
 Keyboard users select a row (its session shows in the detail box, with real buttons).
 """
@@ -47,7 +48,7 @@ COMPLETE = "complete"
 NO_SHOW = "no_show"
 CANCEL = "cancel"
 UNDO = "undo"
-ACTIONS = (COMPLETE, NO_SHOW, CANCEL, UNDO)
+ACTIONS = (COMPLETE, CANCEL, NO_SHOW, UNDO)
 _PAD, _GAP, _MARGIN = 10, 4, 3
 NAME_SAMPLE = "홍길동길"  # a long Korean name: four syllables
 Index = QModelIndex | QPersistentModelIndex
@@ -56,10 +57,8 @@ Index = QModelIndex | QPersistentModelIndex
 def actions_for(status: SessionStatus) -> tuple[str, ...]:
     """What can be done with a session in `status` (docs/rules.md §5)."""
     if status is SessionStatus.SCHEDULED:
-        return (COMPLETE, NO_SHOW, CANCEL)
-    if status is SessionStatus.COMPLETED:
-        return (UNDO,)
-    return ()
+        return (COMPLETE, CANCEL, NO_SHOW)
+    return (UNDO,)  # completed, no-show or cancelled: back to booked
 
 
 class ActionButtons(QStyledItemDelegate):
@@ -161,7 +160,7 @@ class TodayList(QWidget):
             COMPLETE: self.tr("Mark the session as completed (uses one session)"),
             NO_SHOW: self.tr("The client did not come"),
             CANCEL: self.tr("Cancel the booking (no session is used)"),
-            UNDO: self.tr("Undo the completion (gives the session back)"),
+            UNDO: self.tr("Undo: the session is booked again (a used session comes back)"),
         }
         self.buttons = ActionButtons(self._kinds, labels, tips, self)
         self.buttons.clicked.connect(self._clicked_button)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, time
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtCore import QDate, QSize, QTime, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QSpinBox, QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.ui import worker
@@ -33,18 +35,120 @@ def won_spin(name: str, step: int, suffix: str, parent: QWidget | None = None) -
     return spin
 
 
-class QuarterHourEdit(QTimeEdit):
-    """HH:mm whose arrows move minutes in 15-minute steps (what the desk books in)."""
+class QuarterHourEdit(QAbstractSpinBox):
+    """HH:mm that takes typed times and whose arrows move in 15-minute steps.
+
+    The desk types `19:00`, `1900`, `19` or `7` (see `parse_time_text`); ↑/↓ and the
+    wheel move a quarter hour, PgUp/PgDn an hour. A QTimeEdit's sections swallowed typed
+    digits inside a dialog, so this keeps its own text and reads it at once: `time()` is
+    what the field shows, even before the focus leaves it (Enter books).
+    """
+
+    timeChanged = Signal(QTime)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
+        self._time = QTime(0, 0)
+        self.setAccelerated(True)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        self._fresh = True  # the shown time is not being typed over yet
+        self._before = QTime(self._time)  # what an unfinished typed time falls back to
+        self.lineEdit().textEdited.connect(self._typed)
+        self.editingFinished.connect(self._finish_typing)
+        self._show_time()
+
+    def time(self) -> QTime:
+        parsed = parse_time_text(self.text())
+        return QTime(parsed.hour, parsed.minute) if parsed is not None else QTime(self._time)
+
+    def setTime(self, value: QTime) -> None:
+        changed = value != self._time
+        self._time = QTime(value.hour(), value.minute())
+        self._show_time()
+        if changed:
+            self.timeChanged.emit(QTime(self._time))
+
+    def displayFormat(self) -> str:
+        return "HH:mm"
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if not _TIME_TYPING.fullmatch(text):
+            return QValidator.State.Invalid, text, pos
+        state = (QValidator.State.Acceptable if parse_time_text(text) is not None
+                 else QValidator.State.Intermediate)
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        parsed = parse_time_text(text)
+        return f"{parsed:%H:%M}" if parsed is not None else self._time.toString("HH:mm")
 
     def stepBy(self, steps: int) -> None:
-        if self.currentSection() == QTimeEdit.Section.MinuteSection:
-            self.setTime(snap(self.time()).addSecs(steps * STEP_MIN * 60))
-            return
-        super().stepBy(steps)
+        start = snap(self.time())
+        # Qt steps PgUp/PgDn by 10: those move whole hours.
+        minutes = int(steps / 10) * 60 if abs(steps) >= 10 else steps * STEP_MIN
+        self.setTime(start.addSecs(minutes * 60))
+        self.selectAll()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        return (QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+                | QAbstractSpinBox.StepEnabledFlag.StepDownEnabled)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance("00:00") + 48
+        return QSize(max(hint.width(), width), hint.height())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The first digit typed replaces the shown time, wherever a click left the cursor.
+        if self._fresh and event.text().isdigit():
+            self.lineEdit().clear()
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._fresh = True
+
+    def _finish_typing(self) -> None:
+        if parse_time_text(self.text()) is None and self._time != self._before:
+            self.setTime(self._before)  # "25" is no time: back to the one before typing
+        self._show_time()
+
+    def _typed(self, text: str) -> None:
+        if self._fresh:
+            self._before = QTime(self._time)
+        self._fresh = False
+        parsed = parse_time_text(text)
+        if parsed is not None and (parsed.hour, parsed.minute) != (
+                self._time.hour(), self._time.minute()):
+            self._time = QTime(parsed.hour, parsed.minute)
+            self.timeChanged.emit(QTime(self._time))
+
+    def _show_time(self) -> None:
+        self._fresh = True
+        self.lineEdit().setText(self._time.toString("HH:mm"))
+
+
+_TIME_TYPING = re.compile(r"\d{0,4}|\d{1,2}:\d{0,2}")
+
+
+def parse_time_text(text: str) -> time | None:
+    """A typed time of day: `19:00`, `7:5`, `1900`, `730`, `19`, `7`; None if it is none.
+
+    One or two digits are the hour; three or four are hour and minutes (`730` = 07:30).
+    """
+    text = text.strip()
+    if ":" in text:
+        hours, _, minutes = text.partition(":")
+    elif len(text) <= 2:
+        hours, minutes = text, ""
+    else:
+        hours, minutes = text[:-2], text[-2:]
+    if not hours.isdigit() or not (minutes == "" or minutes.isdigit()) or len(hours) > 2:
+        return None
+    hour, minute = int(hours), int(minutes or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
 
 
 def snap(value: QTime) -> QTime:
