@@ -71,7 +71,7 @@ def ensure_demo(path: Path, clients: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     services = open_services(path)
     try:
-        result = demo.generate_demo(services.database, clients)
+        result = demo.generate_demo(services.database, clients, profile=demo.LIGHT)
         print(f"demo: {result.clients} clients in {result.seconds:.1f} s -> {path}")
     finally:
         services.close()

@@ -99,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
     p.add_argument("--today", type=_day, metavar="DATE",
                    help="the demo's 'today' (YYYY-MM-DD); the same seed and day give the same gym")
+    p.add_argument("--profile", choices=("busy", "light"), default="busy",
+                   help="busy: a busy gym's density (default); light: a small studio")
 
     p = command("import-legacy", "레거시(Streamlit) 데이터 가져오기 (import a legacy database)")
     p.add_argument("path", type=Path, metavar="PATH", help="legacy SQLite file (read-only)")
@@ -311,7 +313,8 @@ def cmd_demo(options: argparse.Namespace) -> int:
     services = _services(_db_path(options))
     try:
         result = generate_demo(services.database, options.clients, options.seed,
-                               today=options.today, progress=_progress(options, "demo").fraction)
+                               today=options.today, progress=_progress(options, "demo").fraction,
+                               profile=options.profile)
     finally:
         services.close()
     say(f"데모 데이터를 만들었습니다 (demo created) in {result.seconds:.1f} s: "

@@ -47,7 +47,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(passwords, "_HASHER", FAST_HASHER)
         code = cli.main(["demo", "--clients", str(DEMO_CLIENTS), "--seed", str(DEMO_SEED),
-                         "--db", str(path)])
+                         "--profile", "light", "--db", str(path)])
     assert code == 0
     return path
 

@@ -11,7 +11,7 @@ import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from cli_support import DEMO_CLIENTS, DEMO_SEED, Result, assert_one_error_line, 
 from sqlalchemy import func, select
 
 from the5hc_desktop.domain import hangul
+from the5hc_desktop.domain.credits import session_entry_id
 from the5hc_desktop.domain.scoring import score_assessment
 from the5hc_desktop.services import open_services
 from the5hc_desktop.services.demo import DEMO_PASSWORD, DEMO_USERNAME
@@ -125,8 +126,11 @@ def test_bulk_rows_read_back_like_orm_rows(demo_db: Path) -> None:
             stamps: list[int] = []
             for model in SYNCED_MODELS:
                 for row in s.scalars(select(model)):
-                    # Settings ids are uuid5 of their key; every other id is a UUIDv7.
-                    assert row.id.version == (5 if model is Setting else 7), model
+                    # Settings ids are uuid5 of their key, session ledger rows of their
+                    # session and kind (domain.credits); every other id is a UUIDv7.
+                    derived = model is Setting or (
+                        model is CreditLedgerEntry and row.session_id is not None)
+                    assert row.id.version == (5 if derived else 7), model
                     assert len(row.hlc) == 28, model
                     assert row.created_at.tzinfo is not None
                     assert row.updated_at.tzinfo is not None
@@ -216,3 +220,37 @@ def test_demo_refuses_a_database_with_a_gym(run: Callable[..., Result], demo_db:
     before = run("stats", "--json", "--db", str(demo_db)).json()
     assert_one_error_line(run("demo", "--clients", "5", "--db", str(demo_db)))
     assert run("stats", "--json", "--db", str(demo_db)).json() == before
+
+
+def test_busy_profile_has_a_busy_gyms_density(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    path = tmp_path / "busy.sqlite3"
+    members = 3_000
+    result = run("demo", "--clients", str(members), "--seed", "4", "--today", "2025-06-15",
+                 "--db", str(path))
+    assert result.code == 0, result.err
+    services = open_services(path)
+    try:
+        numbers = counts(services.database)
+        assert 0.9 <= numbers["assessments"] / members <= 1.1
+        assert 1.15 <= numbers["packages"] / members <= 1.35
+        assert numbers["payments"] == numbers["packages"]
+        assert 3.5 <= numbers["sessions"] / members <= 4.5
+        with services.database.read() as s:
+            sessions = {row.id: row for row in s.scalars(select(TrainingSession))}
+            debits = list(s.scalars(select(CreditLedgerEntry).where(
+                CreditLedgerEntry.session_id.is_not(None))))
+            joined = list(s.scalars(select(Client.created_at)))
+        statuses = {row.status for row in sessions.values()}
+        assert statuses == {"scheduled", "completed", "cancelled", "no_show"}
+        last_booking = max(row.starts_at for row in sessions.values())
+        assert last_booking.date() <= date(2025, 6, 29)
+        assert (max(joined) - min(joined)).days > 2 * 365
+        # Session ledger rows carry the id every desk gives them (domain.credits).
+        assert debits
+        for entry in debits:
+            assert entry.id == session_entry_id(entry.session_id, entry.kind, entry.cycle)
+            assert sessions[entry.session_id].status in ("completed", "no_show")
+    finally:
+        services.close()

@@ -73,7 +73,7 @@ def test_self_test_on_a_new_database(bundle: Path, tmp_path: Path) -> None:
     assert report["schema_before"] is None
     assert report["schema_after"] == HEAD_REVISION
     assert isinstance(report["first_paint_ms"], int)
-    assert len(report["panes"]) == 6
+    assert len(report["panes"]) == 7
     assert report["translations"] is True
     assert report["pdf_hangul"] is True
     assert report["chart"] is True

@@ -4,6 +4,7 @@ compare, soft delete and the explicit recalculation of imported rows."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import uuid
 from datetime import date
 
@@ -114,7 +115,12 @@ def test_create_stores_every_input_and_the_unrounded_desktop1_scores(
     assert row.test_notes == {"push_up": "가슴이 바닥에 닿음"}
     assert view.risk == assess_risk(expected_inputs, expected)
     assert view.recommendations == recommend(expected_inputs, expected, height_cm=176)
-    assert row.recommendations == view.recommendations.to_dict()
+    # Stored compactly: tip codes, and per risk factor no concern texts (read from the domain).
+    assert row.recommendations == {"by_category": {
+        category: [tip.code for tip in tips]
+        for category, tips in view.recommendations.by_category.items()}}
+    assert all(isinstance(item, list) for item in row.risk_factors)
+    assert "text_ko" not in json.dumps(row.risk_factors)
     (entry,) = audit_rows(db, "assessment_created")
     assert entry.entity_id == view.id
 
@@ -420,7 +426,7 @@ def test_evaluate_is_what_create_stores(
     for column, value in columns.items():
         if column not in ("risk_factors", "recommendations"):  # JSON: compared below
             assert getattr(row, column) == value, column
-    assert row.recommendations == evaluation.recommendations.to_dict()
+    assert row.recommendations == columns["recommendations"]
     assert service.get(owner, view.id).risk == evaluation.risk
     with pytest.raises(ValidationError) as caught:
         AssessmentService.evaluate(clients.view(owner, minsu), full_draft(minsu, height_cm=20))

@@ -18,7 +18,7 @@ from .programme import (
     weakest_category,
     weekly_schedule,
 )
-from .risk import RISK_ADVICE
+from .risk import RISK_ADVICE, RiskLevel
 from .scoring import AssessmentInputs, AssessmentScores
 from .tips import TIPS, Tip
 
@@ -37,6 +37,7 @@ __all__ = [
     "follow_up_dates",
     "intensity_for_age",
     "recommend",
+    "tip_for",
     "weakest_category",
     "weekly_schedule",
 ]
@@ -159,15 +160,25 @@ _MAINTAIN_TIPS: dict[str, tuple[str, ...]] = {
 }
 
 
+def tip_for(code: str) -> Tip:
+    """The tip `code` with its texts (catalogue tips and the risk-level advice): what a
+    stored assessment's tip codes read back as. KeyError for a code this version lacks."""
+    if code.startswith("risk."):
+        _, kind, level = code.split(".", 2)
+        advice = RISK_ADVICE[RiskLevel(level)]
+        if kind == "advice":
+            return Tip(code, advice.text_ko, advice.text_en)
+        if kind == "reassess":
+            return Tip(code, advice.reassess_ko, advice.reassess_en)
+        raise KeyError(code)
+    return TIPS[code]
+
+
 def _risk_tips(scores: AssessmentScores) -> tuple[Tip, ...]:
     if scores.overall is None:
         return ()  # nothing measured, nothing to advise on
-    advice = RISK_ADVICE[scores.risk_level]
     level = scores.risk_level.value
-    return (
-        Tip(f"risk.advice.{level}", advice.text_ko, advice.text_en),
-        Tip(f"risk.reassess.{level}", advice.reassess_ko, advice.reassess_en),
-    )
+    return (tip_for(f"risk.advice.{level}"), tip_for(f"risk.reassess.{level}"))
 
 
 def _unique(codes: list[str]) -> tuple[Tip, ...]:

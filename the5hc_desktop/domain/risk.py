@@ -50,11 +50,47 @@ def risk_level_for(score: float) -> RiskLevel:
 
 @dataclass(frozen=True, slots=True)
 class Concern:
-    """A primary concern shown on the assessment screen and in the report."""
+    """A primary concern shown on the assessment screen and in the report.
+
+    `params` are what its texts are made of (`concern_of` rebuilds them from the code and
+    the params, which is all a stored assessment keeps)."""
 
     code: str
     text_ko: str
     text_en: str
+    params: tuple[str, ...] = field(default=(), compare=False)
+
+
+def concern_of(code: str, params: tuple[str, ...] = ()) -> Concern:
+    """The concern `code` with its texts: the one place for each concern's wording.
+
+    KeyError / ValueError for a code or params this version does not know.
+    """
+    p = tuple(str(value) for value in params)
+    if code == "category_imbalance":
+        key, pct = p
+        label = CATEGORY_LABELS[key]
+        ko = f"심각한 {label.ko} 불균형 ({pct}% 편차)"
+        en = f"Severe {label.en.lower()} imbalance ({pct}% deviation)"
+    elif code == "balance_asymmetry":
+        (pct,) = p
+        ko, en = f"균형 비대칭 ({pct}%)", f"Balance asymmetry ({pct}%)"
+    elif code == "shoulder_asymmetry":
+        (cm,) = p
+        ko, en = f"어깨 가동성 비대칭 ({cm}cm)", f"Shoulder mobility asymmetry ({cm} cm)"
+    elif code == "movement_compensations":
+        (n,) = p
+        ko = f"움직임 보상 (오버헤드 스쿼트에서 {n}개 문제)"
+        en = f"Movement compensations ({n} in the overhead squat)"
+    elif code == "poor_mobility":
+        (n,) = p
+        ko = f"{n}개 테스트에서 낮은 유연성"
+        en = f"Low mobility in {n} test{'s' if n != '1' else ''}"
+    elif code == "poor_balance" and not p:
+        ko, en = "낮은 균형 능력", "Poor balance"
+    else:
+        raise KeyError(code)
+    return Concern(code, ko, en, p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +194,7 @@ def _imbalance(scores: AssessmentScores) -> RiskFactor | None:
     concern = None
     if listed:
         worst = max(listed, key=lambda key: listed[key])
-        label, pct = CATEGORY_LABELS[worst], fmt1(listed[worst] / average * 100)
-        concern = Concern(
-            "category_imbalance",
-            f"심각한 {label.ko} 불균형 ({pct}% 편차)",
-            f"Severe {label.en.lower()} imbalance ({pct}% deviation)",
-        )
+        concern = concern_of("category_imbalance", (worst, fmt1(listed[worst] / average * 100)))
     return RiskFactor("category_imbalance", points, details, concern)
 
 
@@ -180,9 +211,8 @@ def _side_asymmetry(
         "left": left,
         "asymmetry_pct": round1(asymmetry),
     }
-    pct = fmt1(asymmetry)
     # Only the eyes-open asymmetry is a primary concern (DOMAIN 2.15.3).
-    shown = Concern("balance_asymmetry", f"균형 비대칭 ({pct}%)", f"Balance asymmetry ({pct}%)")
+    shown = concern_of("balance_asymmetry", (fmt1(asymmetry),))
     return RiskFactor(code, min(20.0, asymmetry * 0.4), details, shown if concern else None)
 
 
@@ -195,12 +225,7 @@ def _shoulder_asymmetry(inputs: AssessmentInputs) -> RiskFactor | None:
         return None
     level = "high" if difference > 5 else "moderate"
     details: dict[str, object] = {"difference_cm": round1(difference), "level": level}
-    cm = fmt1(difference)
-    concern = Concern(
-        "shoulder_asymmetry",
-        f"어깨 가동성 비대칭 ({cm}cm)",
-        f"Shoulder mobility asymmetry ({cm} cm)",
-    )
+    concern = concern_of("shoulder_asymmetry", (fmt1(difference),))
     return RiskFactor("shoulder_asymmetry", min(20.0, difference * 3), details, concern)
 
 
@@ -217,16 +242,11 @@ def _poor_mobility(scores: AssessmentScores) -> RiskFactor | None:
         tests.append({"test": key, "score": score, "severity": severity})
     if not tests:
         return None
-    n = len(tests)
-    concern = Concern(
-        "poor_mobility",
-        f"{n}개 테스트에서 낮은 유연성",
-        f"Low mobility in {n} test{'s' if n != 1 else ''}",
-    )
+    concern = concern_of("poor_mobility", (str(len(tests)),))
     return RiskFactor("poor_mobility", points, {"tests": tests}, concern)
 
 
-_POOR_BALANCE = Concern("poor_balance", "낮은 균형 능력", "Poor balance")
+_POOR_BALANCE = concern_of("poor_balance")
 
 
 def _poor_balance(scores: AssessmentScores) -> RiskFactor | None:
@@ -264,11 +284,7 @@ def _compensations(inputs: AssessmentInputs) -> RiskFactor | None:
         "count": n,
         "risk_level": "high" if n >= 2 else "moderate",
     }
-    concern = Concern(
-        "movement_compensations",
-        f"움직임 보상 (오버헤드 스쿼트에서 {n}개 문제)",
-        f"Movement compensations ({n} in the overhead squat)",
-    )
+    concern = concern_of("movement_compensations", (str(n),))
     return RiskFactor("movement_compensations", min(10.0, n * 4.0), details, concern)
 
 

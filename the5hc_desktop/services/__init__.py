@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from the5hc_desktop.services.accounts import AccountService
+from the5hc_desktop.services.analytics import AnalyticsService
 from the5hc_desktop.services.assessments import AssessmentService
+from the5hc_desktop.services.availability import AvailabilityService
 from the5hc_desktop.services.base import Clock
 from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
+from the5hc_desktop.services.dashboard_lists import DashboardListsService
 from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.maintenance import MaintenanceService
+from the5hc_desktop.services.package_list import PackageListService
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.report_service import ReportService
 from the5hc_desktop.services.sessions import SessionService
@@ -45,6 +49,10 @@ class Services:
     maintenance: MaintenanceService
     changes: ChangePublisher
     sync: SyncService
+    analytics: AnalyticsService
+    availability: AvailabilityService
+    dashboard_lists: DashboardListsService
+    package_list: PackageListService
 
     def close(self) -> None:
         self.database.close()
@@ -68,6 +76,10 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         maintenance=MaintenanceService(access, now=now),
         changes=changes,
         sync=SyncService(access),
+        analytics=AnalyticsService(access, now=now),
+        availability=AvailabilityService(access, now=now),
+        dashboard_lists=DashboardListsService(access, now=now),
+        package_list=PackageListService(access, now=now),
     )
 
 

@@ -16,13 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import ValidationError
-from the5hc_desktop.domain.recommendations import Recommendations, Tip, recommend
+from the5hc_desktop.domain.recommendations import Recommendations, Tip, recommend, tip_for
 from the5hc_desktop.domain.risk import (
     Concern,
     RiskAssessment,
     RiskFactor,
     RiskLevel,
     assess_risk,
+    concern_of,
     risk_level_for,
 )
 from the5hc_desktop.domain.scoring import (
@@ -135,7 +136,7 @@ class Evaluation:
         data = self.scores.to_dict()
         columns: dict[str, Any] = {column: data[name] for name, column in SCORE_COLUMNS.items()}
         columns["risk_factors"] = _risk_json(self.risk)
-        columns["recommendations"] = self.recommendations.to_dict()
+        columns["recommendations"] = recommendations_json(self.recommendations)
         columns["scoring_version"] = SCORING_VERSION
         return columns
 
@@ -157,22 +158,55 @@ def score_columns(inputs: AssessmentInputs, height_cm: float | None) -> dict[str
     return evaluate_inputs(inputs, height_cm).columns()
 
 
-def _risk_json(risk: RiskAssessment) -> list[dict[str, Any]]:
-    # Factors with their concern and its place among the primary concerns, so the whole
-    # RiskAssessment can be rebuilt from the row without re-running the rules.
+def _risk_json(risk: RiskAssessment) -> list[list[Any]]:
+    # Compact: [code, points, details] per factor, plus [concern code, *params] and the
+    # concern's place among the primary concerns when it has one. The concern texts come
+    # from the domain (`concern_of`) when the row is read, so they are not stored.
     ranks = {concern.code: n for n, concern in enumerate(risk.primary_concerns)}
-    return [
-        {
-            "code": f.code,
-            "points": f.points,
-            "details": f.details,
-            "concern": None if f.concern is None else {
-                "code": f.concern.code, "text_ko": f.concern.text_ko, "text_en": f.concern.text_en
-            },
-            "primary_rank": None if f.concern is None else ranks.get(f.concern.code),
-        }
-        for f in risk.factors
-    ]
+    rows: list[list[Any]] = []
+    for f in risk.factors:
+        item: list[Any] = [f.code, f.points, f.details]
+        if f.concern is not None:
+            item += [[f.concern.code, *f.concern.params], ranks.get(f.concern.code)]
+        rows.append(item)
+    return rows
+
+
+def recommendations_json(recommendations: Recommendations) -> dict[str, Any]:
+    """Compact: tip codes per category; `tip_for` gives their texts when the row is read."""
+    return {"by_category": {category: [tip.code for tip in tips]
+                            for category, tips in recommendations.by_category.items()}}
+
+
+def _stored_concern(raw: Any) -> Concern | None:
+    """A concern as stored: [code, *params] (compact) or {code, text_ko, text_en} (before
+    revision 0006, and rows whose texts are not this version's)."""
+    if isinstance(raw, list) and raw:
+        code, params = str(raw[0]), tuple(str(p) for p in raw[1:])
+        try:
+            return concern_of(code, params)
+        except (KeyError, ValueError):  # written by a newer version: show the code
+            return Concern(code, code, code, params)
+    if isinstance(raw, Mapping) and "code" in raw:
+        return Concern(str(raw["code"]), str(raw.get("text_ko", "")), str(raw.get("text_en", "")))
+    return None
+
+
+def _stored_factor(item: Any) -> tuple[RiskFactor, Any] | None:
+    """(factor, rank among the primary concerns) of a stored risk factor, either form."""
+    if isinstance(item, list) and len(item) >= 3:
+        code, points, details = item[0], item[1], item[2]
+        concern = _stored_concern(item[3]) if len(item) > 3 else None
+        rank = item[4] if len(item) > 4 else None
+    elif isinstance(item, Mapping) and "code" in item:
+        code, points, details = item["code"], item.get("points"), item.get("details")
+        concern = _stored_concern(item.get("concern"))
+        rank = item.get("primary_rank")
+    else:
+        return None
+    factor = RiskFactor(str(code), float(points or 0),
+                        dict(details) if isinstance(details, Mapping) else {}, concern)
+    return factor, rank
 
 
 def _risk_from_row(row: Assessment) -> RiskAssessment | None:
@@ -181,19 +215,13 @@ def _risk_from_row(row: Assessment) -> RiskAssessment | None:
     factors: list[RiskFactor] = []
     primary: dict[int, Concern] = {}
     for item in row.risk_factors or []:
-        if not isinstance(item, Mapping) or "code" not in item:
+        stored = _stored_factor(item)
+        if stored is None:
             continue
-        concern = None
-        raw = item.get("concern")
-        if isinstance(raw, Mapping) and "code" in raw:
-            concern = Concern(str(raw["code"]), str(raw.get("text_ko", "")),
-                              str(raw.get("text_en", "")))
-            rank = item.get("primary_rank")
-            if isinstance(rank, int):
-                primary.setdefault(rank, concern)
-        details = item.get("details")
-        factors.append(RiskFactor(str(item["code"]), float(item.get("points") or 0),
-                                  dict(details) if isinstance(details, Mapping) else {}, concern))
+        factor, rank = stored
+        factors.append(factor)
+        if factor.concern is not None and isinstance(rank, int):
+            primary.setdefault(rank, factor.concern)
     level = _risk_level(row.risk_level, row.risk_score)
     concerns = tuple(primary[rank] for rank in sorted(primary))
     return RiskAssessment(row.risk_score, level, tuple(factors), concerns)
@@ -206,15 +234,24 @@ def _risk_level(stored: str | None, score: float) -> RiskLevel:
         return risk_level_for(score)
 
 
+def _stored_tip(item: Any) -> Tip | None:
+    if isinstance(item, str):  # compact: the code
+        try:
+            return tip_for(item)
+        except (KeyError, ValueError):  # written by a newer version: show the code
+            return Tip(item, item, item)
+    if isinstance(item, Mapping):
+        return Tip(str(item.get("code", "")), str(item.get("text_ko", "")),
+                   str(item.get("text_en", "")))
+    return None
+
+
 def _recommendations_from(data: Any) -> Recommendations | None:
     by = data.get("by_category") if isinstance(data, Mapping) else None
     if not isinstance(by, Mapping):
         return None
     return Recommendations({
-        str(category): tuple(
-            Tip(str(t.get("code", "")), str(t.get("text_ko", "")), str(t.get("text_en", "")))
-            for t in tips if isinstance(t, Mapping)
-        )
+        str(category): tuple(tip for tip in map(_stored_tip, tips) if tip is not None)
         for category, tips in by.items() if isinstance(tips, list)
     })
 

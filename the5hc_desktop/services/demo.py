@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from the5hc_desktop.domain.assessment_inputs import AssessmentInputs
+from the5hc_desktop.domain.credits import session_entry_id
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
 from the5hc_desktop.domain.fees import split_payment
 from the5hc_desktop.domain.people import age_on
@@ -35,6 +36,7 @@ from the5hc_desktop.services.assessments import score_columns
 from the5hc_desktop.services.base import audit, gym_zone, local_today
 from the5hc_desktop.services.clients import ClientDraft, clean_draft
 from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.services.demo_busy import plan_busy_gym
 from the5hc_desktop.services.demo_data import GYM_NAME
 from the5hc_desktop.services.demo_plan import GymPlan, MemberPlan, PackagePlan, plan_gym
 from the5hc_desktop.services.packages import fee_details
@@ -71,6 +73,11 @@ _BULK_CACHE_KIB = 262_144  # page cache for the bulk transaction (random index i
 
 Progress = Callable[[float], None]
 
+# "busy": the density of a real busy gym (benchmarks, `the5hc demo`); "light": a small PT
+# studio's history (screenshots, the first-run demo).
+BUSY, LIGHT = "busy", "light"
+PROFILES = (BUSY, LIGHT)
+
 _ASSESSMENT_COLUMNS = (
     "id", "created_at", "client_id", "trainer_id", "assessed_on", "age_at_assessment",
     *ASSESSMENT_INPUT_FIELDS,
@@ -99,8 +106,15 @@ def generate_demo(
     *,
     today: date | None = None,
     progress: Progress | None = None,
+    profile: str = BUSY,
 ) -> DemoResult:
     """Fill an empty database with a demo gym. ConflictError when it already has a gym."""
+    if profile not in PROFILES:
+        raise ValidationError(
+            f"데모 종류는 {', '.join(PROFILES)} 중 하나여야 합니다.",
+            f"The demo profile must be one of {', '.join(PROFILES)}.",
+            field="profile",
+        )
     if isinstance(clients, bool) or not isinstance(clients, int) or not 1 <= clients <= MAX_CLIENTS:
         raise ValidationError(
             f"회원 수는 1~{MAX_CLIENTS:,}명이어야 합니다.",
@@ -113,29 +127,31 @@ def generate_demo(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _generate(database, clients, seed, today, report, started)
+        return _generate(database, clients, seed, today, report, started, profile)
     finally:
         if collecting:
             gc.enable()
 
 
 def create_demo_file(
-    path: Path, clients: int, seed: int = 1, *, progress: Progress | None = None
+    path: Path, clients: int, seed: int = 1, *, progress: Progress | None = None,
+    profile: str = LIGHT,
 ) -> DemoResult:
     """Create (or fill, when empty) the database file `path` with a demo gym, then close it.
 
-    The window's entry point: it never holds the `Database` itself.
+    The window's entry point (light profile: a first look at the app): it never holds the
+    `Database` itself.
     """
     database = Database.open(path)
     try:
-        return generate_demo(database, clients, seed, progress=progress)
+        return generate_demo(database, clients, seed, progress=progress, profile=profile)
     finally:
         database.close()
 
 
 def _generate(
     database: Database, clients: int, seed: int, today: date | None, report: Progress,
-    started: float,
+    started: float, profile: str,
 ) -> DemoResult:
     accounts = AccountService(database)
     if not accounts.needs_first_run():
@@ -147,7 +163,10 @@ def _generate(
         settings = read_settings(session)
         zone = gym_zone(session)
         day = today or local_today(zone)
-    plan = plan_gym(seed, clients, day, settings.no_show_consumes_credit)
+    if profile == BUSY:
+        plan = plan_busy_gym(seed, clients, day)
+    else:
+        plan = plan_gym(seed, clients, day, settings.no_show_consumes_credit)
     report(0.15)
     staff_ids, owner = _create_staff(database, accounts, plan)
     report(0.2)
@@ -343,7 +362,9 @@ class _Writer:
                 item.status == "no_show" and self.no_show_consumes
             ):
                 kind = ledger.COMPLETE if item.status == "completed" else ledger.NO_SHOW
-                uses.append((self.ids.one(), db_time(done), package_id, client_id, session_id,
+                # The id every desk gives this debit (domain.credits), as the services do.
+                entry_id = db_uuid(session_entry_id(uuid.UUID(bytes=session_id), kind, 0))
+                uses.append((entry_id, db_time(done), package_id, client_id, session_id,
                              kind, -1, 0, None, trainer))
 
     # -- assessments ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from the5hc_desktop.domain.credits import (
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
 from the5hc_desktop.domain.roles import trains
 from the5hc_desktop.services import ledger
+from the5hc_desktop.services.availability import check_booking
 from the5hc_desktop.services.base import (
     ServiceBase,
     audit,
@@ -224,8 +225,12 @@ class SessionService(ServiceBase):
         starts_at: datetime,
         duration_min: int = DEFAULT_DURATION_MIN,
         notes: str = "",
+        outside_confirmed: bool = False,
     ) -> SessionView:
-        """Book a session after the RULES §5 checks (ValidationError names the field)."""
+        """Book a session after the RULES §5 checks (ValidationError names the field).
+
+        Outside the trainer's availability it raises `OutsideAvailability` unless the user
+        confirmed (`outside_confirmed`) and the gym's policy lets that through."""
         require(actor, Capability.SELL_AND_BOOK)
         if isinstance(duration_min, bool) or not isinstance(duration_min, int) or not (
             MIN_DURATION_MIN <= duration_min <= MAX_DURATION_MIN
@@ -256,6 +261,7 @@ class SessionService(ServiceBase):
             self._check_package(session, package, client, local_start.date(), today)
             end = start + timedelta(minutes=duration_min)
             self._check_overlap(session, trainer, client, start, end, zone)
+            check_booking(session, trainer.id, start, end, zone, confirmed=outside_confirmed)
             row = TrainingSession(
                 client_id=client.id,
                 package_id=package.id,

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0007"
 VERSION_TABLE = "alembic_version"
 
 

@@ -2,9 +2,10 @@
 
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
-assessment_health (synced, with `SyncedMixin`); local to this machine, never synced: devices
-(bookkeeping), staff_sign_in_state, local_settings, sync_state, sync_conflicts, sync_base
-and client_search (a trigger-maintained search index of clients).
+assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
+to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
+sync_state, sync_conflicts, sync_base and client_search (a trigger-maintained search index of
+clients).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from the5hc_desktop.store.models_assessment import (
     SCORE_COLUMNS,
     TEST_NOTE_KEYS,
     Assessment,
+)
+from the5hc_desktop.store.models_availability import (
+    AvailabilityException,
+    TrainerHours,
+    trainer_hours_id,
 )
 from the5hc_desktop.store.models_core import (
     INITIALS_GRAM,
@@ -75,6 +81,8 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Setting,
     HealthScreening,
     AssessmentHealth,
+    TrainerHours,
+    AvailabilityException,
 )
 
 __all__ = [
@@ -101,6 +109,7 @@ __all__ = [
     "Assessment",
     "AssessmentHealth",
     "AuditLogEntry",
+    "AvailabilityException",
     "Base",
     "Client",
     "ClientSearchTerm",
@@ -119,8 +128,10 @@ __all__ = [
     "SyncConflict",
     "SyncState",
     "SyncedMixin",
+    "TrainerHours",
     "TrainingSession",
     "active_count_terms",
     "assessment_health_id",
     "setting_id",
+    "trainer_hours_id",
 ]

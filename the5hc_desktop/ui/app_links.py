@@ -31,6 +31,27 @@ def link_panes(window: MainWindow) -> None:
 
         clients.new_assessment_requested.connect(new_assessment)
         clients.open_assessment_requested.connect(open_assessment)
+    link_dashboard_lists(window, panes.get("dashboardPane"), clients, sessions)
     if clients is not None and sessions is not None:
         clients.sell_package_requested.connect(sessions.sell_package)
         clients.book_session_requested.connect(sessions.book_session)
+
+
+def link_dashboard_lists(window: MainWindow, dashboard: Any, clients: Any, sessions: Any) -> None:
+    """The dashboard's upcoming bookings open in the calendar, its new members on their page."""
+    lists = getattr(dashboard, "upcoming", None)
+    if lists is None:
+        return
+    if clients is not None:
+        def open_client(client_id: uuid.UUID, name: str) -> None:
+            window.show_pane(clients.object_name)
+            clients.open_client(client_id, name)
+
+        lists.client_requested.connect(open_client)
+    if sessions is not None:
+        def open_session(view: Any) -> None:
+            window.show_pane(sessions.object_name)
+            sessions.schedule.show_day(view.starts_at.date())
+            sessions.schedule.show_session(view)
+
+        lists.session_requested.connect(open_session)

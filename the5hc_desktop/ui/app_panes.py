@@ -1,9 +1,10 @@
 """Which panes the main window gets, in navigation order, and how each one is built.
 
-The list is explicit: 대시보드 · 회원 관리 · 평가 실시 · 세션 관리 · 리포트 · 설정. A pane whose
-package is not there (yet) is left out; a package that is there but fails to import is a
-bug, logged and reported (the self-test fails on it). Each factory passes the pane exactly
-the services it uses, the signed-in actor and the message bridge: no global app object.
+The list is explicit: 대시보드 · 회원 관리 · 평가 실시 · 세션 관리 · 리포트 · 분석 · 설정.
+A pane whose package is not there (yet) is left out; a package that is there but fails to
+import is a bug, logged and reported (the self-test fails on it). Each factory passes the pane
+exactly the services it uses, the signed-in actor and the message bridge: no global app
+object.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.pane import Pane
+from the5hc_desktop.ui.panes.dashboard.upcoming import attach_upcoming
 
 log = logging.getLogger("the5hc.ui.app")
 
@@ -35,6 +37,7 @@ class PaneDeps:
 
 def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.DashboardPane(deps.services.dashboard, deps.actor, deps.messages)
+    attach_upcoming(pane, deps.services.dashboard_lists)  # type: ignore[arg-type]
     return pane
 
 
@@ -61,13 +64,14 @@ def _by_convention(module: ModuleType, deps: PaneDeps) -> Pane:
 Factory = Callable[[ModuleType, PaneDeps], Pane]
 PaneEntry = tuple[str, str, Factory]  # short name, package, factory
 
-# Navigation order: 대시보드 · 회원 관리 · 평가 실시 · 세션 관리 · 리포트 · 설정.
+# Navigation order: 대시보드 · 회원 관리 · 평가 실시 · 세션 관리 · 리포트 · 분석 · 설정.
 PANES: tuple[PaneEntry, ...] = (
     ("dashboard", "the5hc_desktop.ui.panes.dashboard", _dashboard),
     ("clients", "the5hc_desktop.ui.panes.clients", _clients),
     ("assessment", "the5hc_desktop.ui.panes.assessment", _by_convention),
     ("sessions", "the5hc_desktop.ui.panes.sessions", _by_convention),
     ("reports", "the5hc_desktop.ui.panes.reports", _by_convention),
+    ("analytics", "the5hc_desktop.ui.panes.analytics", _by_convention),
     ("settings", "the5hc_desktop.ui.panes.settings", _settings),
 )
 

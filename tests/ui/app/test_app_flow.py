@@ -227,3 +227,36 @@ def test_a_members_page_reaches_the_other_panes(qtbot: QtBot, flow: SignInFlow, 
     assessment.wizard.reject()  # cancel, confirmed: nothing is written
     qtbot.waitUntil(lambda: assessment.wizard is None)
     assert services.assessments.list_for_client(gym.owner, member) == before
+
+
+def test_the_dashboards_lists_open_their_records(qtbot: QtBot, flow: SignInFlow, gym: Gym,
+                                                 services: Services, tmp_path: Path) -> None:
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    panes: dict[str, Any] = {pane.object_name: pane for pane in window.panes()}
+    lists = panes["dashboardPane"].upcoming
+    assert lists is not None
+    qtbot.waitUntil(lambda: lists.lists is not None and not lists.is_loading())
+    expected = services.dashboard_lists.lists(gym.owner)  # the seed's clock (June 2025)
+    # The window runs on the real clock: June 2025 bookings are past, members are not.
+    assert lists.upcoming_model.rows() == ()
+    assert lists.members_model.rows() == expected.recent_members
+    lists.grab().save(str(tmp_path / "dashboard_lists.png"))
+
+    lists.members_table.activated.emit(lists.members_model.index(0, 1))
+    current = window.current_pane()
+    assert current is not None
+    assert current.object_name == "clientsPane"
+    assert expected.upcoming
+    lists.session_requested.emit(expected.upcoming[0])
+    current = window.current_pane()
+    assert current is not None
+    assert current.object_name == "sessionsPane"
+    assert current.schedule.anchor == expected.upcoming[0].starts_at.date()

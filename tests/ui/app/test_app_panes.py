@@ -18,7 +18,8 @@ from the5hc_desktop.ui.pane import Pane
 
 def test_the_list_is_in_navigation_order() -> None:
     assert [name for name, _package, _factory in PANES] == [
-        "dashboard", "clients", "assessment", "sessions", "reports", "settings"]
+        "dashboard", "clients", "assessment", "sessions", "reports", "analytics",
+        "settings"]
 
 
 def _deps(services: Services, gym: Gym, messages: MessageBridge) -> PaneDeps:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ALL_PANES = ["dashboardPane", "clientsPane", "assessmentPane", "sessionsPane", "reportsPane",
-             "settingsPane"]
+             "analyticsPane", "settingsPane"]
 
 
 def _run(db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -23,6 +23,9 @@ def _run(db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         env[name] = str(tmp_path / name.lower())  # the user's folders stay untouched
     env["THE5HC_DATA_DIR"] = str(tmp_path / "data")
     env.pop("THE5HC_DB", None)
+    # The package under test (this checkout), not whichever copy is installed.
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).resolve().parents[3]), env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "the5hc_desktop", "--self-test", "--db", str(db)],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False,

@@ -6,6 +6,6 @@
 
 from __future__ import annotations
 
-from the5hc_desktop.sync.server_sql import revision_1, revision_2
+from the5hc_desktop.sync.server_sql import revision_1, revision_2, revision_3
 
-STEPS: tuple[str, ...] = (revision_1.SQL, revision_2.SQL)
+STEPS: tuple[str, ...] = (revision_1.SQL, revision_2.SQL, revision_3.SQL)

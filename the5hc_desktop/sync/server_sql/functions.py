@@ -11,7 +11,8 @@ from __future__ import annotations
 from the5hc_desktop.sync.server_sql.errors import SERVER_ERRORS, message_text
 
 LWW_ENTITIES = ("organizations", "staff_accounts", "clients", "assessments",
-                "session_packages", "settings", "health_screenings", "assessment_health")
+                "session_packages", "settings", "health_screenings", "assessment_health",
+                "trainer_hours", "availability_exceptions")
 SESSION_ENTITIES = ("sessions",)
 APPEND_ENTITIES = ("credit_ledger", "payments", "fee_audit_entries", "audit_log")
 PUSHED_ENTITIES = (*LWW_ENTITIES, *SESSION_ENTITIES, *APPEND_ENTITIES)

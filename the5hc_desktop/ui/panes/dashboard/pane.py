@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     )
     from the5hc_desktop.services.sessions import SessionView
     from the5hc_desktop.ui.panes.dashboard.charts import BarChart
+    from the5hc_desktop.ui.panes.dashboard.upcoming import UpcomingLists
 
 SESSION_COLOUR = "#1565c0"
 REVENUE_COLOUR = "#2e7d32"
@@ -58,6 +59,7 @@ class DashboardPane(QWidget):
     watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS, changes.PACKAGES,
                          changes.SESSIONS, changes.CREDIT_LEDGER, changes.PAYMENTS,
                          changes.STAFF, changes.SETTINGS})
+    upcoming: UpcomingLists | None = None  # set by upcoming.attach_upcoming
 
     def __init__(
         self,
@@ -259,6 +261,8 @@ class DashboardPane(QWidget):
             self._reload_pending = True
             return
         self._reload_pending = False
+        if self.upcoming is not None:
+            self.upcoming.refresh()
         self.refresh_button.setEnabled(False)
         self.status_label.setText(self.tr("Loading…"))
         service, actor = self._service, self._actor

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
@@ -48,6 +49,9 @@ from the5hc_desktop.ui.panes.sessions.widgets import (
     to_date,
     to_time,
 )
+
+if TYPE_CHECKING:
+    from the5hc_desktop.ui.panes.sessions.free_slots import FreeSlots
 
 DEFAULT_DURATION_MIN = 60
 MIN_DURATION_MIN = 15
@@ -117,6 +121,9 @@ class BookSessionDialog(QDialog):
         self._loading = False
         self.package_views: tuple[PackageView, ...] = ()
         self.session: SessionView | None = None
+        # Set after the user agreed to book outside the trainer's hours (free_slots.py).
+        self.outside_confirmed = False
+        self.free_slots: FreeSlots | None = None
 
         self.picker = ClientPicker(clients, actor, name="bookClient")
         self._build(trainers, start, trainer_id)
@@ -338,9 +345,10 @@ class BookSessionDialog(QDialog):
         start, duration = self.start(), self.duration_spin.value()
         notes = self.notes_edit.text()
         sessions, actor = self._sessions, self._actor
+        confirmed, self.outside_confirmed = self.outside_confirmed, False
         self._submission.submit(
             lambda _ctx: sessions.book(actor, client_id, package.id, trainer_id, start,
-                                       duration, notes),
+                                       duration, notes, outside_confirmed=confirmed),
             self._booked,
             self.tr("Booking…"),
         )

@@ -38,6 +38,7 @@ from the5hc_desktop.ui.panes.sessions.calendar_layout import (
     month_cells,
     trainer_columns,
 )
+from the5hc_desktop.ui.panes.sessions.calendar_shading import paint_shading
 
 GUTTER = 54  # hour labels
 HEADER = 30  # day names
@@ -316,6 +317,7 @@ class CalendarView(QWidget):
                 title = self._day_titles(day)[form]
             painter.drawText(QRectF(x, 0, col_w, HEADER), Qt.AlignmentFlag.AlignCenter,
                              metrics.elidedText(title, Qt.TextElideMode.ElideRight, room))
+        paint_shading(self, painter)  # outside the trainer's availability
         painter.setFont(self._small)
         for hour in range(self.first_hour, self.last_hour + 1):
             y = HEADER + (hour - self.first_hour) * hour_px

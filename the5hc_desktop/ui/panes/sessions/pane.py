@@ -40,6 +40,12 @@ from the5hc_desktop.ui import export_action, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.book_dialog import BookSessionDialog, next_quarter
+from the5hc_desktop.ui.panes.sessions.calendar_shading import attach_availability
+from the5hc_desktop.ui.panes.sessions.free_slots import attach_to_booking
+from the5hc_desktop.ui.panes.sessions.gym_packages_panel import (
+    GymPackagesPanel,
+    attach_gym_packages,
+)
 from the5hc_desktop.ui.panes.sessions.packages_panel import PackagesPanel
 from the5hc_desktop.ui.panes.sessions.pane_services import SessionsPaneServices
 from the5hc_desktop.ui.panes.sessions.payments_panel import PaymentsPanel
@@ -66,6 +72,7 @@ class SessionsPane(QWidget):
     data_changed = Signal()  # credits, bookings or payments changed here (the bus tells others)
     watches = frozenset({changes.SESSIONS, changes.PACKAGES, changes.CREDIT_LEDGER,
                          changes.PAYMENTS, changes.CLIENTS, changes.STAFF, changes.SETTINGS})
+    gym_packages: GymPackagesPanel | None = None  # 전체 패키지 (gym_packages_panel.py)
 
     def __init__(
         self,
@@ -129,6 +136,8 @@ class SessionsPane(QWidget):
     def _build(self) -> None:
         s = self._services
         self.schedule = SchedulePage(s.sessions, self._actor, self._messages, self.now)
+        attach_availability(self.schedule, getattr(s, "availability", None), self._actor,
+                            self._messages)
         self.schedule.book_requested.connect(
             lambda start, trainer: self.book_session(start=start, trainer_id=trainer))
         self.schedule.sell_requested.connect(lambda: self.sell_package())
@@ -150,6 +159,7 @@ class SessionsPane(QWidget):
             self.payments_panel.changed.connect(self._credits_changed)
             self.tabs.addTab(self.payments_panel, self.tr("Payments"))
         self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
+        attach_gym_packages(self, getattr(s, "package_list", None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -233,6 +243,7 @@ class SessionsPane(QWidget):
             trainer_id=trainer_id or self.schedule.trainer_filter(), parent=self)
         dialog.booked.connect(self._booked)
         dialog.sell_requested.connect(self.sell_package)
+        attach_to_booking(dialog, getattr(s, "availability", None))
         self._show_dialog(dialog)
 
     def _booked(self, view: SessionView) -> None:

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
@@ -56,6 +57,9 @@ from the5hc_desktop.ui.panes.sessions.today_list import (
 )
 from the5hc_desktop.ui.panes.sessions.widgets import find_data
 
+if TYPE_CHECKING:
+    from the5hc_desktop.ui.panes.sessions.calendar_shading import ShadingLoader
+
 
 @dataclass(frozen=True)
 class Schedule:
@@ -79,6 +83,8 @@ class SchedulePage(QWidget):
     sell_requested = Signal()
     packages_requested = Signal(object, str)  # client id, name
     changed = Signal()  # a session changed state: credits moved
+    shading: ShadingLoader | None = None  # set by calendar_shading.attach_availability
+    hours_button: QPushButton | None = None
 
     def __init__(
         self,
@@ -273,6 +279,8 @@ class SchedulePage(QWidget):
         first, end = visible_range(self.mode, self.anchor)
         today, trainer = self.today(), self.trainer_filter()
         sessions, actor = self._sessions, self._actor
+        if self.shading is not None:
+            self.shading.reload()
         worker.run(
             lambda _ctx: load_schedule(sessions, actor, first, end, today, trainer),
             lambda schedule: self._arrived(generation, schedule),

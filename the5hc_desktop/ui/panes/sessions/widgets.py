@@ -200,6 +200,8 @@ class FormSubmission:
         self._report = report
         self._on_busy_changed = on_busy_changed
         self.busy = False
+        # Called after a refusal was shown (e.g. to offer booking outside the hours).
+        self.after_refusal: Callable[[The5HCError], object] | None = None
 
     def submit(self, op: Callable[[worker.TaskContext], T], on_success: Callable[[T], object],
                label: str) -> None:
@@ -214,3 +216,5 @@ class FormSubmission:
     def _failed(self, error: The5HCError) -> None:
         if not self._errors.show_error(error):
             self._report(error)
+        if self.after_refusal is not None:
+            self.after_refusal(error)

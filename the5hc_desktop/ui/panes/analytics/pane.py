@@ -1,0 +1,364 @@
+"""분석: per-trainer figures over a period, the gym total, revenue per month and a
+weekday × hour table of sessions; export to Excel.
+
+One `AnalyticsService.report` call on the slow-read lane per load; the pane only formats.
+Owner and senior pick any trainer (or all); a trainer's filter holds only themself.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from the5hc_desktop.domain.availability import WEEKDAY_LABELS
+from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.domain.labels import Label
+from the5hc_desktop.domain.money import MoneyStyle, format_won
+from the5hc_desktop.services import changes
+from the5hc_desktop.services.analytics import (
+    FIGURE_HEADERS,
+    PERIOD_LABELS,
+    UNASSIGNED,
+    AnalyticsReport,
+    AnalyticsService,
+    Period,
+    TrainerFigures,
+    export_report,
+    period_range,
+)
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel, read_only_table
+
+T = {
+    "title": Label("분석", "Analytics"),
+    "all": Label("전체 트레이너", "All trainers"),
+    "period": Label("기간", "Period"),
+    "trainer": Label("트레이너", "Trainer"),
+    "refresh": Label("새로고침", "Refresh"),
+    "export": Label("엑셀로 내보내기", "Export to Excel"),
+    "loading": Label("불러오는 중…", "Loading…"),
+    "updated": Label("{first} ~ {last}", "{first} to {last}"),
+    "failed": Label("분석 자료를 불러오지 못했습니다.", "The figures could not be loaded."),
+    "figures": Label("트레이너별", "By trainer"),
+    "monthly": Label("월별 매출", "Monthly revenue"),
+    "heat": Label("요일 × 시간 세션", "Sessions by weekday × hour"),
+    "saved": Label("저장했습니다: {path}", "Saved: {path}"),
+}
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.1f}%"
+
+
+def _won(value: int | None) -> str:
+    return "–" if value is None else format_won(value, MoneyStyle.WON_SUFFIX)
+
+
+def _change(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.1f}"
+
+
+class AnalyticsPane(QWidget):
+    """The 분석 pane (see the module docstring)."""
+
+    watches = frozenset({changes.SESSIONS, changes.PAYMENTS, changes.PACKAGES, changes.CLIENTS,
+                         changes.ASSESSMENTS, changes.CREDIT_LEDGER, changes.STAFF})
+
+    def __init__(self, service: AnalyticsService, actor: Actor, messages: MessageBridge,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analyticsPane")
+        self._service = service
+        self._actor = actor
+        self._messages = messages
+        self._lang = i18n.current_language()
+        self._report: AnalyticsReport | None = None
+        self._loading: worker.TaskHandle | None = None
+        self._pending = False
+        self._build()
+
+    # --- the Pane protocol -----------------------------------------------------------------
+    @property
+    def object_name(self) -> str:
+        return "analyticsPane"
+
+    @property
+    def title(self) -> str:
+        return self._t("title")
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    def _t(self, key: str) -> str:
+        return T[key].text(self._lang)
+
+    # --- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        heading = QLabel(self._t("title"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1a2733;")
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("analyticsPeriod")
+        for period in Period:
+            self.period_combo.addItem(PERIOD_LABELS[period].text(self._lang), period.value)
+        self.first_edit = QDateEdit()
+        self.last_edit = QDateEdit()
+        for edit, name in ((self.first_edit, "analyticsFirst"), (self.last_edit, "analyticsLast")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._custom_changed)
+        self.trainer_combo = QComboBox()
+        self.trainer_combo.setObjectName("analyticsTrainer")
+        self.refresh_button = QPushButton(self._t("refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self._t("export"))
+        self.export_button.setObjectName("analyticsExport")
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setEnabled(False)
+        self.status_label = QLabel(self._t("loading"))
+        self.status_label.setStyleSheet("color: #607d8b;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self._t("period")))
+        top.addWidget(self.period_combo)
+        top.addWidget(self.first_edit)
+        top.addWidget(QLabel("~"))
+        top.addWidget(self.last_edit)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self._t("trainer")))
+        top.addWidget(self.trainer_combo)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+
+        self.model: RowsModel[TrainerFigures] = RowsModel(self._columns(), self)
+        self.table = read_only_table("analyticsTable", self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.monthly_table = QTableWidget()
+        self.monthly_table.setObjectName("analyticsMonthly")
+        self.heat_table = QTableWidget(7, 24)
+        self.heat_table.setObjectName("analyticsHeat")
+        self.heat_table.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
+        self.heat_table.setVerticalHeaderLabels([d.text(self._lang) for d in WEEKDAY_LABELS])
+        self.heat_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.heat_table.verticalHeader().setDefaultSectionSize(22)
+        self.heat_table.setMinimumHeight(7 * 22 + 30)
+        for table in (self.monthly_table, self.heat_table):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        bottom = QHBoxLayout()
+        for table, key, stretch in ((self.monthly_table, "monthly", 2),
+                                    (self.heat_table, "heat", 5)):
+            box = QVBoxLayout()
+            caption = QLabel(self._t(key))
+            caption.setStyleSheet("font-weight: bold; color: #1a2733;")
+            box.addWidget(caption)
+            box.addWidget(table, 1)
+            bottom.addLayout(box, stretch)
+        caption = QLabel(self._t("figures"))
+        caption.setStyleSheet("font-weight: bold; color: #1a2733;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 20)
+        layout.addLayout(top)
+        layout.addWidget(caption)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom, 0)
+
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.trainer_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._trainers_loaded = False
+        self._set_dates(Period.THIS_MONTH)
+
+    def _columns(self) -> list[Column[TrainerFigures]]:
+        texts: list[Any] = [
+            lambda r: r.name, lambda r: f"{r.completed:,}", lambda r: f"{r.no_show:,}",
+            lambda r: f"{r.cancelled:,}", lambda r: _pct(r.no_show_rate),
+            lambda r: _won(r.revenue_gross), lambda r: _won(r.revenue_net),
+            lambda r: f"{r.packages_sold:,}", lambda r: _won(r.average_price),
+            lambda r: f"{r.active_members:,}", lambda r: f"{r.new_members:,}",
+            lambda r: f"{r.lapsed_members:,}", lambda r: f"{r.assessments:,}",
+            lambda r: _change(r.average_change),
+        ]
+        return [
+            Column(header.text(self._lang), text, RIGHT if i else Qt.AlignmentFlag.AlignLeft,
+                   bold=(lambda r: r.trainer_id is None and r.name != UNASSIGNED.ko),
+                   key=header.en)
+            for i, ((header, _fmt, _w), text) in enumerate(zip(FIGURE_HEADERS, texts,
+                                                              strict=True))
+        ]
+
+    # --- filters -----------------------------------------------------------------------
+    def period(self) -> Period:
+        return Period(self.period_combo.currentData())
+
+    def _set_dates(self, period: Period) -> None:
+        custom = period is Period.CUSTOM
+        self.first_edit.setEnabled(custom)
+        self.last_edit.setEnabled(custom)
+        if custom:
+            return
+        first, last = period_range(period, self._service.today())
+        for edit, day in ((self.first_edit, first), (self.last_edit, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def _period_changed(self, _index: int) -> None:
+        self._set_dates(self.period())
+        self.refresh()
+
+    def _custom_changed(self, _value: QDate) -> None:
+        if self.period() is Period.CUSTOM:
+            self.refresh()
+
+    def dates(self) -> tuple[date, date]:
+        return (self.first_edit.date().toPython(),  # type: ignore[return-value]
+                self.last_edit.date().toPython())
+
+    def selected_trainer(self) -> uuid.UUID | None:
+        value = self.trainer_combo.currentData()
+        return None if value is None else uuid.UUID(value)
+
+    def _load_trainers(self) -> None:
+        self.trainer_combo.blockSignals(True)
+        self.trainer_combo.clear()
+        choices = self._service.trainers(self._actor)
+        if len(choices) != 1 or choices[0][0] != self._actor.staff_id:
+            self.trainer_combo.addItem(self._t("all"), None)
+        for trainer_id, name in choices:
+            self.trainer_combo.addItem(name, str(trainer_id))
+        self.trainer_combo.blockSignals(False)
+        self._trainers_loaded = True
+
+    # --- loading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self._trainers_loaded:
+            try:
+                self._load_trainers()
+            except The5HCError as error:
+                self.status_label.setText(error.message(self._lang))
+                return
+        if self._loading is not None and not self._loading.is_done():
+            self._pending = True
+            return
+        self._pending = False
+        self.status_label.setText(self._t("loading"))
+        service, actor = self._service, self._actor
+        first, last = self.dates()
+        trainer = self.selected_trainer()
+        self._loading = worker.run(
+            lambda _ctx: service.report(actor, first, last, trainer),
+            self.show_report,
+            on_failure=self._failed,
+            parent=self,
+            on_done=self._done,
+            lane=worker.Lane.SLOW_READ,
+        )
+
+    def is_loading(self) -> bool:
+        return self._loading is not None and not self._loading.is_done()
+
+    def _done(self) -> None:
+        if self._pending:
+            self.refresh()
+
+    def _failed(self, error: The5HCError) -> None:
+        self.status_label.setText(self._t("failed"))
+        self._messages.show_error(error)
+
+    # --- showing -----------------------------------------------------------------------
+    def report(self) -> AnalyticsReport | None:
+        return self._report
+
+    def show_report(self, report: AnalyticsReport) -> None:
+        self._report = report
+        rows = list(report.trainers)
+        if self.selected_trainer() is None:
+            rows.append(report.total)
+        self.model.set_rows(tuple(rows))
+        self._fill_monthly(report)
+        self._fill_heat(report)
+        self.export_button.setEnabled(True)
+        self.status_label.setText(self._t("updated").format(first=report.first,
+                                                             last=report.last))
+
+    def _fill_monthly(self, report: AnalyticsReport) -> None:
+        names = {r.trainer_id: r.name for r in report.trainers}
+        months = sorted({m for m, _ in report.monthly_revenue})
+        trainers = sorted({t for _, t in report.monthly_revenue},
+                          key=lambda t: (t is None, names.get(t, "")))
+        table = self.monthly_table
+        table.clear()
+        table.setRowCount(len(months))
+        table.setColumnCount(len(trainers) + 1)
+        table.setHorizontalHeaderLabels(
+            [names.get(t, UNASSIGNED.text(self._lang)) for t in trainers]
+            + [T["all"].text(self._lang)])
+        table.setVerticalHeaderLabels([f"{m:%Y-%m}" for m in months])
+        for row, month in enumerate(months):
+            values = [report.monthly_revenue.get((month, t), 0) for t in trainers]
+            for col, value in enumerate([*values, sum(values)]):
+                item = QTableWidgetItem(_won(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, col, item)
+        table.resizeColumnsToContents()
+
+    def _fill_heat(self, report: AnalyticsReport) -> None:
+        peak = max((n for day in report.heat for n in day), default=0) or 1
+        for d, day in enumerate(report.heat):
+            for h, n in enumerate(day):
+                item = QTableWidgetItem(str(n) if n else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                # Darker blue for busier hours: the table is its own heat map.
+                strength = n / peak
+                item.setBackground(QBrush(QColor(21, 101, 192, int(30 + 200 * strength) if n
+                                                 else 0)))
+                if strength > 0.6:
+                    item.setForeground(QBrush(QColor("white")))
+                self.heat_table.setItem(d, h, item)
+
+    # --- export ------------------------------------------------------------------------
+    def export(self) -> None:
+        report = self._report
+        if report is None:
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"분석_{report.first}_{report.last}.xlsx")
+        target, _ = QFileDialog.getSaveFileName(self, self._t("export"), suggested,
+                                                "Excel (*.xlsx)")
+        if target:
+            self.export_to(Path(target))
+
+    def export_to(self, target: Path) -> None:
+        report, lang = self._report, self._lang
+        if report is None:
+            return
+        worker.run(
+            lambda _ctx: export_report(report, target, lang),
+            lambda path: self._messages.success(self._t("saved").format(path=path)),
+            parent=self, lane=worker.Lane.SLOW_READ)
