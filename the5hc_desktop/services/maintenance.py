@@ -30,6 +30,7 @@ from the5hc_desktop.store.models import (
     Assessment,
     AssessmentHealth,
     AuditLogEntry,
+    AvailabilityException,
     Client,
     CreditLedgerEntry,
     FeeAuditEntry,
@@ -39,6 +40,7 @@ from the5hc_desktop.store.models import (
     SessionPackage,
     Setting,
     StaffAccount,
+    TrainerHours,
     TrainingSession,
 )
 
@@ -60,6 +62,8 @@ COUNTED: dict[str, type[SyncedMixin]] = {
     "settings": Setting,
     "health_screenings": HealthScreening,
     "assessment_health": AssessmentHealth,
+    "trainer_hours": TrainerHours,
+    "availability_exceptions": AvailabilityException,
 }
 
 
