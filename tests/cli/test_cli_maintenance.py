@@ -22,7 +22,9 @@ from the5hc_desktop.services.export import HEADER
 from the5hc_desktop.store.models import Assessment
 
 EXPECTED_KEYS = {"organizations", "staff", "clients", "assessments", "packages", "sessions",
-                 "credit_ledger", "payments", "fee_audit", "audit_log", "settings"}
+                 "credit_ledger", "payments", "fee_audit", "audit_log", "settings",
+                 "health_screenings", "assessment_health", "trainer_hours",
+                 "availability_exceptions"}
 
 
 def _init(run: Callable[..., Result], db: Path) -> None:

@@ -4,10 +4,12 @@
         proxy.latency = 0.2                # seconds added to every chunk
         proxy.black_hole = True            # accept and forward nothing
         proxy.reset_after = 4000           # cut each connection after N bytes to the server
+        proxy.reset_after_reply = 90000    # ... or after N bytes back to the client
 """
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
@@ -21,6 +23,7 @@ class FaultProxy:
         self.latency = 0.0
         self.black_hole = False
         self.reset_after: int | None = None
+        self.reset_after_reply: int | None = None
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
@@ -42,6 +45,8 @@ class FaultProxy:
 
     def close(self) -> None:
         self._stopped.set()
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
         self._listener.close()
         self.cut_all()
         self._thread.join(timeout=5)
@@ -67,11 +72,10 @@ class FaultProxy:
             server.settimeout(None)
             with self._lock:
                 self._sockets += [client, server]
-            budget = [self.reset_after]
-            for source, sink, counted in ((client, server, True), (server, client, False)):
+            for source, sink, budget in ((client, server, [self.reset_after]),
+                                         (server, client, [self.reset_after_reply])):
                 threading.Thread(
-                    target=self._pump, args=(source, sink, budget if counted else None),
-                    daemon=True,
+                    target=self._pump, args=(source, sink, budget), daemon=True,
                 ).start()
 
     def _pump(

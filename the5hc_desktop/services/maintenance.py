@@ -29,15 +29,19 @@ from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.file_lock import FileLock
 from the5hc_desktop.store.models import (
     Assessment,
+    AssessmentHealth,
     AuditLogEntry,
+    AvailabilityException,
     Client,
     CreditLedgerEntry,
     FeeAuditEntry,
+    HealthScreening,
     Organization,
     Payment,
     SessionPackage,
     Setting,
     StaffAccount,
+    TrainerHours,
     TrainingSession,
 )
 from the5hc_desktop.store.schema_check import schema_differences
@@ -58,6 +62,10 @@ COUNTED: dict[str, type[SyncedMixin]] = {
     "fee_audit": FeeAuditEntry,
     "audit_log": AuditLogEntry,
     "settings": Setting,
+    "health_screenings": HealthScreening,
+    "assessment_health": AssessmentHealth,
+    "trainer_hours": TrainerHours,
+    "availability_exceptions": AvailabilityException,
 }
 
 

@@ -85,6 +85,7 @@ class SyncEngine:
     ) -> RoundResult:
         report = progress or (lambda _stage, _n: None)
         stop = cancelled or (lambda: False)
+        self.replica.track_bases()
         link = self._connect()
         try:
             hello = link.hello(PROTOCOL, self._wall_ms())

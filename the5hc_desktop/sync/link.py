@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
+import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("the5hc.sync")
 
 CONNECT_TIMEOUT_S = 5
+# A call with no answer for this long is given up (the link is cut, the round fails as
+# offline and the next one retries; a push the server did commit is recognised by its op
+# id). Keepalives cannot see a path that still acknowledges packets but forwards nothing.
+CALL_TIMEOUT_S = 10.0
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")
 
@@ -97,18 +103,27 @@ def connect(address: ServerAddress, secret: str) -> PgLink:
 
 
 class PgLink:
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], call_timeout: float = CALL_TIMEOUT_S) -> None:
         self.conn = conn
+        self.call_timeout = call_timeout
+        self._timed_out = False
 
     def _call(self, sql: str, params: Sequence[Any]) -> dict[str, Any]:
         import psycopg
 
+        watchdog = threading.Timer(self.call_timeout, self._cut)
+        watchdog.daemon = True
+        watchdog.start()
         try:
             with self.conn.cursor() as cur:
                 cur.execute(sql, params)
                 row = cur.fetchone()
         except psycopg.Error as exc:
+            if self._timed_out:
+                raise errors.offline(f"no answer in {self.call_timeout:.0f} s") from exc
             raise map_error(exc) from exc
+        finally:
+            watchdog.cancel()
         if row is None or not isinstance(row[0], dict):
             raise errors.server_fault("unexpected answer")
         return row[0]
@@ -129,6 +144,22 @@ class PgLink:
     def close(self) -> None:
         self.conn.close()
 
+    def _cut(self) -> None:
+        """Shut the socket under the waiting call, which then fails at once."""
+        import psycopg
+
+        self._timed_out = True
+        try:
+            sock = socket.socket(fileno=self.conn.fileno())
+        except (OSError, ValueError, psycopg.Error):  # closed meanwhile: nothing to cut
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        finally:
+            sock.detach()  # the descriptor stays libpq's
+
 
 def map_error(exc: Exception) -> errors.SyncError:
     """A psycopg error as the SyncError a person can act on."""
@@ -138,6 +169,10 @@ def map_error(exc: Exception) -> errors.SyncError:
     text = _first_line(exc)
     if state in ("28P01", "28000"):
         return errors.bad_secret()
+    if not state:  # a refused sign-in reaches libpq as text only, without a SQLSTATE
+        for words, refusal in SIGN_IN_REFUSALS:
+            if words in str(exc):
+                return refusal()
     if state in SERVER_STATES:
         return SERVER_STATES[state](text)
     if isinstance(exc, psycopg.OperationalError) or state.startswith("08") or state == "57P01":
@@ -151,6 +186,14 @@ def _first_line(exc: Exception) -> str:
     diag = getattr(exc, "diag", None)
     primary = getattr(diag, "message_primary", None) if diag is not None else None
     return (primary or str(exc) or type(exc).__name__).strip().splitlines()[0]
+
+
+# The server's words for a refused sign-in (a revoked device's role is NOLOGIN). Servers
+# that answer in another language fall through to "offline", which is retried.
+SIGN_IN_REFUSALS: tuple[tuple[str, Callable[[], errors.SyncError]], ...] = (
+    ("is not permitted to log in", errors.revoked),
+    ("password authentication failed", errors.bad_secret),
+)
 
 
 # SQLSTATEs raised by the server's sync functions (sync/server_sql/errors.py).

@@ -113,6 +113,16 @@ class LocalReplica:
     def pushed_mark(self) -> int:
         return int(self.state(PUSHED, 0))
 
+    def track_bases(self) -> None:
+        """Make the write seam record the server's clock of a pulled row edited here.
+
+        The mark is loaded when the file opens, but only if sync was set up by then; a desk
+        set up while running that has never pushed would otherwise send its edits without a
+        base, and the server would log each one as a concurrent edit.
+        """
+        if self.db.sync_mark is None:
+            self.db.sync_mark = self.pushed_mark()
+
     def pending_count(self) -> int:
         mark = self.pushed_mark()
         with self.db.read() as s:
@@ -126,15 +136,26 @@ class LocalReplica:
         """The oldest `limit` rows stamped above `after` (and at most `upto`)."""
         picked: list[tuple[int, str, Mapping[str, Any]]] = []  # (stamp, entity, row)
         with self.db.read() as s:
+            # The stamps alone first (index only), so whole rows are read for this batch
+            # only, not `limit` rows of every table.
+            stamps: list[int] = []
+            for name in CODECS:
+                column = _table(name).c.change_stamp
+                query = select(column).where(column > after)
+                if upto is not None:
+                    query = query.where(column <= upto)
+                stamps += s.scalars(query.order_by(column).limit(limit))
+            if not stamps:
+                return []
+            stamps.sort()
+            cutoff = stamps[min(limit, len(stamps)) - 1]  # stamps are unique per device
             for name in CODECS:
                 table = _table(name)
-                query = select(table).where(table.c.change_stamp > after)
-                if upto is not None:
-                    query = query.where(table.c.change_stamp <= upto)
-                for row in s.execute(query.order_by(table.c.change_stamp).limit(limit)):
+                query = select(table).where(table.c.change_stamp > after,
+                                            table.c.change_stamp <= cutoff)
+                for row in s.execute(query):
                     picked.append((int(row.change_stamp), name, dict(row._mapping)))
             picked.sort(key=lambda item: item[0])
-            picked = picked[:limit]
             ids = [r["id"] for _, _, r in picked]
             bases = dict(
                 s.execute(select(SyncBase.row_id, SyncBase.hlc).where(SyncBase.row_id.in_(ids)))
@@ -271,17 +292,36 @@ def _apply_entity(
         decoded["change_stamp"] = 0
         values.append(decoded)
     if values:
-        statement = sqlite_insert(table)
-        columns = [c.name for c in table.columns if c.name != "id"]
-        conn.execute(
-            statement.on_conflict_do_update(
-                index_elements=["id"], set_={c: statement.excluded[c] for c in columns}
-            ),
-            values,
-        )
+        _upsert(conn, table, values)
         for chunk in _chunks([v["id"] for v in values], 500):
             conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
     return len(values), kept, conflicts
+
+
+def _upsert(conn: Connection, table: Table, values: Sequence[Mapping[str, Any]]) -> None:
+    """Insert or replace whole rows with one executemany.
+
+    The values go through the columns' own bind processors (ids to 16 bytes, dates to
+    text...) as SQLAlchemy would, without its per-row statement machinery (about 15%
+    of applying a pulled page).
+    """
+    dialect = conn.dialect
+    columns = list(table.columns)
+    names = [c.name for c in columns]
+    processors = [c.type._cached_bind_processor(dialect) for c in columns]
+    quoted = [dialect.identifier_preparer.quote(n) for n in names]
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
+        f"VALUES ({', '.join('?' * len(names))}) ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{q} = excluded.{q}" for n, q in zip(names, quoted, strict=True)
+                    if n != "id")
+    )
+    rows = [
+        tuple(value if process is None else process(value)
+              for value, process in zip((v[n] for n in names), processors, strict=True))
+        for v in values
+    ]
+    conn.exec_driver_sql(sql, rows)
 
 
 def _version(hlc: str, data: Mapping[str, Any]) -> dict[str, Any]:
