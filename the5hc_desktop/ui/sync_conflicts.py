@@ -36,7 +36,8 @@ _HIDDEN = frozenset({"id", "hlc", "change_stamp", "updated_by_device", "updated_
 
 
 def version_text(version: dict[str, Any] | None, other: dict[str, Any] | None) -> str:
-    """One version as "field: value" lines; a field that differs from `other` gets "▶"."""
+    """One version as "field: value" lines, the fields that differ from `other` first and
+    marked "▶", so the change is what a person reads first."""
     if not version:
         return ""
     data = dict(version.get("data") or {})
@@ -44,7 +45,7 @@ def version_text(version: dict[str, Any] | None, other: dict[str, Any] | None) -
     lines = []
     if version.get("deleted"):
         lines.append("▶ (삭제됨 / deleted)")
-    for key in sorted(data):
+    for key in sorted(data, key=lambda k: (data.get(k) == theirs.get(k), k)):
         if key in _HIDDEN:
             continue
         mark = "▶ " if data.get(key) != theirs.get(key) else "   "
