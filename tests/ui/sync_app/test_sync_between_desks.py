@@ -95,6 +95,7 @@ def test_an_offline_desk_keeps_working_shows_offline_and_catches_up(
                     and a.controller.rounds >= 2, timeout=15_000)
 
     proxy.black_hole = False  # the server is back
+    b.controller.set_interval(10)  # the app's periodic round (every 60 s by default) retries
     b.controller.sync_now()
 
     qtbot.waitUntil(lambda: sorted(b.calendar_names()) == [MEMBER, MEMBER], timeout=30_000)
