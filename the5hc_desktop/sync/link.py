@@ -177,9 +177,7 @@ def map_error(exc: Exception) -> errors.SyncError:
         return SERVER_STATES[state](text)
     if isinstance(exc, psycopg.OperationalError) or state.startswith("08") or state == "57P01":
         return errors.offline(text)
-    if state.startswith("57"):  # timeouts, cancel, shutdown
-        return errors.server_fault(text)
-    return errors.server_fault(text)
+    return errors.server_fault(text)  # timeouts, cancels and anything else: retry next round
 
 
 def _first_line(exc: Exception) -> str:
