@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import delete, select, update
@@ -18,6 +19,7 @@ from the5hc_desktop.store.engine import write_engine
 from the5hc_desktop.store.models import (
     SETTINGS_NAMESPACE,
     Client,
+    SessionPackage,
     Setting,
     TrainingSession,
 )
@@ -133,3 +135,40 @@ def test_unstamped_writes_and_maintenance_may_update(database: Database, seed: S
         conn.execute(delete(TrainingSession).where(TrainingSession.id == ids.session_id))
     with database.read() as s:
         assert s.get(TrainingSession, ids.session_id) is None
+
+
+def _stored(database: Database, table: str, row_id: uuid.UUID) -> dict[str, object]:
+    """A row as SQLite holds it (raw values), without the per-write stamp columns."""
+    with database.read() as s:
+        raw = s.connection().exec_driver_sql(
+            f"SELECT * FROM {table} WHERE id = ?", (row_id.bytes,)).mappings().one()
+    return {k: v for k, v in raw.items()
+            if k not in ("id", "change_stamp", "hlc", "updated_at", "updated_by_device")}
+
+
+def test_bulk_rows_from_python_values_are_stored_as_the_orm_stores_them(
+    database: Database, seed: SeedFn
+) -> None:
+    ids = seed(database)
+    created = datetime(2025, 5, 10, 1, 2, 3, 456789, tzinfo=UTC)
+    values = {
+        "client_id": ids.client_id, "trainer_id": ids.staff_id, "name": "20회 PT",
+        "gross": 1_000_000, "session_price": 50_000, "sessions_bought": 20,
+        "vat_rate": Decimal("0.1"), "card_fee_rate": Decimal("0.035"),
+        "payment_method": "card", "expires_on": date(2026, 1, 31), "notes": "메모",
+        "created_at": created,
+    }
+    with database.write() as s:
+        by_orm = SessionPackage(**values)
+        s.add(by_orm)
+    bulk_id = uuid.uuid4()
+    with database.write() as s:
+        writer = BulkWriter(s.connection(), database.device_id, database.clock,
+                            datetime.now(UTC))
+        assert writer.insert_values(SessionPackage, [{**values, "id": bulk_id}]) == 1
+    assert _stored(database, "session_packages", bulk_id) == _stored(
+        database, "session_packages", by_orm.id)
+    with database.read() as s:
+        back = s.get_one(SessionPackage, bulk_id)
+        assert (back.vat_rate, back.created_at, back.expires_on, back.active) == (
+            Decimal("0.1000"), created, date(2026, 1, 31), True)  # `active` from its default

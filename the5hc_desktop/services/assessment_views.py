@@ -285,10 +285,18 @@ def scores_from_row(row: Assessment) -> AssessmentScores:
 def inputs_from_row(row: Assessment, age: int) -> tuple[AssessmentInputs, tuple[str, ...]]:
     """Inputs as stored, and the names of stored values the rules refuse (imported rows may
     hold e.g. a bpm figure where desktop-1 expects a 30-second count): those are left out."""
-    data: dict[str, object] = {name: getattr(row, name) for name in ASSESSMENT_INPUT_FIELDS}
+    values = {name: getattr(row, name) for name in (*ASSESSMENT_INPUT_FIELDS, "overrides")}
+    return inputs_from_values(values, age)
+
+
+def inputs_from_values(
+    values: Mapping[str, Any], age: int
+) -> tuple[AssessmentInputs, tuple[str, ...]]:
+    """`inputs_from_row` for a row's column values (a field left out reads as None)."""
+    data: dict[str, object] = {name: values.get(name) for name in ASSESSMENT_INPUT_FIELDS}
     data["age"] = age
     data["overrides"] = {
-        key: item["value"] for key, item in (row.overrides or {}).items()
+        key: item["value"] for key, item in (values.get("overrides") or {}).items()
         if isinstance(item, Mapping) and item.get("value") is not None
     }
     dropped: list[str] = []

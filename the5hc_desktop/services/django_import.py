@@ -65,7 +65,14 @@ from the5hc_desktop.services.legacy_import import (
     _rate,
     normalise_method,
 )
-from the5hc_desktop.services.legacy_source import Row, parse_clock, parse_day, parse_utc, whole
+from the5hc_desktop.services.legacy_source import (
+    EMPTY_ROW,
+    Row,
+    parse_clock,
+    parse_day,
+    parse_utc,
+    whole,
+)
 from the5hc_desktop.services.settings import gym_organization
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
@@ -239,7 +246,7 @@ class _DjangoImporter(_Importer):
     def _staff(self) -> None:
         org = gym_organization(self.s)
         if org is None:
-            source = next(iter(self.django.rows("trainers_organization")), Row())
+            source = next(iter(self.django.rows("trainers_organization")), EMPTY_ROW)
             org = Organization(
                 id=row_id("trainers_organization", source["id"]) if source["id"] else None,
                 name=str(source["name"] or DEFAULT_GYM_NAME)[:100],
@@ -276,7 +283,7 @@ class _DjangoImporter(_Importer):
                 self.warn(f"직원 '{username}'은(는) 이미 있어 기존 계정에 연결했습니다 "
                           f"(staff '{username}' already existed and was linked).")
                 continue
-            profile = profile_of.get(source_id, Row())
+            profile = profile_of.get(source_id, EMPTY_ROW)
             role = self._role(r, profile, has_owner)
             if role == "owner":
                 has_owner = True

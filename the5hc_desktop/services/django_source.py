@@ -50,8 +50,8 @@ def read_django(path: Path) -> DjangoData:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
+    conn.row_factory = sqlite3.Row
     try:
-        conn.row_factory = sqlite3.Row
         try:
             tables = {r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -82,8 +82,9 @@ def read_django(path: Path) -> DjangoData:
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> list[Row]:
-    return [Row(zip(r.keys(), tuple(r), strict=True))
-            for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY id')]
+    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
+    index = {d[0]: i for i, d in enumerate(cursor.description)}
+    return [Row(index, tuple(values)) for values in cursor]
 
 
 def _target(conn: sqlite3.Connection, table: str, column: str) -> str:

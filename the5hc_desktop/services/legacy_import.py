@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,7 +40,7 @@ from the5hc_desktop.domain.fees import DEFAULT_CARD_FEE_RATE, DEFAULT_VAT_RATE
 from the5hc_desktop.domain.hangul import initials
 from the5hc_desktop.domain.money import MoneyStyle, format_won
 from the5hc_desktop.services import ledger
-from the5hc_desktop.services.assessments import inputs_from_row
+from the5hc_desktop.services.assessment_views import inputs_from_values
 from the5hc_desktop.services.base import audit, gym_zone, local_today, to_local
 from the5hc_desktop.services.clients import ClientDraft, clean_draft, client_age
 from the5hc_desktop.services.context import Actor
@@ -55,8 +55,10 @@ from the5hc_desktop.services.legacy_source import (
     whole,
 )
 from the5hc_desktop.services.settings import gym_organization
+from the5hc_desktop.store.bulk import BulkWriter
 from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.ids import new_ids
 from the5hc_desktop.store.models import (
     Assessment,
     Client,
@@ -78,6 +80,8 @@ ENTITIES = ("staff", "clients", "assessments", "packages", "sessions", "payments
 Progress = Callable[[float], None]
 
 _RATE = Decimal("0.0001")
+_CHUNK = 5_000  # rows per bulk insert: memory stays flat, executemany stays efficient
+_BULK_CACHE_KIB = 65_536  # page cache for the import transaction (index inserts)
 _CASH = ("cash", "현금")
 _TRANSFER = ("transfer", "계좌이체", "이체", "무통장", "bank")
 _CARD = ("card", "카드", "package purchase", "credit")
@@ -164,7 +168,7 @@ def import_legacy(
 
     try:
         with database.write() as session:
-            importer = _Importer(session, data, owner, gym_name, report)
+            importer = _Importer(session, database, data, owner, gym_name, report)
             importer.run()
             summary = importer.summary(source, dry_run)
             if dry_run:
@@ -204,10 +208,11 @@ class _Importer:
     NOTE_PREFIX = "레거시 가져오기:"  # heads the notes that keep refused original values
 
     def __init__(
-        self, session: Session, data: LegacyData, owner: str | None, gym_name: str | None,
-        report: Progress,
+        self, session: Session, database: Database, data: LegacyData, owner: str | None,
+        gym_name: str | None, report: Progress,
     ) -> None:
         self.s = session
+        self.database = database
         self.data = data
         self.owner_wanted = owner
         self.gym_name = gym_name
@@ -220,10 +225,17 @@ class _Importer:
         self.warnings: list[str] = []
         self.owner_username: str | None = None
         self.staff: dict[int, uuid.UUID] = {}
-        self.clients: dict[int, Client] = {}
-        self.client_rows = {int(r["id"]): r for r in data.clients}
-        self.packages: dict[int, SessionPackage] = {}
+        self.clients: dict[int, _Member] = {}
+        self.packages: dict[int, _Package] = {}
         self.payments: dict[int, uuid.UUID] = {}
+        self.bulk: BulkWriter | None = None
+        self._ids: list[uuid.UUID] = []
+
+    def new_id(self) -> uuid.UUID:
+        # Ids are taken from the shared generator a chunk at a time (one call per row costs).
+        if not self._ids:
+            self._ids = new_ids(_CHUNK)[::-1]
+        return self._ids.pop()
 
     def summary(self, source: Path, dry_run: bool) -> ImportSummary:
         return ImportSummary(
@@ -242,16 +254,29 @@ class _Importer:
         self.warnings.append(text)
 
     def run(self) -> None:
-        steps = (self._staff, self._clients, self._packages, self._payments, self._fee_audits,
-                 self._sessions, self._assessments)
-        for number, step in enumerate(steps, start=1):
-            step()
-            self.s.flush()  # rows are linked by bare foreign keys: parents go in first
-            self.report(0.1 + 0.85 * number / len(steps))
+        self._staff()
+        self.s.flush()  # the staff rows go in through the ORM; everything else in bulk
+        conn = self.s.connection()
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
+        try:
+            self.bulk = BulkWriter(conn, self.database.device_id, self.database.clock, utcnow())
+            steps = (self._clients, self._packages, self._payments, self._fee_audits,
+                     self._sessions, self._assessments)
+            for number, step in enumerate(steps, start=2):
+                step()  # parents first: rows are linked by bare foreign keys
+                self.report(0.1 + 0.85 * number / (len(steps) + 1))
+        finally:
+            conn.exec_driver_sql("PRAGMA cache_size=-2000")
 
-    def _existing(self, model: Any) -> dict[int, Any]:
-        return {row.legacy_id: row for row in self.s.scalars(
-            select(model).where(model.legacy_id.is_not(None)))}
+    def _write(self, model: Any, rows: list[dict[str, Any]], final: bool = False) -> None:
+        """Bulk-insert `rows` once a chunk is full (or at the end) and empty the list."""
+        if rows and (final or len(rows) >= _CHUNK):
+            assert self.bulk is not None
+            self.bulk.insert_values(model, rows)
+            rows.clear()
+
+    def _existing(self, model: Any) -> set[int]:
+        return set(self.s.scalars(select(model.legacy_id).where(model.legacy_id.is_not(None))))
 
     # -- staff -----------------------------------------------------------------------------
 
@@ -260,8 +285,8 @@ class _Importer:
         if org is None:
             org = Organization(name=self.gym_name or DEFAULT_GYM_NAME)
             self.s.add(org)
-        existing = self._existing(StaffAccount)
         accounts = list(self.s.scalars(select(StaffAccount)))
+        existing = {a.legacy_id: a for a in accounts if a.legacy_id is not None}
         by_username = {a.username: a for a in accounts}
         emails = {a.email.lower() for a in accounts if a.email}
         has_owner = any(a.role == "owner" and a.active and a.deleted_at is None
@@ -345,29 +370,37 @@ class _Importer:
     # -- members ---------------------------------------------------------------------------
 
     def _clients(self) -> None:
-        existing = self._existing(Client)
+        for row in self.s.execute(select(
+                Client.legacy_id, Client.id, Client.trainer_id, Client.gender, Client.weight_kg,
+                Client.age_years, Client.age_recorded_on).where(Client.legacy_id.is_not(None))):
+            self.clients[row[0]] = _Member(*row[1:])
+            self.already["clients"] += 1
+        rows: list[dict[str, Any]] = []
         for r in self.data.clients:
             legacy_id = int(r["id"])
-            if legacy_id in existing:
-                self.clients[legacy_id] = existing[legacy_id]
-                self.already["clients"] += 1
+            if legacy_id in self.clients:
                 continue
             values = self._client_values(r)
             if values is None:
                 continue
             created = parse_utc(r["created_at"]) or utcnow()
             age = r["age"]
-            client = Client(
-                **values,
+            member = _Member(
+                id=self.new_id(),
                 trainer_id=self.staff.get(r["trainer_id"]),
+                gender=values["gender"],
+                weight_kg=values.get("weight_kg"),
                 age_years=int(age) if isinstance(age, int | float) and 0 < age <= 150 else None,
                 age_recorded_on=to_local(created, self.zone).date(),
-                created_at=created,
-                legacy_id=legacy_id,
             )
-            self.s.add(client)
-            self.clients[legacy_id] = client
+            rows.append({**values, "id": member.id, "trainer_id": member.trainer_id,
+                         "age_years": member.age_years,
+                         "age_recorded_on": member.age_recorded_on, "created_at": created,
+                         "legacy_id": legacy_id})
+            self.clients[legacy_id] = member
             self.created["clients"] += 1
+            self._write(Client, rows)
+        self._write(Client, rows, final=True)
 
     def _client_values(self, r: Row) -> dict[str, Any] | None:
         """`clean_draft` values; refused optional values are dropped into the notes."""
@@ -418,37 +451,45 @@ class _Importer:
     # -- packages and the opening balance --------------------------------------------------
 
     def _packages(self) -> None:
-        existing = self._existing(SessionPackage)
+        for row in self.s.execute(select(
+                SessionPackage.legacy_id, SessionPackage.id, SessionPackage.client_id,
+                SessionPackage.trainer_id, SessionPackage.created_at).where(
+                    SessionPackage.legacy_id.is_not(None))):
+            self.packages[row[0]] = _Package(*row[1:])
+            self.already["packages"] += 1
         opened = self._existing(CreditLedgerEntry)
+        self.already["credit_ledger"] = len(opened)
         methods: dict[int, str] = {}
-        for p in self.data.payments:
+        for p in self.data.iter_payments():
             package_id = p.row["package_id"]
             if package_id is not None and int(package_id) not in methods:
                 methods[int(package_id)] = normalise_method(p.row["payment_method"])
+        rows: list[dict[str, Any]] = []
+        openings: list[dict[str, Any]] = []
         for r in self.data.packages:
             legacy_id = int(r["id"])
-            if legacy_id in existing:
-                self.packages[legacy_id] = existing[legacy_id]
-                self.already["packages"] += 1
-            else:
-                package = self._package(r, methods.get(legacy_id, "card"))
-                if package is None:
+            if legacy_id not in self.packages:
+                values = self._package(r, methods.get(legacy_id, "card"))
+                if values is None:
                     continue
-                self.packages[legacy_id] = package
+                rows.append(values)
+                self._write(SessionPackage, rows)
             package = self.packages[legacy_id]
             if legacy_id in opened:
-                self.already["credit_ledger"] += 1
                 continue
             remaining = int(r["remaining_sessions"] or 0)
-            self.s.add(CreditLedgerEntry(
-                package_id=package.id, client_id=package.client_id, session_id=None,
-                kind=ledger.OPENING, delta=remaining, cycle=0,
-                reason=f"레거시 가져오기: 남은 세션 {remaining}회 (legacy opening balance)",
-                staff_id=None, created_at=package.created_at, legacy_id=legacy_id,
-            ))
+            openings.append({
+                "package_id": package.id, "client_id": package.client_id, "session_id": None,
+                "kind": ledger.OPENING, "delta": remaining, "cycle": 0,
+                "reason": f"레거시 가져오기: 남은 세션 {remaining}회 (legacy opening balance)",
+                "staff_id": None, "created_at": package.created_at, "legacy_id": legacy_id,
+            })
             self.created["credit_ledger"] += 1
+        self._write(SessionPackage, rows, final=True)
+        for start in range(0, len(openings), _CHUNK):  # after their packages (foreign key)
+            self._write(CreditLedgerEntry, openings[start:start + _CHUNK], final=True)
 
-    def _package(self, r: Row, method: str) -> SessionPackage | None:
+    def _package(self, r: Row, method: str) -> dict[str, Any] | None:
         client = self.clients.get(int(r["client_id"]))
         if client is None:
             self.warn(f"패키지 #{r['id']}: 회원 #{r['client_id']}이(가) 없어 건너뛰었습니다 "
@@ -460,25 +501,31 @@ class _Importer:
         if credit is not None:
             notes.append(f"레거시 잔여 크레딧: {format_won(credit, MoneyStyle.WON_SUFFIX)}")
         gross = whole(r["gross_amount"])
-        package = SessionPackage(
+        package = _Package(
+            id=self.new_id(),
             client_id=client.id,
             trainer_id=self.staff.get(r["trainer_id"]) or client.trainer_id or self._any_staff(),
-            name=str(r["package_name"] or "").strip() or f"{sessions}회 패키지",
-            gross=gross if gross is not None else whole(r["total_amount"]) or 0,
-            session_price=whole(r["session_price"]) or 0,
-            sessions_bought=sessions,
-            vat_rate=_rate(r["vat_rate"], DEFAULT_VAT_RATE),
-            card_fee_rate=_rate(r["card_fee_rate"], DEFAULT_CARD_FEE_RATE),
-            payment_method=method,
-            expires_on=None,
-            active=bool(r["is_active"]) if r["is_active"] is not None else True,
-            notes="\n".join(notes) or None,
             created_at=parse_utc(r["created_at"]) or utcnow(),
-            legacy_id=int(r["id"]),
         )
-        self.s.add(package)
+        self.packages[int(r["id"])] = package
         self.created["packages"] += 1
-        return package
+        return {
+            "id": package.id,
+            "client_id": client.id,
+            "trainer_id": package.trainer_id,
+            "name": str(r["package_name"] or "").strip() or f"{sessions}회 패키지",
+            "gross": gross if gross is not None else whole(r["total_amount"]) or 0,
+            "session_price": whole(r["session_price"]) or 0,
+            "sessions_bought": sessions,
+            "vat_rate": _rate(r["vat_rate"], DEFAULT_VAT_RATE),
+            "card_fee_rate": _rate(r["card_fee_rate"], DEFAULT_CARD_FEE_RATE),
+            "payment_method": method,
+            "expires_on": None,
+            "active": bool(r["is_active"]) if r["is_active"] is not None else True,
+            "notes": "\n".join(notes) or None,
+            "created_at": package.created_at,
+            "legacy_id": int(r["id"]),
+        }
 
     def _any_staff(self) -> uuid.UUID:
         # A row whose trainer and client trainer are both unknown: the first imported staff.
@@ -487,13 +534,16 @@ class _Importer:
     # -- payments and fee audit --------------------------------------------------------------
 
     def _payments(self) -> None:
-        existing = self._existing(Payment)
+        for legacy_id, payment_id in self.s.execute(select(Payment.legacy_id, Payment.id).where(
+                Payment.legacy_id.is_not(None))):
+            self.payments[legacy_id] = payment_id
+        self.already["payments"] = len(self.payments)
+        existing = set(self.payments)
         missing_fees = 0
-        for p in self.data.payments:
+        rows: list[dict[str, Any]] = []
+        for p in self.data.iter_payments():
             r = p.row
             if p.legacy_id in existing:
-                self.payments[p.legacy_id] = existing[p.legacy_id].id
-                self.already["payments"] += 1
                 continue
             client = self.clients.get(int(r["client_id"]))
             paid_on = parse_day(r["payment_date"])
@@ -511,25 +561,29 @@ class _Importer:
                 parts = (0, 0, gross)
             staff = (self.staff.get(p.trainer_id) if p.trainer_id is not None else None) or (
                 client.trainer_id or self._any_staff())
-            payment = Payment(
-                client_id=client.id,
-                package_id=package.id if package is not None else None,
-                staff_id=staff,
-                paid_on=paid_on,
-                method=normalise_method(r["payment_method"]),
-                gross=gross,
-                vat=parts[0],
-                card_fee=parts[1],
-                net=parts[2],
-                vat_rate=_rate(r["vat_rate"], DEFAULT_VAT_RATE),
-                card_fee_rate=_rate(r["card_fee_rate"], DEFAULT_CARD_FEE_RATE),
-                description=(str(r["description"]).strip() or None) if r["description"] else None,
-                created_at=parse_utc(r["created_at"]) or utcnow(),
-                legacy_id=p.legacy_id,
-            )
-            self.s.add(payment)
-            self.payments[p.legacy_id] = payment.id
+            payment_id = self.new_id()
+            rows.append({
+                "id": payment_id,
+                "client_id": client.id,
+                "package_id": package.id if package is not None else None,
+                "staff_id": staff,
+                "paid_on": paid_on,
+                "method": normalise_method(r["payment_method"]),
+                "gross": gross,
+                "vat": parts[0],
+                "card_fee": parts[1],
+                "net": parts[2],
+                "vat_rate": _rate(r["vat_rate"], DEFAULT_VAT_RATE),
+                "card_fee_rate": _rate(r["card_fee_rate"], DEFAULT_CARD_FEE_RATE),
+                "description": (str(r["description"]).strip() or None)
+                if r["description"] else None,
+                "created_at": parse_utc(r["created_at"]) or utcnow(),
+                "legacy_id": p.legacy_id,
+            })
+            self.payments[p.legacy_id] = payment_id
             self.created["payments"] += 1
+            self._write(Payment, rows)
+        self._write(Payment, rows, final=True)
         if missing_fees:
             self.warn(f"결제 {missing_fees}건은 수수료 내역이 없어 부가세·카드 수수료 0원으로 "
                       f"가져왔습니다 ({missing_fees} payment(s) had no fee breakdown: "
@@ -537,40 +591,45 @@ class _Importer:
 
     def _fee_audits(self) -> None:
         existing = self._existing(FeeAuditEntry)
-        for r in self.data.fee_audits:
+        self.already["fee_audit"] = len(existing)
+        rows: list[dict[str, Any]] = []
+        for r in self.data.iter_fee_audits():
             legacy_id = int(r["id"])
             if legacy_id in existing:
-                self.already["fee_audit"] += 1
                 continue
             package = self.packages.get(int(r["package_id"])) if r["package_id"] else None
             creator = self.staff.get(r["created_by"]) or (
                 package.trainer_id if package is not None else self._any_staff())
-            self.s.add(FeeAuditEntry(
-                package_id=package.id if package is not None else None,
-                payment_id=self.payments.get(int(r["payment_id"])) if r["payment_id"] else None,
-                calculation_type=str(r["calculation_type"] or "legacy")[:30],
-                gross=whole(r["gross_amount"]) or 0,
-                vat=whole(r["vat_amount"]) or 0,
-                card_fee=whole(r["card_fee_amount"]) or 0,
-                net=whole(r["net_amount"]) or 0,
-                vat_rate=_rate(r["vat_rate"], DEFAULT_VAT_RATE),
-                card_fee_rate=_rate(r["card_fee_rate"], DEFAULT_CARD_FEE_RATE),
-                details=_details(r["calculation_details"]),
-                created_by_id=creator,
-                created_at=parse_utc(r["created_at"]) or utcnow(),
-                legacy_id=legacy_id,
-            ))
+            rows.append({
+                "package_id": package.id if package is not None else None,
+                "payment_id": self.payments.get(int(r["payment_id"])) if r["payment_id"]
+                else None,
+                "calculation_type": str(r["calculation_type"] or "legacy")[:30],
+                "gross": whole(r["gross_amount"]) or 0,
+                "vat": whole(r["vat_amount"]) or 0,
+                "card_fee": whole(r["card_fee_amount"]) or 0,
+                "net": whole(r["net_amount"]) or 0,
+                "vat_rate": _rate(r["vat_rate"], DEFAULT_VAT_RATE),
+                "card_fee_rate": _rate(r["card_fee_rate"], DEFAULT_CARD_FEE_RATE),
+                "details": _details(r["calculation_details"]),
+                "created_by_id": creator,
+                "created_at": parse_utc(r["created_at"]) or utcnow(),
+                "legacy_id": legacy_id,
+            })
             self.created["fee_audit"] += 1
+            self._write(FeeAuditEntry, rows)
+        self._write(FeeAuditEntry, rows, final=True)
 
     # -- sessions ----------------------------------------------------------------------------
 
     def _sessions(self) -> None:
         existing = self._existing(TrainingSession)
+        self.already["sessions"] = len(existing)
         untimed = clamped = 0
-        for item in self.data.sessions:
+        rows: list[dict[str, Any]] = []
+        for item in self.data.iter_sessions():
             r = item.row
             if item.legacy_id in existing:
-                self.already["sessions"] += 1
                 continue
             package = self.packages.get(int(r["package_id"]))
             client = self.clients.get(int(r["client_id"]))
@@ -589,19 +648,21 @@ class _Importer:
                 duration = min(240, max(15, duration))
             starts = datetime.combine(day, at or time(), self.zone).astimezone(UTC)
             trainer = (self.staff.get(item.trainer_id) if item.trainer_id is not None else None)
-            self.s.add(TrainingSession(
-                client_id=client.id,
-                package_id=package.id,
-                trainer_id=trainer or package.trainer_id,
-                starts_at=starts,
-                duration_min=duration,
-                status=status,
-                notes=(str(r["notes"]).strip() or None) if r["notes"] else None,
-                completed_at=parse_utc(r["completed_at"]) if status == "completed" else None,
-                created_at=parse_utc(r["created_at"]) or utcnow(),
-                legacy_id=item.legacy_id,
-            ))
+            rows.append({
+                "client_id": client.id,
+                "package_id": package.id,
+                "trainer_id": trainer or package.trainer_id,
+                "starts_at": starts,
+                "duration_min": duration,
+                "status": status,
+                "notes": (str(r["notes"]).strip() or None) if r["notes"] else None,
+                "completed_at": parse_utc(r["completed_at"]) if status == "completed" else None,
+                "created_at": parse_utc(r["created_at"]) or utcnow(),
+                "legacy_id": item.legacy_id,
+            })
             self.created["sessions"] += 1
+            self._write(TrainingSession, rows)
+        self._write(TrainingSession, rows, final=True)
         if untimed:
             self.warn(f"시간이 없는 세션 {untimed}건은 00:00으로 가져왔습니다 "
                       f"({untimed} session(s) without a time start at 00:00).")
@@ -613,10 +674,11 @@ class _Importer:
 
     def _assessments(self) -> None:
         existing = self._existing(Assessment)
-        for r in self.data.assessments:
+        self.already["assessments"] = len(existing)
+        rows: list[dict[str, Any]] = []
+        for r in self.data.iter_assessments():
             legacy_id = int(r["id"])
             if legacy_id in existing:
-                self.already["assessments"] += 1
                 continue
             client = self.clients.get(int(r["client_id"]))
             assessed_on = parse_day(r["date"])
@@ -625,61 +687,81 @@ class _Importer:
                           f"(assessment #{legacy_id}: client or date missing, skipped).")
                 continue
             row = self._assessment(r, client, assessed_on)
-            self.s.add(row)
+            rows.append(row)
             self.created["assessments"] += 1
-            if row.age_at_assessment is not None:
-                _inputs, dropped = inputs_from_row(row, row.age_at_assessment)
+            if row["age_at_assessment"] is not None:
+                _inputs, dropped = inputs_from_values(row, row["age_at_assessment"])
                 if dropped:
                     self.warn(f"평가 #{legacy_id}: {', '.join(dropped)} 값은 desktop-1 범위 "
                               f"밖이지만 원본대로 보관했습니다 (assessment #{legacy_id}: "
                               "values outside desktop-1 ranges kept as stored).")
+            self._write(Assessment, rows)
+        self._write(Assessment, rows, final=True)
 
-    def _assessment(self, r: Row, client: Client, assessed_on: date) -> Assessment:
+    def _assessment(self, r: Row, client: _Member, assessed_on: date) -> dict[str, Any]:
         age, _estimate = client_age(None, client.age_years, client.age_recorded_on, assessed_on)
         trainer = self.staff.get(r["trainer_id"]) or client.trainer_id or self._any_staff()
-        return Assessment(
-            client_id=client.id,
-            trainer_id=trainer,
-            assessed_on=assessed_on,
-            age_at_assessment=age or None,
-            gender=client.gender,
-            body_weight_kg=client.weight_kg,
-            push_up_reps=_int(r["push_up_reps"]),
-            push_up_type="standard",
-            farmer_carry_weight_kg=_float(r["farmer_carry_weight"]),
-            farmer_carry_distance_m=_float(r["farmer_carry_distance"]),
-            toe_touch_cm=_float(r["toe_touch_distance"]),
-            shoulder_mobility_score=_int(r["shoulder_mobility_score"]),
-            shoulder_left_cm=_float(r["shoulder_mobility_left"]),
-            shoulder_right_cm=_float(r["shoulder_mobility_right"]),
-            overhead_squat_score=_int(r["overhead_squat_score"]),
-            balance_right_open_s=_float(r["single_leg_balance_right_eyes_open"]),
-            balance_left_open_s=_float(r["single_leg_balance_left_eyes_open"]),
-            balance_right_closed_s=_float(r["single_leg_balance_right_eyes_closed"]),
-            balance_left_closed_s=_float(r["single_leg_balance_left_eyes_closed"]),
-            step_test_duration_s=_float(r["harvard_step_test_duration"]),
-            legacy_heart_rate=_int(r["harvard_step_test_heart_rate"]),
-            environment="indoor",
-            test_notes=_test_notes(r),
-            notes=None,
-            overrides={},
-            score_push_up=_float(r["push_up_score"]),
-            score_farmer_carry=_float(r["farmer_carry_score"]),
-            score_toe_touch=_float(r["toe_touch_score"]),
-            score_shoulder_mobility=_float(r["shoulder_mobility_score"]),
-            score_overhead_squat=_float(r["overhead_squat_score"]),
-            score_strength=_float(r["strength_score"]),
-            score_mobility=_float(r["mobility_score"]),
-            score_balance_category=_float(r["balance_score"]),
-            score_cardio=_float(r["cardio_score"]),
-            score_overall=_float(r["overall_score"]),
-            complete=False,  # the Legacy stored no balance or step-test score
-            risk_factors=[],
-            recommendations={},
-            scoring_version=LEGACY_SCORING,
-            created_at=parse_utc(r["created_at"]) or utcnow(),
-            legacy_id=int(r["id"]),
-        )
+        return {
+            "client_id": client.id,
+            "trainer_id": trainer,
+            "assessed_on": assessed_on,
+            "age_at_assessment": age or None,
+            "gender": client.gender,
+            "body_weight_kg": client.weight_kg,
+            "push_up_reps": _int(r["push_up_reps"]),
+            "push_up_type": "standard",
+            "farmer_carry_weight_kg": _float(r["farmer_carry_weight"]),
+            "farmer_carry_distance_m": _float(r["farmer_carry_distance"]),
+            "toe_touch_cm": _float(r["toe_touch_distance"]),
+            "shoulder_mobility_score": _int(r["shoulder_mobility_score"]),
+            "shoulder_left_cm": _float(r["shoulder_mobility_left"]),
+            "shoulder_right_cm": _float(r["shoulder_mobility_right"]),
+            "overhead_squat_score": _int(r["overhead_squat_score"]),
+            "balance_right_open_s": _float(r["single_leg_balance_right_eyes_open"]),
+            "balance_left_open_s": _float(r["single_leg_balance_left_eyes_open"]),
+            "balance_right_closed_s": _float(r["single_leg_balance_right_eyes_closed"]),
+            "balance_left_closed_s": _float(r["single_leg_balance_left_eyes_closed"]),
+            "step_test_duration_s": _float(r["harvard_step_test_duration"]),
+            "legacy_heart_rate": _int(r["harvard_step_test_heart_rate"]),
+            "environment": "indoor",
+            "test_notes": _test_notes(r),
+            "notes": None,
+            "overrides": {},
+            "score_push_up": _float(r["push_up_score"]),
+            "score_farmer_carry": _float(r["farmer_carry_score"]),
+            "score_toe_touch": _float(r["toe_touch_score"]),
+            "score_shoulder_mobility": _float(r["shoulder_mobility_score"]),
+            "score_overhead_squat": _float(r["overhead_squat_score"]),
+            "score_strength": _float(r["strength_score"]),
+            "score_mobility": _float(r["mobility_score"]),
+            "score_balance_category": _float(r["balance_score"]),
+            "score_cardio": _float(r["cardio_score"]),
+            "score_overall": _float(r["overall_score"]),
+            "complete": False,  # the Legacy stored no balance or step-test score
+            "risk_factors": [],
+            "recommendations": {},
+            "scoring_version": LEGACY_SCORING,
+            "created_at": parse_utc(r["created_at"]) or utcnow(),
+            "legacy_id": int(r["id"]),
+        }
+
+
+class _Member(NamedTuple):
+    """What the later steps need of an imported (or earlier imported) member."""
+
+    id: uuid.UUID
+    trainer_id: uuid.UUID | None
+    gender: str
+    weight_kg: float | None
+    age_years: int | None
+    age_recorded_on: date | None
+
+
+class _Package(NamedTuple):
+    id: uuid.UUID
+    client_id: uuid.UUID
+    trainer_id: uuid.UUID
+    created_at: datetime
 
 
 def _test_notes(r: Row) -> dict[str, str]:

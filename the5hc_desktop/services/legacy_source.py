@@ -23,11 +23,25 @@ OPTIONAL_TABLES = ("training_sessions", "sessions", "payment_records", "payments
                    "fee_audit_log")
 
 
-class Row(dict[str, Any]):
-    """A legacy row; a column the file does not have reads as None."""
+class Row:
+    """A legacy row read by column name; a column the file does not have reads as None.
 
-    def __missing__(self, key: str) -> None:
-        return None
+    The values stay in one tuple with the table's shared column index, so a 100,000-member
+    file costs a few hundred bytes a row rather than a dict each.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: tuple[Any, ...]) -> None:
+        self._index = index
+        self._values = values
+
+    def __getitem__(self, key: str) -> Any:
+        position = self._index.get(key)
+        return None if position is None else self._values[position]
+
+
+EMPTY_ROW = Row({}, ())
 
 
 @dataclass
@@ -69,42 +83,86 @@ class Merge:
 
 @dataclass
 class LegacyData:
+    """What the import needs from a legacy file, merged as docs/domain.md 10.2 says.
+
+    Staff, members and packages are held in memory (everything else points at them); the
+    big tables (sessions, payments, fee audit, assessments) are streamed from the file in
+    id order by the `iter_*` methods, so memory stays flat however big the gym is.
+    """
+
+    path: Path
     trainers: list[Row]
     clients: list[Row]
-    assessments: list[Row]
     packages: list[Row]
-    sessions: list[LegacySession]
-    payments: list[LegacyPayment]
-    fee_audits: list[Row]
+    counts: dict[str, int]  # rows per streamed table, for progress
     merged: dict[str, int] = field(default_factory=dict)  # duplicates dropped by the merges
     merges: list[Merge] = field(default_factory=list)  # each of them, for the summary
+    tables: frozenset[str] = frozenset()
+    # Old-table rows that duplicate nothing: they are imported after the newer tables' rows.
+    old_sessions: list[Row] = field(default_factory=list)
+    old_payments: list[Row] = field(default_factory=list)
+    # Pre-clean step 3 needs every package's and member's trainer.
+    trainer_of_package: dict[Any, Any] = field(default_factory=dict)
+    trainer_of_client: dict[Any, Any] = field(default_factory=dict)
+
+    def trainer_for(self, row: Row) -> int | None:
+        """Pre-clean step 3: the row's trainer, else the package's, else the client's."""
+        for candidate in (row["trainer_id"], self.trainer_of_package.get(row["package_id"]),
+                          self.trainer_of_client.get(row["client_id"])):
+            if candidate is not None:
+                return int(candidate)
+        return None
+
+    def iter_sessions(self) -> Iterator[LegacySession]:
+        for r in self._stream("sessions"):
+            yield LegacySession(int(r["id"]), "sessions", r, self.trainer_for(r))
+        for r in self.old_sessions:
+            yield LegacySession(-int(r["id"]), "training_sessions", r, self.trainer_for(r))
+
+    def iter_payments(self) -> Iterator[LegacyPayment]:
+        for r in self._stream("payments"):
+            yield LegacyPayment(int(r["id"]), "payments", r, self.trainer_for(r))
+        for r in self.old_payments:
+            yield LegacyPayment(-int(r["id"]), "payment_records", r, self.trainer_for(r))
+
+    def iter_assessments(self) -> Iterator[Row]:
+        return self._stream("assessments")
+
+    def iter_fee_audits(self) -> Iterator[Row]:
+        return self._stream("fee_audit_log")
+
+    def _stream(self, table: str) -> Iterator[Row]:
+        if table not in self.tables:
+            return
+        conn = _connect(self.path)
+        try:
+            yield from _rows(conn, table)
+        except sqlite3.Error as exc:
+            raise _unreadable(self.path, exc) from exc
+        finally:
+            conn.close()
 
 
-def _take_twin(candidates: list[Row], minute: str | None) -> Row | None:
-    """The newer-table row an old row duplicates (removed from `candidates`), or None.
+def _take_twin(candidates: list[tuple[int, str | None]], minute: str | None) -> int | None:
+    """The id of the newer-table row an old row duplicates (removed from `candidates`).
 
     Same start minute first; a side without a time matches any time of the other.
     """
     for exact in (True, False):
-        for index, row in enumerate(candidates):
-            other = minute_text(row["session_time"])
+        for index, (_row_id, other) in enumerate(candidates):
             if (other == minute) if exact else (other is None or minute is None):
-                return candidates.pop(index)
+                return candidates.pop(index)[0]
     return None
 
 
 def read_legacy(path: Path) -> LegacyData:
-    """Everything the import needs from the legacy file, merged as docs/domain.md 10.2 says."""
+    """Check the legacy file and read what the import keeps in memory (see LegacyData)."""
     path = path.expanduser()
     if not path.is_file():
         raise ValidationError(f"레거시 데이터베이스 파일이 없습니다: {path}",
                               f"No legacy database file at {path}", field="path")
+    conn = _connect(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise _unreadable(path, exc) from exc
-    try:
-        conn.row_factory = sqlite3.Row
         tables = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [t for t in LEGACY_TABLES if t not in tables]
@@ -116,13 +174,84 @@ def read_legacy(path: Path) -> LegacyData:
                 f"{', '.join(missing)}).",
                 field="path",
             )
-        data = {name: list(_rows(conn, name)) if name in tables else []
-                for name in LEGACY_TABLES + OPTIONAL_TABLES}
+        data = LegacyData(
+            path=path,
+            trainers=list(_rows(conn, "trainers")),
+            clients=list(_rows(conn, "clients")),
+            packages=list(_rows(conn, "session_packages")),
+            counts={t: _count(conn, t) if t in tables else 0
+                    for t in ("sessions", "payments", "assessments", "fee_audit_log")},
+            tables=frozenset(tables),
+        )
+        data.trainer_of_package = {p["id"]: p["trainer_id"] for p in data.packages}
+        data.trainer_of_client = {c["id"]: c["trainer_id"] for c in data.clients}
+        if "training_sessions" in tables:
+            _merge_sessions(conn, data, "sessions" in tables)
+        if "payment_records" in tables:
+            _merge_payments(conn, data, "payments" in tables)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     finally:
         conn.close()
-    return _merge(data)
+    data.merged = {"training_sessions": 0, "payment_records": 0}
+    for merge in data.merges:
+        data.merged[merge.table] += 1
+    return data
+
+
+def _merge_sessions(conn: sqlite3.Connection, data: LegacyData, has_newer: bool) -> None:
+    """Pre-clean step 1, with the time: an old row is the same session as a newer one only
+    when client, package, day and start minute match (or one side has no time). Each newer
+    row absorbs at most one old row, so two real sessions never become one."""
+    old = list(_rows(conn, "training_sessions"))
+    keys = {(r["client_id"], r["package_id"], day_text(r["session_date"])) for r in old}
+    candidates: dict[tuple[Any, ...], list[tuple[int, str | None]]] = {}
+    if has_newer:  # only the newer rows an old row could match are remembered
+        for row_id, client, package, day, clock in conn.execute(
+                "SELECT id, client_id, package_id, session_date, session_time FROM sessions"
+                " ORDER BY id"):
+            key = (client, package, day_text(day))
+            if key in keys:
+                candidates.setdefault(key, []).append((int(row_id), minute_text(clock)))
+    for r in old:
+        key = (r["client_id"], r["package_id"], day_text(r["session_date"]))
+        group = candidates.get(key, [])
+        twin_minutes = dict(group)
+        twin = _take_twin(group, minute_text(r["session_time"]))
+        if twin is None:
+            data.old_sessions.append(r)
+            continue
+        data.merges.append(Merge("training_sessions", int(r["id"]), "sessions", twin, key[2],
+                                 minute_text(r["session_time"]), twin_minutes[twin]))
+
+
+def _merge_payments(conn: sqlite3.Connection, data: LegacyData, has_newer: bool) -> None:
+    """Pre-clean step 2: an old payment with the client, amount and day of a newer one is
+    that payment; each newer row absorbs at most one old row."""
+    old = list(_rows(conn, "payment_records"))
+    keys = {(r["client_id"], whole(r["amount"]), day_text(r["payment_date"])) for r in old}
+    candidates: dict[tuple[Any, ...], list[int]] = {}
+    if has_newer:
+        for row_id, client, amount, day in conn.execute(
+                "SELECT id, client_id, amount, payment_date FROM payments ORDER BY id"):
+            key = (client, whole(amount), day_text(day))
+            if key in keys:
+                candidates.setdefault(key, []).append(int(row_id))
+    for r in old:
+        key = (r["client_id"], whole(r["amount"]), day_text(r["payment_date"]))
+        group = candidates.get(key, [])
+        if not group:
+            data.old_payments.append(r)
+            continue
+        data.merges.append(Merge("payment_records", int(r["id"]), "payments", group.pop(0),
+                                 key[2], None, None))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc) from exc
 
 
 def _unreadable(path: Path, exc: Exception) -> StorageUnavailable:
@@ -130,74 +259,15 @@ def _unreadable(path: Path, exc: Exception) -> StorageUnavailable:
                               f"The legacy database cannot be read: {path} ({exc})")
 
 
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[Row]:
-    for record in conn.execute(f'SELECT * FROM "{table}" ORDER BY id'):
-        yield Row(zip(record.keys(), tuple(record), strict=True))
-
-
-def _merge(data: dict[str, list[Row]]) -> LegacyData:
-    packages = {p["id"]: p for p in data["session_packages"]}
-    clients = {c["id"]: c for c in data["clients"]}
-
-    def trainer_for(row: Row) -> int | None:
-        # Pre-clean step 3: the row's trainer, else the package's, else the client's.
-        for candidate in (row["trainer_id"], packages.get(row["package_id"], Row())["trainer_id"],
-                          clients.get(row["client_id"], Row())["trainer_id"]):
-            if candidate is not None:
-                return int(candidate)
-        return None
-
-    merges: list[Merge] = []
-    sessions = [LegacySession(int(r["id"]), "sessions", r, trainer_for(r))
-                for r in data["sessions"]]
-    # Pre-clean step 1, with the time: an old row is the same session as a newer one only
-    # when client, package, day and start minute match (or one side has no time). Each
-    # newer row absorbs at most one old row, so two real sessions never become one.
-    open_sessions: dict[tuple[Any, ...], list[Row]] = {}
-    for r in data["sessions"]:
-        key = (r["client_id"], r["package_id"], day_text(r["session_date"]))
-        open_sessions.setdefault(key, []).append(r)
-    for r in data["training_sessions"]:
-        key = (r["client_id"], r["package_id"], day_text(r["session_date"]))
-        twin = _take_twin(open_sessions.get(key, []), minute_text(r["session_time"]))
-        if twin is None:
-            sessions.append(LegacySession(-int(r["id"]), "training_sessions", r,
-                                          trainer_for(r)))
-            continue
-        merges.append(Merge("training_sessions", int(r["id"]), "sessions", int(twin["id"]),
-                            key[2], minute_text(r["session_time"]),
-                            minute_text(twin["session_time"])))
-
-    payments = [LegacyPayment(int(r["id"]), "payments", r, trainer_for(r))
-                for r in data["payments"]]
-    open_payments: dict[tuple[Any, ...], list[Row]] = {}
-    for r in data["payments"]:
-        key = (r["client_id"], whole(r["amount"]), day_text(r["payment_date"]))
-        open_payments.setdefault(key, []).append(r)
-    for r in data["payment_records"]:
-        key = (r["client_id"], whole(r["amount"]), day_text(r["payment_date"]))
-        candidates = open_payments.get(key, [])
-        if not candidates:
-            payments.append(LegacyPayment(-int(r["id"]), "payment_records", r,
-                                          trainer_for(r)))
-            continue
-        twin = candidates.pop(0)
-        merges.append(Merge("payment_records", int(r["id"]), "payments", int(twin["id"]),
-                            key[2], None, None))
-    merged = {"training_sessions": 0, "payment_records": 0}
-    for merge in merges:
-        merged[merge.table] += 1
-    return LegacyData(
-        trainers=data["trainers"],
-        clients=data["clients"],
-        assessments=data["assessments"],
-        packages=data["session_packages"],
-        sessions=sessions,
-        payments=payments,
-        fee_audits=data["fee_audit_log"],
-        merged=merged,
-        merges=merges,
-    )
+    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY id')
+    index = {d[0]: i for i, d in enumerate(cursor.description)}
+    for values in cursor:
+        yield Row(index, values)
 
 
 # -- value helpers (legacy text → Python) ------------------------------------------------------

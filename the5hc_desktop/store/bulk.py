@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Column, Connection, Table
 
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
@@ -112,6 +112,54 @@ class BulkWriter:
         self._conn.exec_driver_sql(sql, params)
         self.rows_written += len(batch)
         return len(batch)
+
+
+    def insert_values(self, model: type[SyncedMixin], rows: Sequence[Mapping[str, Any]]) -> int:
+        """Insert rows given as Python values (what the ORM would hold), all with the keys of
+        the first row; returns the count.
+
+        Each value is brought to storage form by its column's own type, so this path stores
+        exactly what an ORM flush would; columns left out get their Python-side default and
+        rows without an `id` get a new one.
+        """
+        if not rows:
+            return 0
+        table: Table = model.__table__  # type: ignore[attr-defined]  # declarative table
+        given = list(rows[0])
+        defaults = {
+            c.name: _default_of(c)
+            for c in table.columns
+            if c.name not in given and c.name not in STAMP_COLUMNS and c.default is not None
+        }
+        names = [*given, *defaults]
+        with_id = "id" in names
+        if not with_id:
+            names.insert(0, "id")
+        dialect = self._conn.dialect
+        processors: list[Callable[[Any], Any] | None] = [
+            table.columns[name].type.bind_processor(dialect) for name in names
+        ]
+        ids = iter(()) if with_id else iter(IdMaker().take(len(rows)))
+        out = []
+        for row in rows:
+            values = [row[name] for name in given]
+            values += [make() for make in defaults.values()]
+            stored = [
+                None if value is None else (value if process is None else process(value))
+                for value, process in zip(
+                    values, processors if with_id else processors[1:], strict=True)
+            ]
+            out.append(stored if with_id else [next(ids), *stored])
+        return self.insert(model, names, out)
+
+
+def _default_of(column: Column[Any]) -> Callable[[], Any]:
+    """A column's Python-side default as a no-argument maker (fresh mutable values)."""
+    default = column.default
+    if getattr(default, "is_callable", False):
+        return lambda: default.arg(None)  # type: ignore[union-attr]  # ColumnDefault
+    value = getattr(default, "arg", None)
+    return lambda: value
 
 
 def _check_columns(table: Table, columns: Sequence[str]) -> None:

@@ -53,6 +53,11 @@ def new_id() -> uuid.UUID:
     return uuid.UUID(int=_SHARED.take_ints(1)[0])
 
 
+def new_ids(count: int) -> list[uuid.UUID]:
+    """`count` new ids from the same generator as `new_id`, in one call (bulk imports)."""
+    return _SHARED.take_uuids(count)
+
+
 def new_id_ints(count: int) -> list[int]:
     """`count` new ids as integers, from the same generator as `new_id` (bulk writes)."""
     return _SHARED.take_ints(count)
