@@ -376,7 +376,7 @@ class _Importer:
             self.clients[row[0]] = _Member(*row[1:])
             self.already["clients"] += 1
         rows: list[dict[str, Any]] = []
-        for r in self.data.clients:
+        for r in self.data.iter_clients():
             legacy_id = int(r["id"])
             if legacy_id in self.clients:
                 continue
@@ -466,7 +466,7 @@ class _Importer:
                 methods[int(package_id)] = normalise_method(p.row["payment_method"])
         rows: list[dict[str, Any]] = []
         openings: list[dict[str, Any]] = []
-        for r in self.data.packages:
+        for r in self.data.iter_packages():
             legacy_id = int(r["id"])
             if legacy_id not in self.packages:
                 values = self._package(r, methods.get(legacy_id, "card"))

@@ -9,6 +9,7 @@ trainer ids are taken from the package or the client.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 
 from the5hc_desktop.domain.errors import StorageUnavailable, ValidationError
 
+_CLOCK = re.compile(r"\d\d:\d\d(:\d\d)?", re.ASCII)
 LEGACY_TABLES = ("trainers", "clients", "assessments", "session_packages")
 OPTIONAL_TABLES = ("training_sessions", "sessions", "payment_records", "payments",
                    "fee_audit_log")
@@ -85,16 +87,13 @@ class Merge:
 class LegacyData:
     """What the import needs from a legacy file, merged as docs/domain.md 10.2 says.
 
-    Staff, members and packages are held in memory (everything else points at them); the
-    big tables (sessions, payments, fee audit, assessments) are streamed from the file in
-    id order by the `iter_*` methods, so memory stays flat however big the gym is.
+    Staff are held in memory; every other table is streamed from the file in id order by
+    the `iter_*` methods, so memory stays flat however big the gym is.
     """
 
     path: Path
     trainers: list[Row]
-    clients: list[Row]
-    packages: list[Row]
-    counts: dict[str, int]  # rows per streamed table, for progress
+    counts: dict[str, int]  # rows per table, for progress
     merged: dict[str, int] = field(default_factory=dict)  # duplicates dropped by the merges
     merges: list[Merge] = field(default_factory=list)  # each of them, for the summary
     tables: frozenset[str] = frozenset()
@@ -112,6 +111,12 @@ class LegacyData:
             if candidate is not None:
                 return int(candidate)
         return None
+
+    def iter_clients(self) -> Iterator[Row]:
+        return self._stream("clients")
+
+    def iter_packages(self) -> Iterator[Row]:
+        return self._stream("session_packages")
 
     def iter_sessions(self) -> Iterator[LegacySession]:
         for r in self._stream("sessions"):
@@ -177,14 +182,14 @@ def read_legacy(path: Path) -> LegacyData:
         data = LegacyData(
             path=path,
             trainers=list(_rows(conn, "trainers")),
-            clients=list(_rows(conn, "clients")),
-            packages=list(_rows(conn, "session_packages")),
             counts={t: _count(conn, t) if t in tables else 0
-                    for t in ("sessions", "payments", "assessments", "fee_audit_log")},
+                    for t in ("clients", "session_packages", "sessions", "payments",
+                              "assessments", "fee_audit_log")},
             tables=frozenset(tables),
         )
-        data.trainer_of_package = {p["id"]: p["trainer_id"] for p in data.packages}
-        data.trainer_of_client = {c["id"]: c["trainer_id"] for c in data.clients}
+        data.trainer_of_package = dict(conn.execute(
+            "SELECT id, trainer_id FROM session_packages"))
+        data.trainer_of_client = dict(conn.execute("SELECT id, trainer_id FROM clients"))
         if "training_sessions" in tables:
             _merge_sessions(conn, data, "sessions" in tables)
         if "payment_records" in tables:
@@ -319,6 +324,11 @@ def parse_clock(value: Any) -> time | None:
     if value is None:
         return None
     text = str(value).strip().split(".")[0]
+    if _CLOCK.fullmatch(text):  # the usual shape, without strptime's cost
+        hour, minute, second = int(text[:2]), int(text[3:5]), int(text[6:8] or 0)
+        if hour < 24 and minute < 60 and second < 60:
+            return time(hour, minute, second)
+        return None
     for pattern in ("%H:%M:%S", "%H:%M"):
         try:
             return datetime.strptime(text, pattern).time()

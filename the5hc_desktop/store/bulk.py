@@ -129,27 +129,24 @@ class BulkWriter:
         defaults = {
             c.name: _default_of(c)
             for c in table.columns
-            if c.name not in given and c.name not in STAMP_COLUMNS and c.default is not None
+            if c.name not in given and c.name not in (*STAMP_COLUMNS, "id")
+            and c.default is not None
         }
         names = [*given, *defaults]
-        with_id = "id" in names
-        if not with_id:
-            names.insert(0, "id")
         dialect = self._conn.dialect
-        processors: list[Callable[[Any], Any] | None] = [
-            table.columns[name].type.bind_processor(dialect) for name in names
-        ]
-        ids = iter(()) if with_id else iter(IdMaker().take(len(rows)))
+        processors = [table.columns[name].type.bind_processor(dialect) for name in names]
         out = []
         for row in rows:
             values = [row[name] for name in given]
             values += [make() for make in defaults.values()]
-            stored = [
+            out.append([
                 None if value is None else (value if process is None else process(value))
-                for value, process in zip(
-                    values, processors if with_id else processors[1:], strict=True)
-            ]
-            out.append(stored if with_id else [next(ids), *stored])
+                for value, process in zip(values, processors, strict=True)
+            ])
+        if "id" not in given:  # new ids, already in storage form
+            names.insert(0, "id")
+            out = [[row_id, *row] for row_id, row in zip(IdMaker().take(len(out)), out,
+                                                        strict=True)]
         return self.insert(model, names, out)
 
 
