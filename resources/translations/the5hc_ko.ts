@@ -55,6 +55,10 @@
         <source>&amp;About The5HC Desktop</source>
         <translation>The5HC Desktop 정보(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;Day close…</source>
+        <translation>일마감(&amp;D)…</translation>
+    </message>
 </context>
 <context>
     <name>AddStaffDialog</name>
@@ -1750,6 +1754,73 @@ Families may share a phone. Save with this number anyway?</source>
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>Day close</source>
+        <translation>일마감</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>기간(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>이번 주</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Adding up…</source>
+        <translation>집계하는 중…</translation>
+    </message>
+    <message>
+        <source>The day close could not be shown.</source>
+        <translation>일마감을 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose another period.</source>
+        <translation>다른 기간을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The day close could not be printed. Check the printer and try again.</source>
+        <translation>일마감을 인쇄하지 못했습니다. 프린터를 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The day close was sent to the printer.</source>
+        <translation>일마감을 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Save the day close as PDF</source>
+        <translation>일마감을 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} 파일로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>DraftListModel</name>
     <message>
         <source>Client</source>
@@ -2636,6 +2707,14 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <message>
         <source>Save the reports of a period or of the chosen clients into a folder</source>
         <translation>기간별 또는 선택한 회원의 보고서를 한 폴더에 저장합니다</translation>
+    </message>
+    <message>
+        <source>Day close…</source>
+        <translation>일마감…</translation>
+    </message>
+    <message>
+        <source>Sales by payment method, refunds and sessions of a day or a period (Ctrl+Shift+D)</source>
+        <translation>하루 또는 기간의 결제 수단별 매출, 환불, 세션 현황 (Ctrl+Shift+D)</translation>
     </message>
     <message>
         <source>{shown} of {total} clients; type more of the name to narrow the list.</source>

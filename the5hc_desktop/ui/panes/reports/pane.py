@@ -33,11 +33,13 @@ from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
+from the5hc_desktop.ui.actions import QT_TRANSLATE_NOOP, ActionSpec, Scope
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
 from the5hc_desktop.ui.rows_model import read_only_table
 
 from .batch_dialog import BatchExportDialog, BatchSummaryDialog
+from .day_close_dialog import DayCloseDialog
 from .files import FileDialogs, last_folder, remember_folder
 from .jobs import BatchRequest, BatchResult, Preview, render_preview, run_batch, write_pdf
 from .models import AssessmentListModel, ClientListModel, assessment_samples, client_samples
@@ -65,6 +67,15 @@ def _table(name: str, model: QAbstractItemModel, stretch_column: int,
     view.verticalHeader().setDefaultSectionSize(26)
     view.horizontalHeader().setHighlightSections(False)
     return view, fit_columns(view, stretch_column, samples)
+
+
+DAY_CLOSE_ACTION = ActionSpec(
+    "reports.day_close",
+    QT_TRANSLATE_NOOP("Actions", "&Day close…"),
+    "open_day_close",
+    "Ctrl+Shift+D",
+    scope=Scope.PANE,
+)
 
 
 class ReportsPane(QWidget):
@@ -99,6 +110,7 @@ class ReportsPane(QWidget):
         self._preview_handle: worker.TaskHandle | None = None
         self._quiet = False  # set while the lists are refilled: no preview per reset
         self.batch_dialog: BatchExportDialog | None = None
+        self.day_close_dialog: DayCloseDialog | None = None
         self.summary_dialog: BatchSummaryDialog | None = None
         self.batch_handle: worker.TaskHandle | None = None
 
@@ -123,8 +135,8 @@ class ReportsPane(QWidget):
     def widget(self) -> QWidget:
         return self
 
-    def pane_actions(self) -> tuple[str, ...]:
-        return ("file.print", "file.export")
+    def pane_actions(self) -> tuple[ActionSpec | str, ...]:
+        return ("file.print", "file.export", DAY_CLOSE_ACTION)
 
     def refresh(self) -> None:
         """Reload the client list and the chosen client's assessments; re-render the report."""
@@ -224,8 +236,13 @@ class ReportsPane(QWidget):
         top.addWidget(self.caption, 1)
         top.addWidget(self.print_button)
         top.addWidget(self.save_button)
+        self.day_close_button = button(
+            "reportDayCloseButton", self.tr("Day close…"),
+            self.tr("Sales by payment method, refunds and sessions of a day or a period "
+                    "(Ctrl+Shift+D)"), self.open_day_close)
         top.addSpacing(12)
         top.addWidget(self.batch_button)
+        top.addWidget(self.day_close_button)
         side = QWidget()
         side.setObjectName("reportPreviewSide")
         column = QVBoxLayout(side)
@@ -515,6 +532,21 @@ class ReportsPane(QWidget):
     def _saved(self, path: Path) -> None:
         self._messages.success(self.tr("Saved {file}.").format(file=path.name))
         self.saved.emit(path)
+
+    # --- day close -------------------------------------------------------------------------
+    def open_day_close(self) -> DayCloseDialog:
+        """Ctrl+Shift+D: 일마감 of today (another day or a range can be picked)."""
+        if self.day_close_dialog is None:
+            self.day_close_dialog = DayCloseDialog(
+                self._services.day_close, self._actor, self._messages, self,
+                today=self._today)
+            self.day_close_dialog.resize(860, 900)
+        else:
+            self.day_close_dialog.reload()
+        self.day_close_dialog.show()
+        self.day_close_dialog.raise_()
+        self.day_close_dialog.activateWindow()
+        return self.day_close_dialog
 
     # --- batch export -----------------------------------------------------------------------
     def open_batch_dialog(self) -> BatchExportDialog:

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from the5hc_desktop.services.assessments import AssessmentService
 from the5hc_desktop.services.clients import ClientService
+from the5hc_desktop.services.day_close import DayCloseService
 from the5hc_desktop.services.report_service import ReportService
 
 
@@ -18,3 +19,6 @@ class ReportsPaneServices(Protocol):
 
     @property
     def reports(self) -> ReportService: ...
+
+    @property
+    def day_close(self) -> DayCloseService: ...
