@@ -195,8 +195,8 @@ class _DjangoImporter(_Importer):
         self.owner_username = None
         self.staff: dict[int, uuid.UUID] = {}  # accounts_user.id -> staff id
         self.profiles = {int(r["id"]): r for r in data.rows(TRAINER_TABLE)}
-        self.clients: dict[int, Client] = {}
-        self.packages: dict[int, SessionPackage] = {}
+        self.client_rows: dict[int, Client] = {}
+        self.package_rows: dict[int, SessionPackage] = {}
         self.payments: dict[int, uuid.UUID] = {}
 
     def summary(self, source: Path, dry_run: bool) -> ImportSummary:
@@ -341,7 +341,7 @@ class _DjangoImporter(_Importer):
         for r in rows:
             new_id = row_id("clients", r["id"])
             if new_id in existing:
-                self.clients[int(r["id"])] = existing[new_id]
+                self.client_rows[int(r["id"])] = existing[new_id]
                 self.already["clients"] += 1
                 continue
             values = self._client_values(r)
@@ -357,7 +357,7 @@ class _DjangoImporter(_Importer):
                 created_at=created,
             )
             self.s.add(client)
-            self.clients[int(r["id"])] = client
+            self.client_rows[int(r["id"])] = client
             self.created["clients"] += 1
 
     # -- packages, payments, fee audit -------------------------------------------------------------
@@ -376,10 +376,10 @@ class _DjangoImporter(_Importer):
             source_id = int(r["id"])
             new_id = row_id("session_packages", source_id)
             if new_id in existing:
-                self.packages[source_id] = existing[new_id]
+                self.package_rows[source_id] = existing[new_id]
                 self.already["packages"] += 1
             else:
-                client = self.clients.get(int(r["client_id"]))
+                client = self.client_rows.get(int(r["client_id"]))
                 if client is None:
                     self.warn(f"패키지 #{source_id}: 회원이 없어 건너뛰었습니다 "
                               f"(package #{source_id}: client missing, skipped).")
@@ -405,9 +405,9 @@ class _DjangoImporter(_Importer):
                     created_at=parse_utc(r["created_at"]) or utcnow(),
                 )
                 self.s.add(package)
-                self.packages[source_id] = package
+                self.package_rows[source_id] = package
                 self.created["packages"] += 1
-            package = self.packages[source_id]
+            package = self.package_rows[source_id]
             if row_id("opening", source_id) in opened:
                 self.already["credit_ledger"] += 1
                 continue
@@ -432,13 +432,13 @@ class _DjangoImporter(_Importer):
                 self.payments[source_id] = new_id
                 self.already["payments"] += 1
                 continue
-            client = self.clients.get(int(r["client_id"]))
+            client = self.client_rows.get(int(r["client_id"]))
             paid_on = parse_day(r["payment_date"])
             if client is None or paid_on is None:
                 self.warn(f"결제 #{source_id}: 회원 또는 날짜가 없어 건너뛰었습니다 "
                           f"(payment #{source_id}: client or date missing, skipped).")
                 continue
-            package = self.packages.get(int(r["package_id"])) if r["package_id"] else None
+            package = self.package_rows.get(int(r["package_id"])) if r["package_id"] else None
             gross = whole(r["gross_amount"])
             if gross is None:
                 gross = whole(r["amount"]) or 0
@@ -473,7 +473,7 @@ class _DjangoImporter(_Importer):
             if new_id in existing:
                 self.already["fee_audit"] += 1
                 continue
-            package = self.packages.get(int(r["package_id"])) if r["package_id"] else None
+            package = self.package_rows.get(int(r["package_id"])) if r["package_id"] else None
             creator = self._staff_of("fee_audit_log", "created_by_id", r["created_by_id"]) or (
                 package.trainer_id if package is not None else self._any_staff())
             self.s.add(FeeAuditEntry(
@@ -502,8 +502,8 @@ class _DjangoImporter(_Importer):
             if new_id in existing:
                 self.already["sessions"] += 1
                 continue
-            package = self.packages.get(int(r["package_id"] or 0))
-            client = self.clients.get(int(r["client_id"] or 0))
+            package = self.package_rows.get(int(r["package_id"] or 0))
+            client = self.client_rows.get(int(r["client_id"] or 0))
             day = parse_day(r["session_date"])
             status = _STATUSES.get(str(r["status"] or "scheduled").strip().lower())
             if package is None or client is None or day is None or status is None:
@@ -538,7 +538,7 @@ class _DjangoImporter(_Importer):
             if new_id in existing:
                 self.already["assessments"] += 1
                 continue
-            client = self.clients.get(int(r["client_id"] or 0))
+            client = self.client_rows.get(int(r["client_id"] or 0))
             when = parse_utc(r["date"])
             if client is None or when is None:
                 self.warn(f"평가 #{r['id']}: 회원 또는 날짜가 없어 건너뛰었습니다 "

@@ -25,7 +25,7 @@ import json
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -275,6 +275,12 @@ class _Importer:
             self.bulk.insert_values(model, rows)
             rows.clear()
 
+    def _imported(self, model: Any, *columns: Any) -> Iterator[tuple[Any, ...]]:
+        """(legacy id, *columns) of the rows an earlier import brought in."""
+        for legacy_id, *values in self.s.execute(
+                select(model.legacy_id, *columns).where(model.legacy_id.is_not(None))):
+            yield (int(legacy_id), *values)
+
     def _existing(self, model: Any) -> set[int]:
         return set(self.s.scalars(select(model.legacy_id).where(model.legacy_id.is_not(None))))
 
@@ -370,10 +376,10 @@ class _Importer:
     # -- members ---------------------------------------------------------------------------
 
     def _clients(self) -> None:
-        for row in self.s.execute(select(
-                Client.legacy_id, Client.id, Client.trainer_id, Client.gender, Client.weight_kg,
-                Client.age_years, Client.age_recorded_on).where(Client.legacy_id.is_not(None))):
-            self.clients[row[0]] = _Member(*row[1:])
+        for legacy_id, *stored_member in self._imported(
+                Client, Client.id, Client.trainer_id, Client.gender, Client.weight_kg,
+                Client.age_years, Client.age_recorded_on):
+            self.clients[legacy_id] = _Member(*stored_member)
             self.already["clients"] += 1
         rows: list[dict[str, Any]] = []
         for r in self.data.iter_clients():
@@ -451,11 +457,10 @@ class _Importer:
     # -- packages and the opening balance --------------------------------------------------
 
     def _packages(self) -> None:
-        for row in self.s.execute(select(
-                SessionPackage.legacy_id, SessionPackage.id, SessionPackage.client_id,
-                SessionPackage.trainer_id, SessionPackage.created_at).where(
-                    SessionPackage.legacy_id.is_not(None))):
-            self.packages[row[0]] = _Package(*row[1:])
+        for legacy_id, *stored in self._imported(
+                SessionPackage, SessionPackage.id, SessionPackage.client_id,
+                SessionPackage.trainer_id, SessionPackage.created_at):
+            self.packages[legacy_id] = _Package(*stored)
             self.already["packages"] += 1
         opened = self._existing(CreditLedgerEntry)
         self.already["credit_ledger"] = len(opened)
@@ -534,8 +539,7 @@ class _Importer:
     # -- payments and fee audit --------------------------------------------------------------
 
     def _payments(self) -> None:
-        for legacy_id, payment_id in self.s.execute(select(Payment.legacy_id, Payment.id).where(
-                Payment.legacy_id.is_not(None))):
+        for legacy_id, payment_id in self._imported(Payment, Payment.id):
             self.payments[legacy_id] = payment_id
         self.already["payments"] = len(self.payments)
         existing = set(self.payments)
