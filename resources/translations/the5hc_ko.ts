@@ -2095,6 +2095,30 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>되돌리기</translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation>영수증</translation>
+    </message>
+    <message>
+        <source>Business registration no.</source>
+        <translation>사업자등록번호</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>대표자</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Printed on every receipt; leave empty what the gym does not want printed.</source>
+        <translation>모든 영수증에 인쇄됩니다. 인쇄하지 않을 항목은 비워 두세요.</translation>
+    </message>
+    <message>
         <source>Only an owner changes the rates.</source>
         <translation>요율은 소유자만 바꿀 수 있습니다.</translation>
     </message>
@@ -2587,6 +2611,18 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>Gym&apos;s copy (with card fee and net)</source>
         <translation>보관용 (카드 수수료·실 수령액 포함)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4 용지</translation>
+    </message>
+    <message>
+        <source>80 mm receipt printer</source>
+        <translation>80mm 영수증 프린터</translation>
+    </message>
+    <message>
+        <source>Remembered on this PC</source>
+        <translation>이 PC에 기억됩니다</translation>
     </message>
     <message>
         <source>Print…</source>

@@ -50,13 +50,15 @@ def test_a_day_of_sales_and_one_refund() -> None:
 
 def test_an_empty_day_is_all_zero() -> None:
     day = close_day([], [])
-    assert day.sales == {} and day.refunds == {} and day.sessions == {}
+    assert day.sales == {}
+    assert day.refunds == {}
+    assert day.sessions == {}
     assert day.total == Amounts()
     assert day.sessions_total.total == 0
 
 
 def test_an_unknown_status_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="lost"):
         close_day([], [("kim", "lost", 1)])
 
 

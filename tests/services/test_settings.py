@@ -68,6 +68,9 @@ def test_round_trip(settings: SettingsService, owner: Actor, db: Database) -> No
         ({"timezone": "Mars/Olympus"}, "timezone"),
         ({"lockout_attempts": 0}, "lockout_attempts"),
         ({"trainers_edit_any_assessment": "yes"}, "trainers_edit_any_assessment"),
+        ({"business_number": "124-81-00997"}, "business_number"),
+        ({"gym_phone": "02-12"}, "gym_phone"),
+        ({"representative": "김" * 51}, "representative"),
     ],
 )
 def test_bad_settings_write_nothing(
@@ -166,3 +169,29 @@ def test_settings_load_in_one_statement_and_see_other_writers(
     finally:
         other.close()
     assert settings.get().idle_lock_minutes == 12
+
+
+def test_receipt_details_are_stored_in_their_printed_form_and_reach_the_receipt(
+    settings: SettingsService, owner: Actor, db: Database, clock: Clock
+) -> None:
+    from the5hc_desktop.services.packages import PackageService
+
+    saved = settings.update(owner, dataclasses.replace(
+        settings.get(), business_number="1248100998", representative=" 김대표 ",
+        gym_phone="0255512345", gym_address="서울 강남구 테헤란로 123"))
+    assert (saved.business_number, saved.representative, saved.gym_phone) == (
+        "124-81-00998", "김대표", "02-5551-2345")
+    assert settings.get() == saved
+    client = ClientService(db, now=clock).create(owner, ClientDraft("김민수", "male")).client
+    packages = PackageService(db, now=clock)
+    sale = packages.sell(owner, client.id, 1_000_000, 50_000, "card")
+    (payment,) = packages.payments_for_package(owner, sale.id)
+    receipt = packages.receipt(owner, payment.id)
+    assert (receipt.business_number, receipt.representative, receipt.gym_phone,
+            receipt.gym_address) == ("124-81-00998", "김대표", "02-5551-2345",
+                                     "서울 강남구 테헤란로 123")
+    # Cleared fields print nothing.
+    settings.update(owner, dataclasses.replace(saved, business_number="", gym_phone=""))
+    cleared = packages.receipt(owner, payment.id)
+    assert cleared.business_number is None
+    assert cleared.gym_phone is None

@@ -79,6 +79,8 @@ class ReceiptData:
     is_reversal: bool = False
     gym_phone: str | None = None
     gym_address: str | None = None
+    business_number: str | None = None  # 사업자등록번호, 123-45-67890
+    representative: str | None = None  # 대표자
     vat_rate: Decimal | None = None
     card_fee_rate: Decimal | None = None
     issued_at: datetime | None = None

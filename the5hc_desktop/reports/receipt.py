@@ -32,19 +32,33 @@ from the5hc_desktop.reports.style import (
 
 Copy = Literal["client", "gym"]
 MONEY = MoneyStyle.WON_SUFFIX  # a Korean receipt: 1,234,000원
-_COPY_WORDS = {"client": "회원용", "gym": "보관용"}
+COPY_WORDS = {"client": "회원용", "gym": "보관용"}
+
+
+def check_copy(copy: str) -> None:
+    if copy not in COPY_WORDS:
+        raise ValidationError("영수증 종류는 회원용 또는 보관용이어야 합니다.",
+                              "copy must be 'client' or 'gym'.", field="copy")
+
+
+def business_lines(data: ReceiptData) -> list[str]:
+    """The business details a Korean receipt names, one line each (missing ones left out)."""
+    first = " · ".join(part for part in (
+        f"사업자등록번호 {data.business_number}" if data.business_number else "",
+        f"대표 {data.representative}" if data.representative else "") if part)
+    lines = [first, data.gym_address or "",
+             f"전화 {data.gym_phone}" if data.gym_phone else ""]
+    return [line for line in lines if line]
 
 
 def render_receipt(data: ReceiptData, out: Output, copy: Copy = "client") -> None:
-    """Write the receipt PDF for `copy` ("client" or "gym") to `out` (path or binary file)."""
-    if copy not in _COPY_WORDS:
-        raise ValidationError("영수증 종류는 회원용 또는 보관용이어야 합니다.",
-                              "copy must be 'client' or 'gym'.", field="copy")
+    """Write the A4 receipt PDF for `copy` ("client" or "gym") to `out` (path or file)."""
+    check_copy(copy)
     title = "환불 영수증" if data.is_reversal else "영수증"
     issued = local_stamp(data.issued_at or datetime.now().astimezone())
     info = PageInfo(
         title=f"{title} - {data.client_name}", author=data.gym_name,
-        footer_left=f"{data.gym_name} · {title} · {_COPY_WORDS[copy]}",
+        footer_left=f"{data.gym_name} · {title} · {COPY_WORDS[copy]}",
         footer_right=f"발행 {issued}",
     )
     build_pdf(_story(data, copy, title), info, out)
@@ -54,7 +68,7 @@ def _story(data: ReceiptData, copy: Copy, title: str) -> list[Flowable]:
     st = styles()
     story: list[Flowable] = [
         Paragraph(text(data.gym_name), st["gym"]),
-        Table([[Paragraph(title, st["title"]), _badge(_COPY_WORDS[copy])]],
+        Table([[Paragraph(title, st["title"]), _badge(COPY_WORDS[copy])]],
               colWidths=[WIDTH - 40 * mm, 40 * mm],
               style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
@@ -70,12 +84,8 @@ def _story(data: ReceiptData, copy: Copy, title: str) -> list[Flowable]:
                else "위 금액을 정히 영수합니다.")
     story.append(Paragraph(closing, st["centre"]))
     story.append(Spacer(1, 18))
-    contact = [text(data.gym_name)]
-    if data.gym_address:
-        contact.append(text(data.gym_address))
-    if data.gym_phone:
-        contact.append(f"전화 {text(data.gym_phone)}")
-    story.append(Paragraph(" · ".join(contact), st["small"]))
+    story.append(Paragraph(text(data.gym_name), st["small"]))
+    story += [Paragraph(text(line), st["small"]) for line in business_lines(data)]
     if copy == "gym":
         story.append(Paragraph("이 사본은 내부 보관용이며 회원에게 교부하지 않습니다.",
                                st["small"]))

@@ -40,7 +40,7 @@ from the5hc_desktop.services.base import (
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.services.settings import gym_organization, read_settings
+from the5hc_desktop.services.settings import read_settings
 from the5hc_desktop.store.models import (
     Client,
     FeeAuditEntry,
@@ -567,7 +567,6 @@ class PackageService(ServiceBase):
         with self._db.read() as session:
             payment = get_live(session, Payment, payment_id, PAYMENT)
             view = self._payment_view(session, payment)
-            org = gym_organization(session)
             settings = read_settings(session)
             return ReceiptData(
                 gym_name=settings.gym_name,
@@ -581,8 +580,10 @@ class PackageService(ServiceBase):
                 method=view.method.label.ko,
                 payment_number=payment_number(view.id, view.paid_on),
                 is_reversal=view.is_reversal,
-                gym_phone=org.phone if org is not None else None,
-                gym_address=org.address if org is not None else None,
+                gym_phone=settings.gym_phone or None,
+                gym_address=settings.gym_address or None,
+                business_number=settings.business_number or None,
+                representative=settings.representative or None,
                 vat_rate=payment.vat_rate,
                 card_fee_rate=payment.card_fee_rate,
                 issued_at=to_local(self.utc_now(), gym_zone(session)),

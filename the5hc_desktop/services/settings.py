@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.domain.business import normalize_business_number
 from the5hc_desktop.domain.errors import PermissionDenied, StorageUnavailable, ValidationError
+from the5hc_desktop.domain.people import format_phone, normalize_phone
 from the5hc_desktop.services.base import (
     TIMEZONE_KEY,
     ServiceBase,
@@ -50,6 +52,12 @@ class GymSettings:
     # Sign-in lockout (docs/rules.md §6): failures before a lock, and its length.
     lockout_attempts: int = 5
     lockout_minutes: int = 30
+    # Printed on receipts (Korean receipts name the business): 사업자등록번호, 대표자,
+    # the gym's phone and address ("" = not set).
+    business_number: str = ""
+    representative: str = ""
+    gym_phone: str = ""
+    gym_address: str = ""
 
 
 DEFAULTS = GymSettings(
@@ -66,16 +74,18 @@ DEFAULTS = GymSettings(
 _MONEY_FIELDS = ("vat_rate", "card_fee_rate")
 # Settings of this machine only, kept in `local_settings`.
 LOCAL_FIELDS = ("language", "backup_folder")
-# Every other field but gym_name is one synced settings row under its own name.
+# Fields kept on the gym's own row (organizations).
+ORG_FIELDS = ("gym_name", "gym_phone", "gym_address")
+# Every other field is one synced settings row under its own name.
 _ROW_FIELDS = tuple(
-    f.name for f in fields(GymSettings) if f.name != "gym_name" and f.name not in LOCAL_FIELDS
+    f.name for f in fields(GymSettings) if f.name not in ORG_FIELDS and f.name not in LOCAL_FIELDS
 )
 
 
-def _first_gym(what: Any) -> Select[Any]:
+def _first_gym(*what: Any) -> Select[Any]:
     # A desktop database holds one gym; the oldest live row if ever several.
     return (
-        select(what)
+        select(*what)
         .where(Organization.deleted_at.is_(None))
         .order_by(Organization.created_at, Organization.id)
         .limit(1)
@@ -105,8 +115,11 @@ def read_settings(session: Session) -> GymSettings:
         default = getattr(DEFAULTS, name)
         value = stored.get(name)
         values[name] = default if value is None else _coerce(name, value, default)
-    gym_name = session.scalar(_first_gym(Organization.name))
-    return GymSettings(gym_name=gym_name or "", **values)
+    gym = session.execute(_first_gym(
+        Organization.name, Organization.phone, Organization.address)).first()
+    name, phone, address = gym if gym is not None else ("", "", "")
+    return GymSettings(gym_name=name or "", gym_phone=phone or "", gym_address=address or "",
+                       **values)
 
 
 def _coerce(name: str, stored: Any, default: Any) -> Any:
@@ -152,6 +165,7 @@ def validate_settings(new: GymSettings) -> GymSettings:
         ZoneInfo(new.timezone)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise _invalid("timezone", "알 수 없는 시간대입니다.", "Unknown time zone.") from None
+    business = _business_details(new)
     for flag in ("no_show_consumes_credit", "trainers_edit_any_assessment"):
         if not isinstance(getattr(new, flag), bool):
             raise _invalid(flag, "예/아니오 값이어야 합니다.", "Must be yes or no.")
@@ -167,7 +181,29 @@ def validate_settings(new: GymSettings) -> GymSettings:
         trainers_edit_any_assessment=new.trainers_edit_any_assessment,
         lockout_attempts=new.lockout_attempts,
         lockout_minutes=new.lockout_minutes,
+        **business,
     )
+
+
+def _business_details(new: GymSettings) -> dict[str, str]:
+    """The receipt's business fields, checked and in their printed form."""
+    number = normalize_business_number(str(new.business_number or ""))
+    representative = str(new.representative or "").strip()
+    if len(representative) > 50:
+        raise _invalid("representative", "대표자 이름은 50자 이하로 입력하세요.",
+                       "Enter a representative's name of at most 50 characters.")
+    address = str(new.gym_address or "").strip()
+    if len(address) > 200:
+        raise _invalid("gym_address", "주소는 200자 이하로 입력하세요.",
+                       "Enter an address of at most 200 characters.")
+    phone = str(new.gym_phone or "").strip()
+    if phone:
+        try:
+            phone = format_phone(normalize_phone(phone))
+        except ValidationError as error:
+            raise _invalid("gym_phone", error.message_ko, error.message_en) from None
+    return {"business_number": number, "representative": representative,
+            "gym_phone": phone, "gym_address": address}
 
 
 def _check_int(value: object, field: str, lo: int, hi: int) -> None:
@@ -216,6 +252,8 @@ class SettingsService(ServiceBase):
             if org is not None:
                 org.name = new.gym_name
                 org.timezone = new.timezone
+                org.phone = new.gym_phone or None
+                org.address = new.gym_address or None
             self._audit(session, actor, "settings_updated", "settings", None, {"changed": changed})
             return new
 

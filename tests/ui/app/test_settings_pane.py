@@ -236,3 +236,29 @@ def test_backup_now(qtbot: QtBot, services: Services, gym: Gym, messages: Messag
     assert pane.form.last_backup.parent == folder
     assert pane.form.last_backup.stat().st_size > 0
     assert pane.form.backup_result.isVisibleTo(pane.form)
+
+
+def test_receipt_details_are_typed_checked_and_saved(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge
+) -> None:
+    saved: list[GymSettings] = []
+    pane = _pane(qtbot, services, gym.owner, messages, saved)
+    form = pane.form
+    qtbot.keyClicks(form.gym_phone, "02a5551b2345")  # letters never land in the field
+    assert form.gym_phone.text() == "02-5551-2345"
+    form.business_number.setText("124-81-00997")  # one digit off: the check digit fails
+    form.representative.setText("김대표")
+    form.gym_address.setText("서울 강남구 테헤란로 123")
+    form.save()
+    qtbot.waitUntil(lambda: form.errors.text("business_number") != "", timeout=10_000)
+    assert "사업자등록번호" in form.errors.text("business_number")
+    assert services.settings.get().business_number == ""
+
+    form.business_number.setText("1248100998")
+    form.save()
+    qtbot.waitUntil(lambda: len(saved) == 1, timeout=10_000)
+    stored = services.settings.get()
+    assert (stored.business_number, stored.representative, stored.gym_phone,
+            stored.gym_address) == ("124-81-00998", "김대표", "02-5551-2345",
+                                    "서울 강남구 테헤란로 123")
+    assert form.business_number.text() == "124-81-00998"  # shown as it prints

@@ -51,9 +51,11 @@ def dialog(qtbot: QtBot, sold: Gym, messages: MessageBridge,
 
 def test_opens_on_today_with_the_days_sales(dialog: DayCloseDialog) -> None:
     assert dialog.period() == (FIRST_DAY, FIRST_DAY)
-    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    assert dialog.print_button.isEnabled()
+    assert dialog.save_button.isEnabled()
     text = pdf_text(dialog.preview.pdf())
-    assert "일마감" in text and "1,300,000원" in text  # card 1,000,000 + cash 300,000
+    assert "일마감" in text
+    assert "1,300,000원" in text
     assert "계좌이체" not in text  # the transfer was the next day
 
 
@@ -63,7 +65,8 @@ def test_a_range_adds_the_next_day(dialog: DayCloseDialog, task_worker: worker.W
     dialog.reload_timer.timeout.emit()  # the debounce, without waiting for it
     assert task_worker.wait_idle()
     text = pdf_text(dialog.preview.pdf())
-    assert "1,960,000원" in text and "계좌이체" in text
+    assert "1,960,000원" in text
+    assert "계좌이체" in text
     assert dialog.file_name() == f"일마감_{FIRST_DAY.isoformat()}_{nxt.isoformat()}.pdf"
 
 

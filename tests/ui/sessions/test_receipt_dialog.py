@@ -98,3 +98,24 @@ def test_print_pdf_refuses_a_broken_file(tmp_path: Path) -> None:
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
     with pytest.raises(OSError, match="could not be read"):
         print_pdf(broken, printer)
+
+
+def test_an_80mm_receipt_is_a_narrow_slip_and_the_choice_is_remembered(
+    qtbot: QtBot, receipt_dialog: ReceiptDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = receipt_dialog.panel
+    assert panel.paper() == "a4"
+    panel.paper_combo.setCurrentIndex(1)
+    monkeypatch.setattr(ReceiptChoices, "save_path", lambda _p, name: tmp_path / name)
+    panel.save_copy("client")
+    settle(qtbot)
+    (slip,) = tmp_path.glob("*.pdf")
+    page = PdfReader(slip).pages[0]
+    assert round(float(page.mediabox.width) / 72 * 25.4) == 80  # millimetres
+    assert "1,000,000" in text_of(slip)
+    assert "회원용" in text_of(slip)
+    # The next receipt opened on this PC starts on the thermal printer's paper.
+    again = ReceiptDialog(panel._packages, panel._actor, panel._messages,
+                          panel._payment[0], "", "김민수", TODAY)  # type: ignore[index]
+    qtbot.addWidget(again)
+    assert again.panel.paper() == "80mm"

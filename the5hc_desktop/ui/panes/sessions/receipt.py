@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.reports.filenames import receipt_filename
 from the5hc_desktop.reports.receipt import render_receipt
+from the5hc_desktop.reports.receipt_slip import render_receipt_slip
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.ui import worker
@@ -40,16 +41,23 @@ from the5hc_desktop.ui.messages import MessageBridge
 
 Copy = Literal["client", "gym"]
 COPIES: tuple[Copy, ...] = ("client", "gym")
+Paper = Literal["a4", "80mm"]
+PAPERS: tuple[Paper, ...] = ("a4", "80mm")
+PAPER_KEY = "receipts/paper"  # per PC: the desk with the thermal printer keeps 80 mm
 PRINT_DPI = 300  # sharp text on paper without huge page images
 
 
 def write_receipt(
-    packages: PackageService, actor: Actor, payment_id: uuid.UUID, copy: Copy, path: Path
+    packages: PackageService, actor: Actor, payment_id: uuid.UUID, copy: Copy, path: Path,
+    paper: Paper = "a4",
 ) -> Path:
-    """Worker: the receipt PDF of one payment written to `path`."""
+    """Worker: the receipt PDF of one payment written to `path`, on A4 or 80 mm paper."""
     data = packages.receipt(actor, payment_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    render_receipt(data, path, copy)
+    if paper == "80mm":
+        render_receipt_slip(data, path, copy)
+    else:
+        render_receipt(data, path, copy)
     return path
 
 
@@ -129,6 +137,15 @@ class ReceiptPanel(QWidget):
         self.copy_combo.setObjectName("receiptCopy")
         self.copy_combo.addItem(self.tr("Client's copy"), "client")
         self.copy_combo.addItem(self.tr("Gym's copy (with card fee and net)"), "gym")
+        self.paper_combo = QComboBox()
+        self.paper_combo.setObjectName("receiptPaper")
+        self.paper_combo.addItem(self.tr("A4"), "a4")
+        self.paper_combo.addItem(self.tr("80 mm receipt printer"), "80mm")
+        self.paper_combo.setToolTip(self.tr("Remembered on this PC"))
+        stored = QSettings().value(PAPER_KEY, "a4")
+        self.paper_combo.setCurrentIndex(PAPERS.index(stored) if stored in PAPERS else 0)
+        self.paper_combo.currentIndexChanged.connect(
+            lambda _i: QSettings().setValue(PAPER_KEY, self.paper()))
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("receiptPrintButton")
         self.print_button.clicked.connect(lambda: self.print_copy(self.copy()))
@@ -139,6 +156,7 @@ class ReceiptPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Receipt:")))
         row.addWidget(self.copy_combo, 1)
+        row.addWidget(self.paper_combo)
         row.addWidget(self.print_button)
         row.addWidget(self.save_button)
         self.set_payment(None)
@@ -146,7 +164,7 @@ class ReceiptPanel(QWidget):
     def set_payment(self, payment_id: uuid.UUID | None, client_name: str = "",
                     paid_on: date | None = None) -> None:
         self._payment = (payment_id, client_name, paid_on or date.today()) if payment_id else None
-        for widget in (self.copy_combo, self.print_button, self.save_button):
+        for widget in (self.copy_combo, self.paper_combo, self.print_button, self.save_button):
             widget.setEnabled(payment_id is not None)
 
     def copy(self) -> Copy:
@@ -155,6 +173,12 @@ class ReceiptPanel(QWidget):
     def set_copy(self, copy: Copy) -> None:
         self.copy_combo.setCurrentIndex(COPIES.index(copy))
 
+    def paper(self) -> Paper:
+        return "80mm" if self.paper_combo.currentData() == "80mm" else "a4"
+
+    def set_paper(self, paper: Paper) -> None:
+        self.paper_combo.setCurrentIndex(PAPERS.index(paper))
+
     def save_copy(self, copy: Copy) -> None:
         if self._payment is None:
             return
@@ -162,9 +186,9 @@ class ReceiptPanel(QWidget):
         path = ReceiptChoices.save_path(self, receipt_filename(paid_on, name, copy))
         if path is None:
             return
-        packages, actor = self._packages, self._actor
+        packages, actor, paper = self._packages, self._actor, self.paper()
         worker.run(
-            lambda _ctx: write_receipt(packages, actor, payment_id, copy, path),
+            lambda _ctx: write_receipt(packages, actor, payment_id, copy, path, paper),
             self._saved,
             progress_label=self.tr("Writing the receipt…"),
             parent=self,
@@ -181,9 +205,9 @@ class ReceiptPanel(QWidget):
         handle, name = tempfile.mkstemp(prefix="the5hc-receipt-", suffix=".pdf")
         os.close(handle)
         target = Path(name)  # removed once printed, cancelled or failed
-        packages, actor = self._packages, self._actor
+        packages, actor, paper = self._packages, self._actor, self.paper()
         worker.run(
-            lambda _ctx: write_receipt(packages, actor, payment_id, copy, target),
+            lambda _ctx: write_receipt(packages, actor, payment_id, copy, target, paper),
             self._print_file,
             progress_label=self.tr("Preparing the receipt…"),
             parent=self,

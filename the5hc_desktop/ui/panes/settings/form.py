@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.domain.people import format_phone_typing
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.settings import GymSettings, SettingsService
@@ -80,7 +81,9 @@ class GymSettingsForm(QWidget):
             (self.gym_name, "gym_name"), (self.vat_rate, "vat_rate"),
             (self.card_fee_rate, "card_fee_rate"), (self.no_show, "no_show_consumes_credit"),
             (self.language, "language"), (self.idle_minutes, "idle_lock_minutes"),
-            (self.backup_row, "backup_folder"),
+            (self.backup_row, "backup_folder"), (self.business_number, "business_number"),
+            (self.representative, "representative"), (self.gym_phone, "gym_phone"),
+            (self.gym_address, "gym_address"),
         ):
             self.errors.register(widget, field)
         self._apply_permissions()
@@ -132,6 +135,7 @@ class GymSettingsForm(QWidget):
         gym = self._group(self.tr("Gym"), "settingsGymGroup")
         gym.addRow(self.tr("Gym name"), self.gym_name)
         gym.addRow("", _hint(self.tr("Printed at the top of every report.")))
+        self._build_receipt_group()
         money = self._group(self.tr("Fees"), "settingsFeesGroup")
         money.addRow(self.tr("VAT"), self.vat_rate)
         money.addRow(self.tr("Card fee"), self.card_fee_rate)
@@ -173,6 +177,36 @@ class GymSettingsForm(QWidget):
         self._align_label_columns()
         self.setMinimumWidth(640)
 
+    def _build_receipt_group(self) -> None:
+        def line(name: str, length: int, placeholder: str = "") -> QLineEdit:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.setMaxLength(length)
+            edit.setPlaceholderText(placeholder)
+            return edit
+
+        self.business_number = line("settingsBusinessNumber", 14, "123-45-67890")
+        self.business_number.setMaximumWidth(220)
+        self.representative = line("settingsRepresentative", 50)
+        self.representative.setMaximumWidth(220)
+        self.gym_phone = line("settingsGymPhone", 13, "02-123-4567")
+        self.gym_phone.setMaximumWidth(220)
+        # Digits only, grouped while typed, as in the member form.
+        self.gym_phone.textEdited.connect(self._format_phone)
+        self.gym_address = line("settingsGymAddress", 200)
+        receipts = self._group(self.tr("Receipts"), "settingsReceiptGroup")
+        receipts.addRow(self.tr("Business registration no."), self.business_number)
+        receipts.addRow(self.tr("Representative"), self.representative)
+        receipts.addRow(self.tr("Phone"), self.gym_phone)
+        receipts.addRow(self.tr("Address"), self.gym_address)
+        receipts.addRow("", _hint(self.tr("Printed on every receipt; leave empty what the gym "
+                                          "does not want printed.")))
+
+    def _format_phone(self, text: str) -> None:
+        formatted = format_phone_typing(text)
+        if formatted != text:
+            self.gym_phone.setText(formatted)
+
     def _align_label_columns(self) -> None:
         """One label width for every group, so the fields line up down the page."""
         labels: list[QWidget] = []
@@ -213,7 +247,8 @@ class GymSettingsForm(QWidget):
         may_rates = can(self._actor, Capability.EDIT_MONEY_SETTINGS)
         for widget in (self.gym_name, self.no_show, self.edit_any, self.language,
                        self.idle_minutes, self.backup_row, self.save_button,
-                       self.revert_button):
+                       self.revert_button, self.business_number, self.representative,
+                       self.gym_phone, self.gym_address):
             widget.setEnabled(may_edit)
         for box in (self.vat_rate, self.card_fee_rate):
             box.setEnabled(may_rates)
@@ -245,6 +280,10 @@ class GymSettingsForm(QWidget):
                                       if settings.language in codes else 0)
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.backup_folder.setText(settings.backup_folder)
+        self.business_number.setText(settings.business_number)
+        self.representative.setText(settings.representative)
+        self.gym_phone.setText(settings.gym_phone)
+        self.gym_address.setText(settings.gym_address)
 
     def loaded(self) -> GymSettings | None:
         return self._loaded
@@ -263,6 +302,10 @@ class GymSettingsForm(QWidget):
             language=str(self.language.currentData()),
             idle_lock_minutes=self.idle_minutes.value(),
             backup_folder=self.backup_folder.text().strip(),
+            business_number=self.business_number.text().strip(),
+            representative=self.representative.text().strip(),
+            gym_phone=self.gym_phone.text().strip(),
+            gym_address=self.gym_address.text().strip(),
         )
 
     def has_unsaved_changes(self) -> bool:
