@@ -1617,6 +1617,10 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>대시보드</translation>
     </message>
     <message>
+        <source>Today&apos;s schedule</source>
+        <translation>오늘 일정</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
@@ -1778,46 +1782,6 @@ Families may share a phone. Save with this number anyway?</source>
     <message>
         <source>This month</source>
         <translation>이번 달</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>인쇄(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save as PDF…</source>
-        <translation>PDF로 저장(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Adding up…</source>
-        <translation>집계하는 중…</translation>
-    </message>
-    <message>
-        <source>The day close could not be shown.</source>
-        <translation>일마감을 표시할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Choose another period.</source>
-        <translation>다른 기간을 고르세요.</translation>
-    </message>
-    <message>
-        <source>The day close could not be printed. Check the printer and try again.</source>
-        <translation>일마감을 인쇄하지 못했습니다. 프린터를 확인하고 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>The day close was sent to the printer.</source>
-        <translation>일마감을 프린터로 보냈습니다.</translation>
-    </message>
-    <message>
-        <source>Save the day close as PDF</source>
-        <translation>일마감을 PDF로 저장</translation>
-    </message>
-    <message>
-        <source>Saved {file}.</source>
-        <translation>{file} 파일로 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>저장하는 중…</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2143,17 @@ Families may share a phone. Save with this number anyway?</source>
     </message>
 </context>
 <context>
+    <name>ListPrintDialog</name>
+    <message>
+        <source>Print: {title}</source>
+        <translation>인쇄: {title}</translation>
+    </message>
+    <message>
+        <source>Only the first {count} rows are printed.</source>
+        <translation>처음 {count}행만 인쇄됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The5HC is locked</source>
@@ -2524,6 +2499,49 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>Refunded {amount} to {client}.</source>
         <translation>{client} 회원에게 {amount}을 환불했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfDialog</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>준비하는 중…</translation>
+    </message>
+    <message>
+        <source>The document could not be shown.</source>
+        <translation>문서를 표시할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>표시할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The document could not be printed. Check the printer and try again.</source>
+        <translation>인쇄하지 못했습니다. 프린터를 확인하고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF로 저장</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>{file} 파일로 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
     </message>
 </context>
 <context>

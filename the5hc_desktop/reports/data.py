@@ -6,6 +6,7 @@ Money is int KRW as stored on the payment row (negative on a reversal).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -89,3 +90,22 @@ class ReceiptData:
     def supply(self) -> int:
         """공급가액: the amount without VAT."""
         return self.gross - self.vat
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A column of a printed list (reports.table_report)."""
+
+    title: str
+    weight: float = 1.0  # share of the page width
+    align: str = "LEFT"  # LEFT, RIGHT or CENTER
+
+
+@dataclass(frozen=True)
+class ListSection:
+    heading: str  # "" for a list without sections
+    rows: Sequence[Sequence[str]]
+
+
+# From this many columns on, a printed list turns the page to landscape.
+LANDSCAPE_FROM = 7

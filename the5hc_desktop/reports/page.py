@@ -91,8 +91,10 @@ def _clip(text: str, width: float) -> str:
     return text + "…"
 
 
-def build_pdf(story: Sequence[Flowable], info: PageInfo, out: Output) -> None:
-    """Lay out `story` on A4 with 15 mm margins and write it to `out` (path or binary file).
+def build_pdf(story: Sequence[Flowable], info: PageInfo, out: Output, *,
+              landscape: bool = False) -> None:
+    """Lay out `story` on A4 (portrait, or landscape for wide tables) with 15 mm margins and
+    write it to `out` (path or binary file).
 
     The file is rendered in memory first, then moved into place, so a failed render never
     leaves a half-written PDF behind.
@@ -103,7 +105,8 @@ def build_pdf(story: Sequence[Flowable], info: PageInfo, out: Output) -> None:
     rl_config.useA85 = 0
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        buffer, pagesize=(A4[1], A4[0]) if landscape else A4, leftMargin=MARGIN,
+        rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN + FOOTER_ROOM, title=info.title, author=info.author,
         creator="The5HC Desktop", subject=info.title,
     )

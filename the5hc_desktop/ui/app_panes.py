@@ -19,6 +19,8 @@ from typing import Any
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.pane import Pane
 from the5hc_desktop.ui.panes.dashboard.upcoming import attach_upcoming
@@ -40,7 +42,13 @@ class PaneDeps:
 def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.DashboardPane(deps.services.dashboard, deps.actor, deps.messages)
     attach_upcoming(pane, deps.services.dashboard_lists)  # type: ignore[arg-type]
+    pane.printing = _printer(deps)  # type: ignore[attr-defined]  # Ctrl+P: today's schedule
     return pane
+
+
+def _printer(deps: PaneDeps) -> ListPrinter:
+    return ListPrinter(deps.services.settings, deps.actor, deps.messages,
+                       i18n.current_language())
 
 
 def _clients(module: ModuleType, deps: PaneDeps) -> Pane:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_app_seed import Gym
 
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.ui.documents.files import FileDialogs
+from the5hc_desktop.ui.list_print import ListPrinter
+from the5hc_desktop.ui.list_print_dialog import ListPrintDialog
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.dashboard import DashboardPane
 from the5hc_desktop.ui.panes.dashboard import formatting as fmt
@@ -109,3 +117,32 @@ def test_a_shown_pane_paints_before_it_loads(qtbot: QtBot, services: Services, g
     assert not pane.is_loading()  # waits for the first paint of the frame
     qtbot.waitUntil(lambda: pane.metrics() is not None and not pane.is_loading(), timeout=10_000)
     assert pane.clients_card.value() == "4"
+
+
+def test_ctrl_p_prints_todays_schedule_per_trainer(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pane = _loaded_pane(qtbot, services, gym.owner, messages)
+    pane.printing = ListPrinter(services.settings, gym.owner, messages, "ko")
+    assert "file.print" in pane.pane_actions()
+    pane.print_current()
+    dialog = pane.printing.dialog
+    assert isinstance(dialog, ListPrintDialog)
+    qtbot.waitUntil(lambda: dialog.pdf() is not None, timeout=10_000)
+    shot = dialog.shot
+    # One section per trainer, each holding that trainer's sessions of today, in time order.
+    expected: dict[str, list[str]] = {}
+    for s in services.dashboard.metrics(gym.owner).today_sessions:
+        expected.setdefault(s.trainer_name, []).append(s.client_name)
+    assert {sec.heading: [row[1] for row in sec.rows] for sec in shot.sections} == expected
+    assert [c.title for c in shot.columns] == ["시간", "회원", "상태"]  # the trainer heads
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(dialog.pdf())).pages)
+    assert "오늘 일정" in text
+    for name in expected:
+        assert name in text
+    target = tmp_path / "schedule.pdf"
+    monkeypatch.setattr(FileDialogs, "save_pdf", lambda *_args: target)
+    dialog.save_as()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert target.read_bytes() == dialog.pdf()

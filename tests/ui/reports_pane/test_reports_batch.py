@@ -11,6 +11,7 @@ from reports_pane_support import FIRST_DAY, OTHER_DAY, SECOND_DAY, Gym
 
 from the5hc_desktop.reports.filenames import report_filename
 from the5hc_desktop.ui import worker
+from the5hc_desktop.ui.documents.files import FileDialogs
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
 from the5hc_desktop.ui.panes.reports import ReportsPane
 from the5hc_desktop.ui.panes.reports.batch_dialog import (
@@ -19,7 +20,6 @@ from the5hc_desktop.ui.panes.reports.batch_dialog import (
     Period,
     period_range,
 )
-from the5hc_desktop.ui.panes.reports.files import FileDialogs
 from the5hc_desktop.ui.panes.reports.jobs import BatchRequest, BatchResult, run_batch
 
 

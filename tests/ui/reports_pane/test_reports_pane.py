@@ -14,11 +14,11 @@ from reports_pane_support import FIRST_DAY, SECOND_DAY, Gym
 
 from the5hc_desktop.reports.filenames import comparison_filename, report_filename
 from the5hc_desktop.ui import worker
+from the5hc_desktop.ui.documents.files import FileDialogs
+from the5hc_desktop.ui.documents.printing import Printing, new_printer
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
 from the5hc_desktop.ui.panes.reports import ReportsPane, create_pane
-from the5hc_desktop.ui.panes.reports.files import FileDialogs
-from the5hc_desktop.ui.panes.reports.printing import Printing, new_printer
 
 
 def pdf_text(data: bytes) -> str:

@@ -46,11 +46,15 @@ if TYPE_CHECKING:
         LowBalance,
     )
     from the5hc_desktop.services.sessions import SessionView
+    from the5hc_desktop.ui.list_print import ListPrinter
     from the5hc_desktop.ui.panes.dashboard.charts import BarChart
     from the5hc_desktop.ui.panes.dashboard.upcoming import UpcomingLists
 
 SESSION_COLOUR = "#1565c0"
 REVENUE_COLOUR = "#2e7d32"
+
+
+TODAY_TRAINER_COLUMN = 2  # today's sessions: the trainer's column heads each printed section
 
 
 class DashboardPane(QWidget):
@@ -60,6 +64,7 @@ class DashboardPane(QWidget):
                          changes.SESSIONS, changes.CREDIT_LEDGER, changes.PAYMENTS,
                          changes.STAFF, changes.SETTINGS})
     upcoming: UpcomingLists | None = None  # set by upcoming.attach_upcoming
+    printing: ListPrinter | None = None  # set by the composition root (Ctrl+P)
 
     def __init__(
         self,
@@ -97,6 +102,17 @@ class DashboardPane(QWidget):
     @property
     def widget(self) -> QWidget:
         return self
+
+    def pane_actions(self) -> tuple[str, ...]:
+        return ("file.print",)
+
+    def print_current(self) -> None:
+        """Ctrl+P: today's schedule, one section per trainer."""
+        if self.printing is None:
+            return
+        day = QDate.currentDate().toString("yyyy-MM-dd")
+        self.printing.open(self, self.today_table, self.tr("Today's schedule"), subtitle=day,
+                           section_column=TODAY_TRAINER_COLUMN, file_stem=f"schedule_{day}")
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:

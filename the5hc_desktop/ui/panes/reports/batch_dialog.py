@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.ui.dialogs import FieldErrors
+from the5hc_desktop.ui.documents.files import FileDialogs
 
-from .files import FileDialogs
 from .jobs import BatchRequest, BatchResult
 
 _NAMES_SHOWN = 3

@@ -9,31 +9,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.reports.day_close import render_day_close
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.day_close import DayCloseService
-from the5hc_desktop.ui import worker
-from the5hc_desktop.ui.messages import MessageBridge, error_text
-from the5hc_desktop.ui.panes.reports.files import FileDialogs, last_folder, remember_folder
-from the5hc_desktop.ui.panes.reports.jobs import write_pdf
-from the5hc_desktop.ui.panes.reports.pdf_preview import PdfPreview
-from the5hc_desktop.ui.panes.reports.printing import PrintFailed, Printing, print_document
+from the5hc_desktop.ui.documents.dialog import PdfDialog
+from the5hc_desktop.ui.messages import MessageBridge
 
 RELOAD_DELAY_MS = 250  # typing a date changes it digit by digit: read once it settles
 
@@ -56,7 +40,7 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class DayCloseDialog(QDialog):
+class DayCloseDialog(PdfDialog):
     def __init__(
         self,
         service: DayCloseService,
@@ -66,25 +50,21 @@ class DayCloseDialog(QDialog):
         *,
         today: Callable[[], date] = date.today,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(messages, parent)
         self.setObjectName("dayCloseDialog")
         self.setWindowTitle(self.tr("Day close"))
         self._service = service
         self._actor = actor
-        self._messages = messages
         self._today = today
-        self._serial = 0
-        self._pdf: bytes | None = None
         self._shown: tuple[date, date] | None = None
         self.reload_timer = QTimer(self)
         self.reload_timer.setSingleShot(True)
         self.reload_timer.setInterval(RELOAD_DELAY_MS)
         self.reload_timer.timeout.connect(self.reload)
-        self._build()
+        self._build_period()
         self.show_range(today(), today())
 
-    # --- layout -----------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build_period(self) -> None:
         self.first_edit = self._date_edit("dayCloseFirst")
         self.last_edit = self._date_edit("dayCloseLast")
         period = QHBoxLayout()
@@ -105,30 +85,7 @@ class DayCloseDialog(QDialog):
             button.clicked.connect(lambda _checked=False, pick=days: self.show_range(*pick()))
             period.addWidget(button)
         period.addStretch(1)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("dayCloseError")
-        self.error_label.setStyleSheet("color: #c62828;")
-        # The line is kept even when empty, so an error never moves the preview.
-        self.error_label.setMinimumHeight(self.error_label.fontMetrics().height())
-
-        self.preview = PdfPreview()
-        self.preview.setMinimumSize(640, 560)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        self.print_button = buttons.addButton(self.tr("&Print…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setObjectName("dayClosePrint")
-        self.print_button.clicked.connect(self.print_current)
-        self.save_button = buttons.addButton(self.tr("&Save as PDF…"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setObjectName("dayCloseSave")
-        self.save_button.clicked.connect(self.save_as)
-        layout = QVBoxLayout(self)
-        layout.addLayout(period)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(buttons)
-        self._update_buttons()
+        self.top.addLayout(period)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
@@ -164,84 +121,14 @@ class DayCloseDialog(QDialog):
     def period(self) -> tuple[date, date]:
         return _pydate(self.first_edit.date()), _pydate(self.last_edit.date())
 
-    # --- loading --------------------------------------------------------------------------
     def reload(self) -> None:
         self.reload_timer.stop()
         first, last = self.period()
-        self._serial += 1
-        serial, service, actor = self._serial, self._service, self._actor
-        self._pdf = None
-        self._update_buttons()
-        self.preview.show_message(self.tr("Adding up…"))
-        worker.run(
-            lambda _ctx: render_pdf(service, actor, first, last),
-            lambda pdf: self._arrived(serial, (first, last), pdf),
-            on_failure=lambda error: self._failed(serial, error),
-            cancellable=False,
-            parent=self,
-            lane=worker.Lane.SLOW_READ,
-        )
+        self._shown = (first, last)
+        service, actor = self._service, self._actor
+        self.load(lambda: render_pdf(service, actor, first, last))
 
-    def _arrived(self, serial: int, shown: tuple[date, date], pdf: bytes) -> None:
-        if serial != self._serial:
-            return  # the user picked another period meanwhile
-        self.error_label.clear()
-        if self.preview.show_pdf(pdf) == 0:
-            self.preview.show_message(self.tr("The day close could not be shown."))
-            return
-        self._pdf, self._shown = pdf, shown
-        self._update_buttons()
-
-    def _failed(self, serial: int, error: The5HCError) -> None:
-        if serial != self._serial:
-            return
-        self.error_label.setText(error_text(error))
-        self.preview.show_message(self.tr("Choose another period."))
-
-    def _update_buttons(self) -> None:
-        shown = self._pdf is not None
-        self.print_button.setEnabled(shown)
-        self.save_button.setEnabled(shown)
-
-    # --- print and save ---------------------------------------------------------------------
     def file_name(self) -> str:
         first, last = self._shown or self.period()
         span = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
         return f"일마감_{span}.pdf"
-
-    def print_current(self) -> None:
-        if self._pdf is None:
-            return
-        printer = Printing.choose_printer(self, self.preview.page_count(),
-                                          Path(self.file_name()).stem)
-        if printer is None:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            print_document(self.preview.document, printer)
-        except PrintFailed:
-            self._messages.error(self.tr("The day close could not be printed. Check the "
-                                         "printer and try again."), dialog=True)
-        else:
-            self._messages.success(self.tr("The day close was sent to the printer."))
-        finally:
-            QApplication.restoreOverrideCursor()
-
-    def save_as(self) -> None:
-        pdf = self._pdf
-        if pdf is None:
-            return
-        path = FileDialogs.save_pdf(self, self.tr("Save the day close as PDF"),
-                                    last_folder() / self.file_name())
-        if path is None:
-            return
-        remember_folder(path.parent)
-        worker.run(
-            lambda _ctx: write_pdf(path, pdf),
-            lambda saved: self._messages.success(
-                self.tr("Saved {file}.").format(file=saved.name)),
-            progress_label=self.tr("Saving…"),
-            cancellable=False,
-            parent=self,
-        )
-

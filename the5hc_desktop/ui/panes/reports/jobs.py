@@ -7,8 +7,6 @@ folder is expected, not a bug).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import tempfile
 import uuid
 from collections.abc import Sequence
@@ -17,11 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.reports.filenames import comparison_filename, report_filename
 from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.report_service import ReportService
+from the5hc_desktop.ui.documents.files import storage_error
 
 
 @dataclass(frozen=True)
@@ -66,20 +64,6 @@ def render_preview(
         file_name=name,
         pdf=pdf,
     )
-
-
-def write_pdf(path: Path, pdf: bytes) -> Path:
-    """Write `pdf` to `path` whole: a half-written file never replaces an existing one."""
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(pdf)
-        os.replace(partial, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):  # nothing to tidy when the folder is unusable
-            partial.unlink(missing_ok=True)
-        raise _storage_error(path, error) from error
-    return path
 
 
 # --- batch export -------------------------------------------------------------------------
@@ -134,14 +118,6 @@ def run_batch(
             progress=progress, cancelled=ctx.cancelled,
         )
     except OSError as error:
-        raise _storage_error(request.folder, error) from error
+        raise storage_error(request.folder, error) from error
     return BatchResult(request.folder, tuple(files), total,
                        cancelled=len(files) < total and ctx.cancelled())
-
-
-def _storage_error(path: Path, error: OSError) -> StorageUnavailable:
-    reason = error.strerror or type(error).__name__
-    return StorageUnavailable(
-        f"파일을 저장할 수 없습니다: {path} ({reason})",
-        f"The file could not be saved: {path} ({reason})",
-    )

@@ -34,18 +34,18 @@ from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
 from the5hc_desktop.ui.actions import QT_TRANSLATE_NOOP, ActionSpec, Scope
+from the5hc_desktop.ui.documents.files import FileDialogs, last_folder, remember_folder, write_pdf
+from the5hc_desktop.ui.documents.preview import PdfPreview
+from the5hc_desktop.ui.documents.printing import PrintFailed, Printing, print_document
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
 from the5hc_desktop.ui.rows_model import read_only_table
 
 from .batch_dialog import BatchExportDialog, BatchSummaryDialog
 from .day_close_dialog import DayCloseDialog
-from .files import FileDialogs, last_folder, remember_folder
-from .jobs import BatchRequest, BatchResult, Preview, render_preview, run_batch, write_pdf
+from .jobs import BatchRequest, BatchResult, Preview, render_preview, run_batch
 from .models import AssessmentListModel, ClientListModel, assessment_samples, client_samples
 from .pane_services import ReportsPaneServices
-from .pdf_preview import PdfPreview
-from .printing import PrintFailed, Printing, print_document
 
 SEARCH_DEBOUNCE_MS = 200
 CLIENT_LIMIT = 200

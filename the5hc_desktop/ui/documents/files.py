@@ -6,11 +6,15 @@ the Documents folder.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from the5hc_desktop.domain.errors import StorageUnavailable
 
 LAST_FOLDER_KEY = "reports/last_folder"
 
@@ -50,3 +54,25 @@ def last_folder(settings: QSettings | None = None) -> Path:
 def remember_folder(folder: Path, settings: QSettings | None = None) -> None:
     settings = settings if settings is not None else QSettings()
     settings.setValue(LAST_FOLDER_KEY, str(folder))
+
+
+def write_pdf(path: Path, pdf: bytes) -> Path:
+    """Write `pdf` to `path` whole: a half-written file never replaces an existing one."""
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(pdf)
+        os.replace(partial, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):  # nothing to tidy when the folder is unusable
+            partial.unlink(missing_ok=True)
+        raise storage_error(path, error) from error
+    return path
+
+
+def storage_error(path: Path, error: OSError) -> StorageUnavailable:
+    reason = error.strerror or type(error).__name__
+    return StorageUnavailable(
+        f"파일을 저장할 수 없습니다: {path} ({reason})",
+        f"The file could not be saved: {path} ({reason})",
+    )
