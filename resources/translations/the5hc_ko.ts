@@ -1412,6 +1412,10 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>회원 정보를 불러오는 중…</translation>
     </message>
     <message>
+        <source>{date} · {item}</source>
+        <translation>{date} · {item}</translation>
+    </message>
+    <message>
         <source>{name} has been registered.</source>
         <translation>{name} 회원이 등록되었습니다.</translation>
     </message>
@@ -2235,6 +2239,77 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>The5HC</source>
         <translation>The5HC</translation>
+    </message>
+</context>
+<context>
+    <name>MemberHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>트레이너</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>패키지</translation>
+    </message>
+    <message>
+        <source>No session booked yet.</source>
+        <translation>아직 예약한 세션이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>인쇄…</translation>
+    </message>
+    <message>
+        <source>Print the member&apos;s sessions</source>
+        <translation>회원의 세션 목록을 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>결제일</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>결제 수단</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>금액</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the receipt</source>
+        <translation>두 번 클릭하거나 Enter를 누르면 영수증이 열립니다</translation>
+    </message>
+    <message>
+        <source>No payment yet.</source>
+        <translation>아직 결제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>영수증…</translation>
+    </message>
+    <message>
+        <source>Print the member&apos;s payments</source>
+        <translation>회원의 결제 목록을 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>결제</translation>
     </message>
 </context>
 <context>

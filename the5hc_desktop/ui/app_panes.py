@@ -54,6 +54,13 @@ def _printer(deps: PaneDeps) -> ListPrinter:
 def _clients(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.ClientsPane(
         deps.services.clients, deps.services.accounts, deps.actor, deps.messages)
+    # The member page's sessions and payments, and its printouts (the clients package is
+    # imported by now: this import costs nothing at start-up).
+    from the5hc_desktop.ui.panes.clients.history import MemberRecords
+
+    pane.records = MemberRecords(deps.services.sessions,  # type: ignore[attr-defined]
+                                 deps.services.packages)
+    pane.printing = _printer(deps)  # type: ignore[attr-defined]
     return pane
 
 

@@ -32,6 +32,7 @@ from the5hc_desktop.services.packages import PackageView
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR
 from the5hc_desktop.ui.panes.clients import formatting as fmt
+from the5hc_desktop.ui.panes.clients.history import MemberHistoryView
 from the5hc_desktop.ui.panes.clients.screening_text import ROW_LABEL, screening_text
 from the5hc_desktop.ui.panes.clients.widgets import KeyTable
 from the5hc_desktop.ui.panes.columns import fit_columns
@@ -96,6 +97,8 @@ class ClientDetailView(QWidget):
         left.setSpacing(12)
         left.addWidget(self._build_profile())
         left.addWidget(self._build_packages(), 1)
+        self.history = MemberHistoryView()
+        left.addWidget(self.history, 1)
         right = QVBoxLayout()
         right.setSpacing(12)
         right.addWidget(self._build_chart_box())
@@ -363,6 +366,7 @@ class ClientDetailView(QWidget):
             self._detail = None
             self.packages_model.set_rows(())
             self.assessments_model.set_rows(())
+            self.history.clear()
         self._client_id = client_id
         self.name_label.setText(name)
         self.status_label.setText(self.tr("Loading…"))

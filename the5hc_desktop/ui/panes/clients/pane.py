@@ -15,7 +15,7 @@ import uuid
 
 import shiboken6
 from PySide6.QtCore import QMetaMethod, QPoint, Signal, SignalInstance
-from PySide6.QtWidgets import QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QStackedWidget, QTableView, QVBoxLayout, QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.domain.roles import trains
@@ -29,13 +29,16 @@ from the5hc_desktop.services.clients import (
     SaveResult,
 )
 from the5hc_desktop.services.context import Actor, Page
+from the5hc_desktop.services.packages import PaymentView
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.ui import dialogs, export_action, i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
+from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.clients import import_wizard
 from the5hc_desktop.ui.panes.clients.client_dialog import ClientDialog
 from the5hc_desktop.ui.panes.clients.detail import ClientDetailView
+from the5hc_desktop.ui.panes.clients.history import MemberHistory, MemberRecords
 from the5hc_desktop.ui.panes.clients.list_page import ClientListPage
 from the5hc_desktop.ui.panes.clients.table_model import ClientQuery
 
@@ -51,6 +54,9 @@ class ClientsPane(QWidget):
     watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS, changes.PACKAGES,
                          changes.SESSIONS, changes.CREDIT_LEDGER, changes.PAYMENTS,
                          changes.STAFF})
+    # Set by the composition root: the member page's sessions and payments, and Ctrl+P.
+    records: MemberRecords | None = None
+    printing: ListPrinter | None = None
 
     def __init__(
         self,
@@ -69,6 +75,7 @@ class ClientsPane(QWidget):
         self._language = i18n.current_language()
         self._detail_generation = 0
         self.dialog: ClientDialog | None = None
+        self.receipt_dialog: QDialog | None = None
         self._build()
 
     # --- the Pane protocol ----------------------------------------------------------------
@@ -111,6 +118,8 @@ class ClientsPane(QWidget):
         d.sell_package_requested.connect(self.sell_package_requested)
         d.book_session_requested.connect(self.book_session_requested)
         d.open_assessment_requested.connect(self.open_assessment_requested)
+        d.history.receipt_requested.connect(self.open_receipt)
+        d.history.print_requested.connect(self.print_history)
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("clientsStack")
@@ -192,6 +201,44 @@ class ClientsPane(QWidget):
     def _detail_arrived(self, generation: int, detail: ClientDetail) -> None:
         if generation == self._detail_generation and detail.client.id == self.detail.client_id:
             self.detail.show_detail(detail)
+            self._load_history(generation, detail.client.id)
+
+    def _load_history(self, generation: int, client_id: uuid.UUID) -> None:
+        """Sessions and payments, after the page itself (the slower, longer lists)."""
+        records, actor = self.records, self._actor
+        if records is None:
+            return
+        worker.run(
+            lambda _ctx: records.load(actor, client_id),
+            lambda history: self._history_arrived(generation, history),
+            on_failure=self._messages.show_error,
+            parent=self,
+            lane=worker.Lane.SLOW_READ,
+        )
+
+    def _history_arrived(self, generation: int, history: MemberHistory) -> None:
+        if generation == self._detail_generation and history.client_id == self.detail.client_id:
+            self.detail.history.show_history(history)
+
+    def open_receipt(self, payment: PaymentView) -> None:
+        """A payment's receipt from the member page (the payments list's own dialog)."""
+        if self.records is None:
+            return
+        from the5hc_desktop.ui.panes.sessions.receipt import ReceiptDialog  # on first use
+
+        summary = self.tr("{date} · {item}").format(
+            date=payment.paid_on.isoformat(), item=payment.package_name or payment.description)
+        self.receipt_dialog = ReceiptDialog(
+            self.records.packages, self._actor, self._messages, payment.id, summary,
+            payment.client_name, payment.paid_on, self)
+        self.receipt_dialog.show()
+
+    def print_history(self, table: QTableView, title: str) -> None:
+        shown = self.detail.detail
+        if self.printing is None or shown is None:
+            return
+        name = shown.client.name
+        self.printing.open(self, table, f"{name} · {title}", file_stem=f"{name}_{title}")
 
     def _detail_failed(self, error: The5HCError) -> None:
         self.detail.show_failed(error_text(error))
