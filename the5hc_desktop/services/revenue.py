@@ -36,10 +36,12 @@ def revenue_rows(session: Session, first: date, after: date, *, by_trainer: bool
         query = (select(Payment.paid_on, func.sum(Payment.gross), func.sum(Payment.net))
                  .where(*revenue_terms(first, after)).group_by(Payment.paid_on))
         if trainer is not None:
-            query = query.outerjoin(
-                SessionPackage, SessionPackage.id == Payment.package_id
-            ).where(or_(SessionPackage.trainer_id == trainer,
-                        and_(Payment.package_id.is_(None), Payment.staff_id == trainer)))
+            # Through the trainer's packages (the package_id index), not a join of every
+            # payment of the period with its package.
+            packages = select(SessionPackage.id).where(SessionPackage.trainer_id == trainer)
+            query = query.where(or_(Payment.package_id.in_(packages),
+                                    and_(Payment.package_id.is_(None),
+                                         Payment.staff_id == trainer)))
         for paid_on, gross, net in session.execute(query):
             yield paid_on, trainer, int(gross), int(net)
         return
