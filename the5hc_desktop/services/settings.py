@@ -115,7 +115,7 @@ def read_gym_values(session: Session, *names: str) -> dict[str, Any]:
     unknown = set(names) - set(_ROW_FIELDS)
     if unknown:
         raise ValueError(f"not synced settings: {sorted(unknown)}")
-    stored = dict(session.execute(
+    stored: dict[str, Any] = dict(session.execute(
         select(Setting.key, Setting.value)
         .where(Setting.key.in_(names), Setting.deleted_at.is_(None))
     ).all())
