@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, select, update
+from alembic import command
+from sqlalchemy import delete, inspect, select, update
 from store_seed import Seeded, seed_basics
 
 from the5hc_desktop.domain.choices import SESSION_STATUSES
 from the5hc_desktop.store import migrate
 from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
 from the5hc_desktop.store.models import (
     NO_EXPIRY,
     SUMMARY_TABLES,
@@ -315,3 +317,25 @@ def test_the_schema_check_knows_the_summaries(migrated_db_path: Path) -> None:
 def test_sync_never_sends_the_summaries() -> None:
     assert not set(SUMMARY_TABLES) & set(CODECS)
     assert not set(SUMMARY_TABLES) & SYNCED_TABLES
+
+
+def test_upgrade_fills_the_summaries_from_the_rows_already_there(
+        migrated_db_path: Path) -> None:
+    with Database.open(migrated_db_path) as db:
+        writer = Writer(db, seed_basics(db), random.Random(11), sync=False)
+        for _ in range(120):
+            writer.step()
+        expected_totals = expected(db)
+    engine = create_sqlite_engine(migrated_db_path, foreign_keys=False)
+    try:
+        with write_engine(engine).begin() as conn:
+            config = migrate.make_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0008")
+            assert not set(SUMMARY_TABLES) & set(inspect(conn).get_table_names())
+            migrate.upgrade(conn)
+    finally:
+        engine.dispose()
+    with Database.open(migrated_db_path) as db:
+        assert stored(db) == expected_totals
+        assert_exact(db)
