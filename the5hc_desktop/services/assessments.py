@@ -52,7 +52,7 @@ from the5hc_desktop.services.base import ServiceBase, get_live, local_today, zon
 from the5hc_desktop.services.clients import CLIENT, whole_years_between
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.services.settings import GymSettings, read_settings
+from the5hc_desktop.services.settings import GymSettings, read_gym_values, read_settings
 from the5hc_desktop.store.models import (
     ASSESSMENT_INPUT_FIELDS,
     ENVIRONMENTS,
@@ -281,19 +281,24 @@ class AssessmentService(ServiceBase):
     # -- changes ------------------------------------------------------------------------------
 
     def create(self, actor: Actor, draft: AssessmentDraft) -> AssessmentView:
+        """Score, store and audit a new assessment.
+
+        One flush writes the row and its audit rows (no staff row is added here, so the
+        audit rows need no flush of their own): one stamp reservation, one chain lookup.
+        """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
-            settings = read_settings(session)
+            settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
-                                           settings.trainers_edit_any_assessment)
+                                           settings["trainers_edit_any_assessment"])
             row = Assessment(trainer_id=trainer_id)
-            applied = self._apply(session, actor, row, draft, self._today(settings),
-                                  previous_overrides={})
+            today = local_today(zone_named(settings["timezone"]), self._now)
+            applied = self._apply(session, actor, row, draft, today, previous_overrides={})
             session.add(row)
             self._audit(session, actor, "assessment_created", "assessment", row.id,
                         {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
-                         "overall": row.score_overall})
-            self._audit_overrides(session, actor, row, applied.changed_overrides)
+                         "overall": row.score_overall}, flush=False)
+            self._audit_overrides(session, actor, row, applied.changed_overrides, flush=False)
             return self._fresh_view(session, row, applied.client, applied.evaluation)
 
     def update(
@@ -516,11 +521,12 @@ class AssessmentService(ServiceBase):
 
     def _audit_overrides(
         self,
-        session: Session, actor: Actor, row: Assessment, changes: dict[str, dict[str, Any]]
+        session: Session, actor: Actor, row: Assessment, changes: dict[str, dict[str, Any]],
+        *, flush: bool = True,
     ) -> None:
         for key, entry in changes.items():
             self._audit(session, actor, "assessment_score_overridden", "assessment", row.id,
-                        {"test": key} | entry)
+                        {"test": key} | entry, flush=flush)
 
     def _row_inputs(self, session: Session, row: Assessment) -> AssessmentInputs:
         age = row.age_at_assessment

@@ -71,9 +71,12 @@ class ServiceBase:
         entity: str | None,
         entity_id: uuid.UUID | None,
         details: Mapping[str, Any] | None = None,
+        *,
+        flush: bool = True,
     ) -> AuditLogEntry:
         """`audit` stamped with this service's clock."""
-        return audit(session, actor, action, entity, entity_id, details, at=self.utc_now())
+        return audit(session, actor, action, entity, entity_id, details, at=self.utc_now(),
+                     flush=flush)
 
 
 def _check_actor(service: ServiceBase, actor: Actor) -> None:
@@ -112,11 +115,17 @@ def audit(
     details: Mapping[str, Any] | None = None,
     *,
     at: datetime | None = None,
+    flush: bool = True,
 ) -> AuditLogEntry:
-    """Append one audit row (never updated or deleted). Details must hold no passwords."""
+    """Append one audit row (never updated or deleted). Details must hold no passwords.
+
+    `flush=False` when the transaction adds no staff row: the audit row then goes with the
+    other rows in one flush (one stamp reservation, one chain lookup).
+    """
     # The row references staff by a bare foreign key (no relationship), so the unit of work
     # cannot order it after a staff row added in the same transaction: flush those first.
-    session.flush()
+    if flush:
+        session.flush()
     entry = AuditLogEntry(
         actor_id=actor.staff_id if actor is not None else None,
         action=action,

@@ -2,9 +2,10 @@
 
 Decisions: revenue is Σ payment gross by payment date (refunds are negative rows, so they
 count), with net alongside; "this month" runs from the 1st to the month's end; sessions of
-the month are split by status; weeks are Monday–Sunday in the gym's zone. Every figure is a
-COUNT/SUM over an indexed range, so the cost does not grow with the number of members
-beyond what the aggregates scan.
+the month are split by status; weeks are Monday–Sunday in the gym's zone. Session counts,
+active packages and low balances read the summaries that database triggers keep
+(dashboard_summary.py); the other figures are COUNT/SUM over an indexed range. So the cost
+does not grow with the number of members or sessions.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.scoring import fmt1
-from the5hc_desktop.services import ledger
+from the5hc_desktop.services import dashboard_summary as summary
 from the5hc_desktop.services.base import ServiceBase, gym_zone, local_today, to_local, to_utc
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can, require
+from the5hc_desktop.services.revenue import revenue_rows
 from the5hc_desktop.services.sessions import (
     STATUS_LABELS,
     SessionStatus,
@@ -33,9 +34,6 @@ from the5hc_desktop.services.sessions import (
 from the5hc_desktop.store.models import (
     Assessment,
     Client,
-    CreditLedgerEntry,
-    Payment,
-    SessionPackage,
     TrainingSession,
     active_count_terms,
 )
@@ -123,14 +121,6 @@ def _utc(day: date, zone: ZoneInfo) -> datetime:
     return to_utc(datetime.combine(day, time.min), zone)
 
 
-def _bucket_sums(column: Any, edges: list[Any], value: Any) -> list[Any]:
-    # One SUM(CASE ...) per bucket: all buckets come back from a single range scan.
-    return [
-        func.coalesce(func.sum(case((and_(column >= lo, column < hi), value), else_=0)), 0)
-        for lo, hi in pairwise(edges)
-    ]
-
-
 @dataclass(frozen=True)
 class _SessionFigures:
     this_month: StatusCounts
@@ -195,17 +185,11 @@ class DashboardService(ServiceBase):
 
     @staticmethod
     def _active_packages(session: Session, day: date) -> int:
-        return int(session.scalar(
-            select(func.count()).where(
-                SessionPackage.deleted_at.is_(None),
-                SessionPackage.active.is_(True),
-                SessionPackage.expires_on.is_(None) | (SessionPackage.expires_on >= day),
-            )
-        ) or 0)
+        return summary.active_packages(session, day)
 
     @staticmethod
     def _sessions(session: Session, day: date, zone: ZoneInfo) -> _SessionFigures:
-        """Month counts by status and the seven weekly counts, from ONE indexed range scan.
+        """Month counts by status and the seven weekly counts, from the hourly summary.
 
         Weeks run Monday–Sunday (every status counted, as the Original's chart); the month
         runs from the 1st to its last day, future bookings included.
@@ -213,53 +197,28 @@ class DashboardService(ServiceBase):
         mondays = [week_start(day) - timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS + 1)]
         edges = [_utc(m, zone) for m in mondays]
         first = month_start(day)
-        month_lo, month_hi = _utc(first, zone), _utc(add_months(first, 1), zone)
-        in_month = and_(TrainingSession.starts_at >= month_lo,
-                        TrainingSession.starts_at < month_hi)
-        statuses = list(SessionStatus)
-        by_status = [
-            func.coalesce(func.sum(case((and_(in_month, TrainingSession.status == s.value), 1),
-                                        else_=0)), 0)
-            for s in statuses
-        ]
-        row = session.execute(
-            select(*_bucket_sums(TrainingSession.starts_at, edges, 1), *by_status).where(
-                TrainingSession.starts_at >= min(edges[0], month_lo),
-                TrainingSession.starts_at < max(edges[-1], month_hi),
-                TrainingSession.deleted_at.is_(None),
-            )
-        ).one()
+        month = (_utc(first, zone), _utc(add_months(first, 1), zone))
+        *weeks, in_month = summary.session_counts(session, [*pairwise(edges), month])
         weekly = tuple(
-            Bucket(f"{m:%m/%d} - {m + timedelta(days=6):%m/%d}", int(n))
-            for m, n in zip(mondays, row[:WEEKS], strict=False)
+            Bucket(f"{m:%m/%d} - {m + timedelta(days=6):%m/%d}", sum(counts.values()))
+            for m, counts in zip(mondays, weeks, strict=False)
         )
-        counts = {s.value: int(n) for s, n in zip(statuses, row[WEEKS:], strict=True)}
-        return _SessionFigures(StatusCounts(**counts), weekly)
+        by_status = {s.value: in_month.get(s.value, 0) for s in SessionStatus}
+        return _SessionFigures(StatusCounts(**by_status), weekly)
 
     @staticmethod
     def _revenue(session: Session, first: date, money: bool,
                  own: uuid.UUID | None = None) -> _Revenue:
         """This month's Σ gross / Σ net and the six monthly Σ gross (whole months).
 
-        One query grouped by payment date, read in the order of the paid_on index; the
-        (at most ~183) daily sums are put into months here.
+        The daily sums of revenue.py (the one revenue definition), put into months here.
         """
         starts = [add_months(first, i - (MONTHS - 1)) for i in range(MONTHS + 1)]
         gross_by_month = dict.fromkeys(starts[:-1], 0)
         gross = net = 0
-        query = (
-            select(Payment.paid_on, func.sum(Payment.gross), func.sum(Payment.net))
-            .where(Payment.paid_on >= starts[0], Payment.paid_on < starts[-1],
-                   Payment.deleted_at.is_(None))
-            .group_by(Payment.paid_on)
-        )
-        if own is not None:  # the packages the trainer trains; a package-less sale by seller
-            query = query.outerjoin(
-                SessionPackage, SessionPackage.id == Payment.package_id
-            ).where(or_(SessionPackage.trainer_id == own,
-                    and_(Payment.package_id.is_(None), Payment.staff_id == own)))
         if money:
-            for paid_on, day_gross, day_net in session.execute(query):
+            for paid_on, _, day_gross, day_net in revenue_rows(session, starts[0], starts[-1],
+                                                               trainer=own):
                 month = month_start(paid_on)
                 gross_by_month[month] += int(day_gross)
                 if month == first:
@@ -318,33 +277,10 @@ class DashboardService(ServiceBase):
 
     @staticmethod
     def _low_balance(session: Session, day: date) -> tuple[LowBalance, ...]:
-        """Active members whose active, unexpired packages hold ≤ 2 sessions in total.
-
-        Walks the active packages and sums their ledger rows through the package index,
-        grouped per member; names are joined only for the members that qualify.
-        """
-        remaining = func.sum(CreditLedgerEntry.delta)
-        per_client = (
-            select(SessionPackage.client_id.label("client_id"), remaining.label("remaining"))
-            .join(CreditLedgerEntry, CreditLedgerEntry.package_id == SessionPackage.id)
-            .where(
-                SessionPackage.deleted_at.is_(None),
-                SessionPackage.active.is_(True),
-                SessionPackage.expires_on.is_(None) | (SessionPackage.expires_on >= day),
-                ledger.live_ledger(),
-            )
-            .group_by(SessionPackage.client_id)
-            .having(remaining <= LOW_BALANCE_AT_MOST)
-            .subquery("low")
-        )
-        rows = session.execute(
-            select(Client.id, Client.name, per_client.c.remaining)
-            .join(per_client, per_client.c.client_id == Client.id)
-            .where(Client.deleted_at.is_(None), Client.active.is_(True))
-            .order_by(per_client.c.remaining, Client.name)
-            .limit(LOW_BALANCE_LIMIT)
-        )
-        return tuple(LowBalance(cid, name, int(left)) for cid, name, left in rows)
+        """Active members whose active, unexpired packages hold ≤ 2 sessions in total (a
+        negative total is 초과 사용: the last credit used twice), from the balance summary."""
+        return tuple(LowBalance(cid, name, left) for cid, name, left in summary.low_balances(
+            session, day, LOW_BALANCE_AT_MOST, LOW_BALANCE_LIMIT))
 
 
 __all__ = [

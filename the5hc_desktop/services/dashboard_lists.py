@@ -2,7 +2,8 @@
 most recently registered members (as the TrainerHub dashboard had), each opening its record.
 
 Both are short, indexed reads: scheduled sessions in a starts_at range (the live starts_at
-index) and the newest members by id (ids are time-ordered UUIDv7, so the primary key
+index, which holds the status too, finds where the 200th booking starts, so only those
+rows are read in full) and the newest members by id (ids are time-ordered UUIDv7, so the primary key
 answers without scanning every member).
 """
 
@@ -50,11 +51,19 @@ class DashboardListsService(ServiceBase):
         now = self.utc_now()
         with self._db.read() as session:
             zone = gym_zone(session)
-            upcoming = session_rows(session, [
+            booked = [
                 TrainingSession.starts_at >= now,
                 TrainingSession.starts_at < now + timedelta(days=days),
                 TrainingSession.status == SessionStatus.SCHEDULED.value,
-            ], zone)[:UPCOMING_LIMIT]
+            ]
+            last = session.scalar(
+                select(TrainingSession.starts_at)
+                .where(TrainingSession.deleted_at.is_(None), *booked)
+                .order_by(TrainingSession.starts_at)
+                .offset(UPCOMING_LIMIT - 1).limit(1))
+            if last is not None:  # more than the limit: read up to the limit's start only
+                booked.append(TrainingSession.starts_at <= last)
+            upcoming = session_rows(session, booked, zone)[:UPCOMING_LIMIT]
             rows = session.execute(
                 select(Client.id, Client.name, Client.phone, StaffAccount.display_name,
                        Client.created_at)

@@ -122,6 +122,24 @@ def read_settings(session: Session) -> GymSettings:
                        **values)
 
 
+def read_gym_values(session: Session, *names: str) -> dict[str, Any]:
+    """Some synced settings (fields of GymSettings), as `read_settings` gives them, in one
+    SELECT: for a write that needs one or two of them."""
+    unknown = set(names) - set(_ROW_FIELDS)
+    if unknown:
+        raise ValueError(f"not synced settings: {sorted(unknown)}")
+    stored: dict[str, Any] = dict(session.execute(
+        select(Setting.key, Setting.value)
+        .where(Setting.key.in_(names), Setting.deleted_at.is_(None))
+    ).all())
+    values: dict[str, Any] = {}
+    for name in names:
+        default = getattr(DEFAULTS, name)
+        value = stored.get(name)
+        values[name] = default if value is None else _coerce(name, value, default)
+    return values
+
+
 def _coerce(name: str, stored: Any, default: Any) -> Any:
     # Stored JSON back to the field's type; a damaged value falls back to the default.
     try:

@@ -4,8 +4,9 @@ Table map: organizations, staff_accounts, clients, assessments, session_packages
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
 assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
 to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
-sync_state, sync_conflicts, sync_base and client_search (a trigger-maintained search index of
-clients).
+sync_state, sync_conflicts, sync_base, client_search (a trigger-maintained search index of
+clients) and the dashboard summaries dash_session_hours, dash_package_balances and
+dash_package_expiry (trigger-maintained totals, models_dashboard.py).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ from the5hc_desktop.store.models_core import (
     active_count_terms,
     setting_id,
 )
+from the5hc_desktop.store.models_dashboard import (
+    NO_EXPIRY,
+    SUMMARY_TABLES,
+    PackageBalance,
+    PackageExpiryCount,
+    SessionHourCount,
+)
 from the5hc_desktop.store.models_health import (
     AssessmentHealth,
     HealthScreening,
@@ -95,6 +103,7 @@ __all__ = [
     "MIN_DURATION_MIN",
     "NAME_GRAM",
     "NAMING_CONVENTION",
+    "NO_EXPIRY",
     "OVERHEAD_SQUAT_QUALITIES",
     "PAYMENT_METHODS",
     "PUSH_UP_TYPES",
@@ -104,6 +113,7 @@ __all__ = [
     "SESSION_LEDGER_KINDS",
     "SESSION_STATUSES",
     "SETTINGS_NAMESPACE",
+    "SUMMARY_TABLES",
     "SYNCED_MODELS",
     "TEST_NOTE_KEYS",
     "Assessment",
@@ -119,7 +129,10 @@ __all__ = [
     "HealthScreening",
     "LocalSetting",
     "Organization",
+    "PackageBalance",
+    "PackageExpiryCount",
     "Payment",
+    "SessionHourCount",
     "SessionPackage",
     "Setting",
     "StaffAccount",

@@ -1,0 +1,63 @@
+"""The save path of an assessment: one flush for the row and its audit rows, the two
+settings it needs read as read_settings reads them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+import pytest
+from service_support import Clock, audit_rows
+
+from the5hc_desktop.services.assessments import AssessmentDraft, AssessmentService, Override
+from the5hc_desktop.services.clients import ClientDraft, ClientService
+from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.settings import read_gym_values, read_settings
+from the5hc_desktop.store import stamping
+from the5hc_desktop.store.audit_chain import verify
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.models import Setting, setting_id
+
+
+@pytest.fixture
+def minsu(db: Database, clock: Clock, owner: Actor) -> uuid.UUID:
+    draft = ClientDraft("김민수", "male", "010-1234-5678", birth_date=date(1990, 3, 1))
+    return ClientService(db, now=clock).create(owner, draft).client.id
+
+
+@pytest.mark.parametrize("stored", [None, "Asia/Tokyo", "", 17, {"bad": 1}])
+def test_gym_values_are_read_as_read_settings_reads_them(db: Database, stored: Any) -> None:
+    names = ("timezone", "trainers_edit_any_assessment")
+    if stored is not None:
+        with db.write() as s:
+            for name in names:
+                s.add(Setting(id=setting_id(name), key=name, value=stored))
+    with db.read() as s:
+        whole = read_settings(s)
+        assert read_gym_values(s, *names) == {n: getattr(whole, n) for n in names}
+        with pytest.raises(ValueError, match="not synced"):
+            read_gym_values(s, "language")
+
+
+def test_create_writes_row_and_audit_in_one_flush(
+        db: Database, clock: Clock, owner: Actor, minsu: uuid.UUID,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    reservations: list[int] = []
+    reserve = stamping.reserve_stamps
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        reservations.append(args[3] if len(args) > 3 else kwargs["count"])
+        return reserve(*args, **kwargs)
+
+    monkeypatch.setattr(stamping, "reserve_stamps", counting)
+    service = AssessmentService(db, now=clock)
+    overrides = {"push_up": Override(3, "측정 오류")}
+    view = service.create(owner, AssessmentDraft(minsu, date(2024, 12, 1), None,
+                                                 values={"push_up_reps": 20},
+                                                 overrides=overrides))
+    assert reservations == [3]  # the assessment, its audit row, the override's audit row
+    actions = [r.action for r in audit_rows(db) if r.entity_id == view.id]
+    assert actions == ["assessment_created", "assessment_score_overridden"]
+    with db.engine.connect() as conn:
+        assert verify(conn)[0] == []
