@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from the5hc_desktop.domain.people import bmi, bmi_band
 from the5hc_desktop.domain.scoring import (
@@ -35,7 +43,7 @@ from the5hc_desktop.reports.blocks import (
 from the5hc_desktop.reports.charts import category_drawing
 from the5hc_desktop.reports.data import AssessmentReportData
 from the5hc_desktop.reports.fonts import BOLD
-from the5hc_desktop.reports.page import Output, PageInfo, build_pdf
+from the5hc_desktop.reports.page import Output, PageInfo, layout_pdf, write_bytes
 from the5hc_desktop.reports.style import (
     MISSING,
     MUTED,
@@ -60,6 +68,7 @@ TITLE = "체력 평가 보고서"
 DEFAULT_TRAINER = "트레이너"
 PARTIAL = "일부 측정"
 DASH = "-"
+NEAR_EMPTY = 0.3  # a last page filled less than this is "near-empty"
 
 
 def render_assessment_report(data: AssessmentReportData, out: Output) -> None:
@@ -68,14 +77,22 @@ def render_assessment_report(data: AssessmentReportData, out: Output) -> None:
         title=f"{TITLE} - {data.client_name}",
         author=data.gym_name,
         footer_left=f"{data.gym_name} · {TITLE}",
-        footer_right=(f"채점 기준 {data.scoring_version} · "
-                      f"생성 {local_stamp(data.generated_at)}"),
+        # The scoring version is for us, not the member: document properties, not the footer.
+        footer_right=f"생성 {local_stamp(data.generated_at)}",
         running_header=f"{data.client_name} · {date_dot(data.assessed_on)} {TITLE}",
+        keywords=f"scoring {data.scoring_version}",
     )
-    build_pdf(story(data), info, out)
+    layout = layout_pdf(story(data), info)
+    if layout.pages > 1 and layout.last_page_fill < NEAR_EMPTY:
+        # The closing block alone on a page looks like a printing fault: start the programme
+        # on the last page instead, when that keeps the page count.
+        moved = layout_pdf(story(data, programme_on_new_page=True), info)
+        if moved.pages == layout.pages:
+            layout = moved
+    write_bytes(layout.data, out)
 
 
-def story(data: AssessmentReportData) -> list[Flowable]:
+def story(data: AssessmentReportData, *, programme_on_new_page: bool = False) -> list[Flowable]:
     trainer = data.trainer_name.strip() or DEFAULT_TRAINER
     flow: list[Flowable] = title_block(
         data.gym_name, TITLE, f"{date_ko(data.assessed_on)} | 담당: {text(trainer)}")
@@ -86,6 +103,8 @@ def story(data: AssessmentReportData) -> list[Flowable]:
     flow += sections.risk(data)
     flow += health_section.questionnaire(data)
     flow += sections.recommendations(data)
+    if programme_on_new_page:
+        flow.append(PageBreak())
     flow += sections.programme(data)
     # Notes and dates travel together so the closing dates never sit alone on a page.
     flow.append(KeepTogether(sections.notes(data) + sections.follow_up(data)))
