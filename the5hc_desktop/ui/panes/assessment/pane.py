@@ -210,8 +210,23 @@ class AssessmentPane(QWidget):
                    lambda page: self._show_clients(serial, page), parent=self)
 
     def _show_clients(self, serial: int, page: Page[ClientRow]) -> None:
-        if serial == self._serial:
-            self.client_model.set_rows(page.rows)
+        if serial != self._serial:
+            return
+        self.client_model.set_rows(page.rows)
+        if self._client is not None:
+            self._keep_chosen(self._client.id)
+
+    def _keep_chosen(self, client_id: uuid.UUID) -> None:
+        """After a reload: the chosen member stays highlighted, with its fresh row (최근 평가일),
+        without clearing and re-reading their assessments."""
+        for row, client in enumerate(self.client_model.rows()):
+            if client.id == client_id:
+                self._client = client
+                selection = self.clients.selectionModel()
+                selection.blockSignals(True)
+                self.clients.selectRow(row)
+                selection.blockSignals(False)
+                return
 
     def _client_selected(self) -> None:
         rows = self.clients.selectionModel().selectedRows()
@@ -307,11 +322,10 @@ class AssessmentPane(QWidget):
         return self._click
 
     def _wizard_saved(self, view: AssessmentView) -> None:
+        # The bus skips the pane whose own task wrote, so the pane reloads all it shows: its
+        # client list carries 최근 평가일 too, not only the chosen member's history.
         self.assessment_saved.emit(view)
-        if self._client is not None and self._client.id == view.client_id:
-            self.load_assessments()
-        else:
-            self.run_search()
+        self.refresh()
 
     def _wizard_closed(self, wizard: AssessmentWizard) -> None:
         if self.wizard is wizard:
@@ -400,7 +414,7 @@ class AssessmentPane(QWidget):
 
     def _changed(self, text: str) -> None:
         self._messages.success(text)
-        self.load_assessments()
+        self.refresh()
 
     def compare_selected(self) -> None:
         chosen = self.selected_assessments()
