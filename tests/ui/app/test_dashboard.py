@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_app_seed import Gym
 
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.ui import gym_clock
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.dashboard import DashboardPane
 from the5hc_desktop.ui.panes.dashboard import formatting as fmt
@@ -109,3 +115,22 @@ def test_a_shown_pane_paints_before_it_loads(qtbot: QtBot, services: Services, g
     assert not pane.is_loading()  # waits for the first paint of the frame
     qtbot.waitUntil(lambda: pane.metrics() is not None and not pane.is_loading(), timeout=10_000)
     assert pane.clients_card.value() == "4"
+
+
+def test_updated_at_reads_the_gym_clock_not_the_pc_clock(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"10:00 기준" is the services' now (01:00 UTC) in the gym's zone, on a PC set to New York."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        pane = _loaded_pane(qtbot, services, gym.owner, messages)
+        assert pane.status_label.text() == "10:00 기준"
+        assert gym_clock.zone() == ZoneInfo("Asia/Seoul")
+        # Other screens format stored UTC times on the same clock.
+        assert gym_clock.stamp(datetime(2025, 6, 15, 1, 0, tzinfo=UTC)) == "2025-06-15 10:00"
+        assert gym_clock.stamp(datetime(2025, 6, 14, 15, 30)) == "2025-06-15 00:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -26,7 +26,7 @@ from the5hc_desktop.services.assessments import AssessmentSummary, AssessmentVie
 from the5hc_desktop.services.clients import ClientRow, ClientView
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.services.permissions import Capability, can
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge
@@ -71,7 +71,7 @@ class AssessmentPane(QWidget):
         *,
         drafts: DraftStore | None = None,
         clock: Clock = time.monotonic,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = gym_clock.today,
         metronome_sound: bool = True,
         offer_resume: bool = True,
         parent: QWidget | None = None,

@@ -32,7 +32,7 @@ from the5hc_desktop.services import changes
 from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
-from the5hc_desktop.ui import worker
+from the5hc_desktop.ui import gym_clock, worker
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
 from the5hc_desktop.ui.rows_model import read_only_table
@@ -82,7 +82,7 @@ class ReportsPane(QWidget):
         messages: MessageBridge,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = gym_clock.today,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPane")
