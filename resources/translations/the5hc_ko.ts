@@ -3552,6 +3552,10 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>타이머 초기화</translation>
     </message>
     <message>
+        <source>No sound on this PC: the metronome is silent. Follow the light and the Up / Down cue, or count the beat aloud.</source>
+        <translation>이 PC에서는 소리가 나지 않아 메트로놈이 무음입니다. 깜빡이는 표시와 위/아래 안내를 따르거나 박자를 소리 내어 세어 주세요.</translation>
+    </message>
+    <message>
         <source>180 if completed</source>
         <translation>끝까지 하면 180</translation>
     </message>
