@@ -134,3 +134,24 @@ def test_updated_at_reads_the_gym_clock_not_the_pc_clock(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize(("values", "ticks"), [
+    ([0, 0, 0, 0], ["0", "1"]),     # an empty chart: was "0, 0, 0, 1, 1, 1" (0.2 steps rounded)
+    ([0, 1, 2, 1], ["0", "1", "2"]),
+])
+def test_count_axes_carry_whole_distinct_numbers(
+    qtbot: QtBot, values: list[int], ticks: list[str]
+) -> None:
+    from the5hc_desktop.ui.panes.dashboard.charts import BarChart
+
+    chart = BarChart("testChart", "#1565c0", fmt.axis_number, fmt.axis_number)
+    qtbot.addWidget(chart)
+    chart.resize(400, 240)
+    chart.show()
+    chart.set_data(["a", "b", "c", "d"], values)
+    qtbot.wait(1)
+    shown = chart._left.shown_ticks()
+    assert len(shown) == len(set(shown)), shown
+    assert set(ticks) <= set(shown)
+    assert all(text.isdigit() for text in shown)
