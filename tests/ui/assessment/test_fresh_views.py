@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from assessment_ui_support import Gym
 from pytestqt.qtbot import QtBot
 from test_assessment_pane import make_pane, saved_assessment
 from wizard_driver import go_next, type_into
 
+from the5hc_desktop.ui import gym_clock
 from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.assessment import wizard as w
+from the5hc_desktop.ui.worker import Worker
 
 
 def test_saving_an_assessment_updates_the_last_assessed_date(
@@ -43,11 +43,12 @@ def test_saving_an_assessment_updates_the_last_assessed_date(
     qtbot.waitUntil(lambda: pane.client_model.rows()[0].last_assessed_on is not None,
                     timeout=5000)
     assert pane.client_model.rows()[0].last_assessed_on == wizard.current_draft().assessed_on
-    assert pane.assessment_model.rowCount() == 1
+    qtbot.waitUntil(lambda: pane.assessment_model.rowCount() == 1, timeout=5000)
 
 
 def test_deleting_an_assessment_updates_the_last_assessed_date(
-    qtbot: QtBot, gym: Gym, messages: MessageBridge, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, gym: Gym, messages: MessageBridge, monkeypatch: pytest.MonkeyPatch,
+    task_worker: Worker,
 ) -> None:
     saved_assessment(gym, 5, 12, (60, 55, 50))
     pane = make_pane(qtbot, gym, messages)
@@ -57,6 +58,7 @@ def test_deleting_an_assessment_updates_the_last_assessed_date(
     monkeypatch.setattr(Dialogs, "ask", classmethod(lambda _cls, *_args, **_kw: True))
     pane.delete_selected()
     qtbot.waitUntil(lambda: pane.client_model.rows()[0].last_assessed_on is None, timeout=5000)
+    qtbot.waitUntil(task_worker.is_idle, timeout=5000)
 
 
 def test_a_wizard_closed_with_the_window_button_is_listed_at_once(
@@ -74,4 +76,4 @@ def test_a_wizard_closed_with_the_window_button_is_listed_at_once(
     qtbot.waitUntil(lambda: pane.wizard is None, timeout=5000)
     qtbot.waitUntil(lambda: pane.drafts_box.model.rowCount() == 1, timeout=5000)
     assert pane.drafts_box.model.rows()[0].client_id == str(gym.client.id)
-    assert date.today() >= pane.drafts_box.model.rows()[0].assessed_on
+    assert pane.drafts_box.model.rows()[0].assessed_on == gym_clock.today()  # the gym's date
