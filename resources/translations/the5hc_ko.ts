@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>No package sold yet.</source>
-        <translation>등록된 패키지가 없습니다.</translation>
+        <translation>판매한 패키지가 없습니다.</translation>
     </message>
     <message>
         <source>Assessments</source>
