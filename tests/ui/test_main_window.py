@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, QStringListModel, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QIcon, QImage, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -270,3 +270,33 @@ def test_unnamed_views_and_foreign_values_are_ignored(
     make_window(dashboard, clients)
     clients.table.setModel(QStringListModel(["a"]))
     assert clients.table.horizontalHeader().sectionSize(0) > 0
+
+
+def _image_of(icon: QIcon) -> QImage:
+    return icon.pixmap(QSize(32, 32)).toImage()
+
+
+def test_the_sidebar_shows_drawn_icons_not_letters(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    """Every pane of the app has its own drawing from resources/icons (issue 16)."""
+    from the5hc_desktop.ui.app_panes import PANES
+    from the5hc_desktop.ui.icons import PANE_ICONS, badge_icon, icon_path, pane_icon
+
+    assert set(PANE_ICONS) == {f"{name}Pane" for name, _package, _factory in PANES}
+    drawings = []
+    for object_name, name in PANE_ICONS.items():
+        assert icon_path(name).is_file()
+        icon = pane_icon(object_name)
+        assert icon is not None
+        assert not icon.isNull()
+        drawings.append(_image_of(icon))
+    assert len({image.cacheKey() for image in drawings}) == len(drawings)
+    assert len({bytes(image.constBits()) for image in drawings}) == len(drawings)  # all differ
+
+    window = make_window(*two_panes())
+    item = window.navigation.item(1)
+    shown = _image_of(item.icon())
+    assert bytes(shown.constBits()) == bytes(drawings[1].constBits())  # clientsPane
+    assert bytes(shown.constBits()) != bytes(_image_of(badge_icon("회원 관리", 1)).constBits())
+    assert pane_icon("somethingNewPane") is None  # a later pane still gets its letter badge
