@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -155,3 +156,25 @@ def test_count_axes_carry_whole_distinct_numbers(
     assert len(shown) == len(set(shown)), shown
     assert set(ticks) <= set(shown)
     assert all(text.isdigit() for text in shown)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_no_card_cuts_its_text(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge, ui_session: Any,
+    language: str, width: int,
+) -> None:
+    """Long English titles and the sessions line wrap inside the card (issue 16)."""
+    ui_session.use(language)
+    try:
+        pane = _loaded_pane(qtbot, services, gym.owner, messages)
+        pane.resize(width - 160, 700)  # the window less the sidebar
+        pane.show()
+        qtbot.waitExposed(pane)
+        qtbot.wait(1)
+        cards = (pane.clients_card, pane.packages_card, pane.sessions_card, pane.revenue_card,
+                 pane.assessments_card)
+        assert [card.clipped_labels() for card in cards] == [[]] * len(cards)
+        assert len({card.height() for card in cards}) == 1  # one even row
+    finally:
+        ui_session.use("ko")
