@@ -1996,14 +1996,6 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>화면 및 보안</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>A new language applies when the program restarts.</source>
-        <translation>언어 변경은 프로그램을 다시 시작하면 적용됩니다.</translation>
-    </message>
-    <message>
         <source>Lock after idle</source>
         <translation>자동 잠금 (미사용 시)</translation>
     </message>
@@ -2034,10 +2026,6 @@ Families may share a phone. Save with this number anyway?</source>
     <message>
         <source>Enter the gym name.</source>
         <translation>센터 이름을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Settings saved. The new language applies when the program restarts.</source>
-        <translation>설정을 저장했습니다. 언어 변경은 프로그램을 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -2081,6 +2069,25 @@ Families may share a phone. Save with this number anyway?</source>
     <message>
         <source>Checking: {rows} records</source>
         <translation>확인 중: {rows}건</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Screen language</source>
+        <translation>화면 언어</translation>
+    </message>
+    <message>
+        <source>Your own choice on this computer (this Windows user); other staff and other PCs keep theirs. It applies when the program restarts. Reports and receipts are always printed in Korean.</source>
+        <translation>이 컴퓨터(현재 Windows 사용자)만의 설정이며, 다른 직원과 다른 PC의 언어는 바뀌지 않습니다. 프로그램을 다시 시작하면 적용됩니다. 보고서와 영수증은 항상 한국어로 출력됩니다.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language applies when the program restarts.</source>
+        <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다.</translation>
     </message>
 </context>
 <context>

@@ -183,7 +183,8 @@ class SignInFlow(QObject):
             self.services.close()
         self.services = opened.services
         self._demo = opened.demo
-        self._use_language(opened.settings.language)
+        # The screen language is the Windows user's own (settings/language.py): a database
+        # never switches it.
 
     # --- first run -----------------------------------------------------------------------
     def _show_first_run(self) -> None:
@@ -301,7 +302,6 @@ class SignInFlow(QObject):
         window_box: list[MainWindow] = []
 
         def settings_saved(saved: GymSettings) -> None:
-            i18n.save_language(saved.language)
             if window_box:
                 window_box[0].set_idle_minutes(saved.idle_lock_minutes)
                 window_box[0].setWindowTitle(self._title(saved))
