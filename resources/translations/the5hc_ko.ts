@@ -48,6 +48,10 @@
         <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
         <source>Open &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
@@ -2041,6 +2045,29 @@ Families may share a phone. Save with this number anyway?</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Assessment, single-leg balance: start / stop the stopwatch of the ticked trial</source>
+        <translation>평가 · 한발 균형: 선택한 측정의 스톱워치 시작/정지</translation>
+    </message>
+    <message>
+        <source>Schedule: undo the last completed / no-show / cancelled check-off</source>
+        <translation>일정: 마지막 완료·노쇼·취소 처리 되돌리기</translation>
+    </message>
+    <message>
+        <source>Sign-in and lock screen: sign in / unlock</source>
+        <translation>로그인·잠금 화면: 로그인 / 잠금 해제</translation>
+    </message>
+    <message>
+        <source>Type part of the name, its initial consonants (ㄱㅁㅅ finds 김민수) or the last four digits of the phone (5678). Spaces and hyphens are ignored.</source>
+        <translation>이름 일부, 초성(ㄱㅁㅅ로 김민수 찾기) 또는 전화번호 뒤 4자리(5678)를 입력하세요. 띄어쓰기와 하이픈은 무시합니다.</translation>
+    </message>
+    <message>
+        <source>Space bar: start / stop the stopwatch of the ticked trial, also while the cursor is in a field.</source>
+        <translation>스페이스바: 선택한 측정의 스톱워치 시작/정지 (입력 칸에 커서가 있어도 됩니다).</translation>
+    </message>
+</context>
+<context>
     <name>JoinGymDialog</name>
     <message>
         <source>Join an existing gym</source>
@@ -3312,6 +3339,25 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Your password was changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>기능</translation>
+    </message>
+    <message>
+        <source>Menus show the same keys next to each command.</source>
+        <translation>메뉴에도 각 명령 옆에 같은 키가 표시됩니다.</translation>
     </message>
 </context>
 <context>

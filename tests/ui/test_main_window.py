@@ -300,3 +300,29 @@ def test_the_sidebar_shows_drawn_icons_not_letters(
     assert bytes(shown.constBits()) == bytes(drawings[1].constBits())  # clientsPane
     assert bytes(shown.constBits()) != bytes(_image_of(badge_icon("회원 관리", 1)).constBits())
     assert pane_icon("somethingNewPane") is None  # a later pane still gets its letter badge
+
+
+def test_help_lists_every_shortcut_from_the_registry(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    """도움말 → 단축키 (F1) reads the registry: a new shortcut shows up without editing it."""
+    from the5hc_desktop.ui.actions import ActionSpec
+    from the5hc_desktop.ui.help import ShortcutsDialog, search_tip, stopwatch_tip
+
+    window = make_window(*two_panes())
+    window.registry.register(ActionSpec("test.later", "Later action", "x", "Ctrl+Alt+J"))
+    assert "help.shortcuts" in [spec.id for spec in window.registry.specs("help")]
+    window.registry.trigger("help.shortcuts")
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None
+    rows = dict(dialog.rows())
+    assert rows["Ctrl+N"] == "새 회원 등록…"
+    assert rows["F1"] == "단축키"
+    assert rows["Ctrl+2"] == "회원 관리"  # the navigation, one per pane
+    assert rows["Ctrl+Alt+J"] == "Later action"
+    assert "스톱워치" in rows["Space"]
+    with_keys = {spec.shortcut for spec in window.registry.specs() if spec.shortcut}
+    assert with_keys <= set(rows)
+    assert "초성" in search_tip()
+    assert "스페이스바" in stopwatch_tip()
+    dialog.close()

@@ -113,6 +113,13 @@ CORE_ACTIONS: tuple[ActionSpec, ...] = (
         menu="view",
     ),
     ActionSpec(
+        "help.shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+        "show_shortcuts",
+        "F1",
+        menu="help",
+    ),
+    ActionSpec(
         "help.log_folder",
         QT_TRANSLATE_NOOP("Actions", "Open &log folder"),
         "open_log_folder",

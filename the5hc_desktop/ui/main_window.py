@@ -337,6 +337,14 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    def show_shortcuts(self) -> None:
+        """도움말 → 단축키 (F1): every shortcut, from the registry."""
+        from the5hc_desktop.ui.help import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def open_log_folder(self) -> None:
         folder = paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,7 @@ from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
+from the5hc_desktop.ui.help import add_search_tip
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import ColumnWidths, Sample, fit_columns
 from the5hc_desktop.ui.rows_model import ROW_ROLE, read_only_table
@@ -128,6 +129,7 @@ class AssessmentPane(QWidget):
         self.search.setObjectName("paneClientSearch")
         self.search.setPlaceholderText(self.tr("Find a client: name, ㄱㅁㅅ or phone digits"))
         self.search.setClearButtonEnabled(True)
+        add_search_tip(self.search)
         self.client_model = ClientSearchModel(self, compact=True)
         self.clients, client_columns = _table("paneClientTable", self.client_model, 0,
                                               client_samples(compact=True))

@@ -33,6 +33,7 @@ from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import gym_clock, worker
+from the5hc_desktop.ui.help import add_search_tip
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
 from the5hc_desktop.ui.rows_model import read_only_table
@@ -138,6 +139,7 @@ class ReportsPane(QWidget):
         self.search_edit.setObjectName("reportClientSearch")
         self.search_edit.setPlaceholderText(self.tr("Find a client: name, ㄱㅁㅅ or phone digits"))
         self.search_edit.setClearButtonEnabled(True)
+        add_search_tip(self.search_edit)
         self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_edit.returnPressed.connect(self.run_search)
         self.client_model = ClientListModel(self)
