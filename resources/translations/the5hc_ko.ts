@@ -52,6 +52,10 @@
         <translation>단축키(&amp;K)</translation>
     </message>
     <message>
+        <source>&amp;First-day checklist</source>
+        <translation>첫날 체크리스트(&amp;F)</translation>
+    </message>
+    <message>
         <source>Open &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
@@ -1844,6 +1848,57 @@ Families may share a phone. Save with this number anyway?</source>
     <message>
         <source>{percent} % of {weight} kg</source>
         <translation>체중 {weight}kg의 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>FirstDayDialog</name>
+    <message>
+        <source>First-day checklist</source>
+        <translation>첫날 체크리스트</translation>
+    </message>
+    <message>
+        <source>Add your staff accounts</source>
+        <translation>직원 계정 추가</translation>
+    </message>
+    <message>
+        <source>Settings → Staff accounts</source>
+        <translation>설정 → 직원 계정</translation>
+    </message>
+    <message>
+        <source>Check and save the VAT and card fee rates</source>
+        <translation>부가세·카드 수수료 요율 확인 후 저장</translation>
+    </message>
+    <message>
+        <source>Settings → Gym settings</source>
+        <translation>설정 → 센터 설정</translation>
+    </message>
+    <message>
+        <source>Sell the first package</source>
+        <translation>첫 패키지 판매</translation>
+    </message>
+    <message>
+        <source>Sessions → Sell package</source>
+        <translation>세션 관리 → 패키지 판매</translation>
+    </message>
+    <message>
+        <source>Go there</source>
+        <translation>바로 가기</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Each step ticks itself once it is done.</source>
+        <translation>각 단계는 마치면 저절로 체크됩니다.</translation>
+    </message>
+    <message>
+        <source>All set: the desk is ready.</source>
+        <translation>준비 완료: 바로 업무를 시작할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open steps are marked ○.</source>
+        <translation>남은 단계는 ○로 표시됩니다.</translation>
     </message>
 </context>
 <context>

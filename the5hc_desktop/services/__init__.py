@@ -23,6 +23,7 @@ from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
 from the5hc_desktop.services.dashboard_lists import DashboardListsService
+from the5hc_desktop.services.first_day import FirstDayService
 from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.maintenance import MaintenanceService
 from the5hc_desktop.services.merge_members import MergeMembersService
@@ -55,6 +56,7 @@ class Services:
     dashboard_lists: DashboardListsService
     package_list: PackageListService
     merge: MergeMembersService
+    first_day: FirstDayService
 
     def close(self) -> None:
         self.database.close()
@@ -83,6 +85,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         dashboard_lists=DashboardListsService(access, now=now),
         package_list=PackageListService(access, now=now),
         merge=MergeMembersService(access, now=now),
+        first_day=FirstDayService(access, now=now),
     )
 
 

@@ -32,6 +32,7 @@ from the5hc_desktop.ui.app_panes import (
 )
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
+from the5hc_desktop.ui.first_day import bind_first_day
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
@@ -320,6 +321,7 @@ class SignInFlow(QObject):
             idle_minutes=settings.idle_lock_minutes,
         )
         window_box.append(window)
+        bind_first_day(window, services.first_day, actor)
         window.setWindowTitle(self._title(settings))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._window_closed)

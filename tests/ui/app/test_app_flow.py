@@ -314,3 +314,30 @@ def test_a_database_never_switches_the_users_language(
         worker.wait_idle()
         started.close()
         worker.wait_idle()
+
+
+def test_the_first_day_checklist_ticks_from_the_data(
+    qtbot: QtBot, flow: SignInFlow, gym: Gym, services: Services
+) -> None:
+    """도움말 → 첫날 체크리스트: the seeded gym has staff, sales, but never saved its rates."""
+    from the5hc_desktop.ui.first_day import DONE, OPEN, FirstDayDialog
+
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    assert window.registry.action("help.first_day").isEnabled()
+    window.registry.trigger("help.first_day")
+    checklist = window.findChild(FirstDayDialog)
+    assert checklist is not None
+    qtbot.waitUntil(lambda: checklist.progress is not None, timeout=10_000)
+    expected = services.first_day.progress(gym.owner)
+    assert checklist.marks["staff"].text() == (DONE if expected.staff_added else OPEN)
+    assert checklist.marks["rates"].text() == (DONE if expected.rates_set else OPEN)
+    assert checklist.marks["package"].text() == DONE
+    checklist.close()
