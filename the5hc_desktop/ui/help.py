@@ -8,7 +8,7 @@ the window) are listed after them.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -100,7 +100,8 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        # Row heights follow the wrapped text at the width the table really gets.
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         note = QLabel(self.tr("Menus show the same keys next to each command."))
         note.setStyleSheet("color: #607d8b;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -109,7 +110,11 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        self.resize(600, 560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def rows(self) -> list[tuple[str, str]]:
         return [(self._cell(r, 0), self._cell(r, 1)) for r in range(self.table.rowCount())]
