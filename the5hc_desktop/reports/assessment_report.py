@@ -6,17 +6,21 @@ Every figure comes unrounded from the domain and is printed with one decimal, ha
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from the5hc_desktop.domain.people import bmi, bmi_band
 from the5hc_desktop.domain.scoring import (
@@ -42,8 +46,8 @@ from the5hc_desktop.reports.blocks import (
 )
 from the5hc_desktop.reports.charts import category_drawing
 from the5hc_desktop.reports.data import AssessmentReportData
-from the5hc_desktop.reports.fonts import BOLD
-from the5hc_desktop.reports.page import Output, PageInfo, layout_pdf, write_bytes
+from the5hc_desktop.reports.fonts import BOLD, register_fonts
+from the5hc_desktop.reports.page import BODY_HEIGHT, Output, PageInfo, build_pdf
 from the5hc_desktop.reports.style import (
     MISSING,
     MUTED,
@@ -68,7 +72,6 @@ TITLE = "체력 평가 보고서"
 DEFAULT_TRAINER = "트레이너"
 PARTIAL = "일부 측정"
 DASH = "-"
-NEAR_EMPTY = 0.3  # a last page filled less than this is "near-empty"
 
 
 def render_assessment_report(data: AssessmentReportData, out: Output) -> None:
@@ -82,17 +85,10 @@ def render_assessment_report(data: AssessmentReportData, out: Output) -> None:
         running_header=f"{data.client_name} · {date_dot(data.assessed_on)} {TITLE}",
         keywords=f"scoring {data.scoring_version}",
     )
-    layout = layout_pdf(story(data), info)
-    if layout.pages > 1 and layout.last_page_fill < NEAR_EMPTY:
-        # The closing block alone on a page looks like a printing fault: start the programme
-        # on the last page instead, when that keeps the page count.
-        moved = layout_pdf(story(data, programme_on_new_page=True), info)
-        if moved.pages == layout.pages:
-            layout = moved
-    write_bytes(layout.data, out)
+    build_pdf(story(data), info, out)
 
 
-def story(data: AssessmentReportData, *, programme_on_new_page: bool = False) -> list[Flowable]:
+def story(data: AssessmentReportData) -> list[Flowable]:
     trainer = data.trainer_name.strip() or DEFAULT_TRAINER
     flow: list[Flowable] = title_block(
         data.gym_name, TITLE, f"{date_ko(data.assessed_on)} | 담당: {text(trainer)}")
@@ -103,12 +99,33 @@ def story(data: AssessmentReportData, *, programme_on_new_page: bool = False) ->
     flow += sections.risk(data)
     flow += health_section.questionnaire(data)
     flow += sections.recommendations(data)
-    if programme_on_new_page:
-        flow.append(PageBreak())
-    flow += sections.programme(data)
+    tail = sections.programme(data)
     # Notes and dates travel together so the closing dates never sit alone on a page.
-    flow.append(KeepTogether(sections.notes(data) + sections.follow_up(data)))
-    return flow
+    tail.append(KeepTogether(sections.notes(data) + sections.follow_up(data)))
+    height = _height(tail)
+    if height <= BODY_HEIGHT:
+        # Programme, notes and dates fit one page: when the rest of this page cannot hold
+        # them, they start the next one together, so the last page never holds two lines.
+        flow.append(CondPageBreak(height))
+    return flow + tail
+
+
+def _height(flowables: list[Flowable]) -> float:
+    """Laid-out height of `flowables` at the text width (measured once, not rendered)."""
+
+    def flat(items: list[Flowable]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for item in items:
+            out += flat(item._content) if isinstance(item, KeepTogether) else [item]
+        return out
+
+    register_fonts()
+    items = flat(flowables)
+    if not items:
+        return 0.0
+    _width, height = _listWrapOn(items, WIDTH, Canvas(io.BytesIO()))
+    # The list measure skips the first item's space above, which the page does not.
+    return float(height + items[0].getSpaceBefore())
 
 
 def _client(data: AssessmentReportData) -> list[Flowable]:
