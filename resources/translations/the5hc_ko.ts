@@ -48,6 +48,14 @@
         <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;First-day checklist</source>
+        <translation>첫날 체크리스트(&amp;F)</translation>
+    </message>
+    <message>
         <source>Open &amp;log folder</source>
         <translation>로그 폴더 열기(&amp;L)</translation>
     </message>
@@ -923,7 +931,7 @@
     </message>
     <message>
         <source>No package sold yet.</source>
-        <translation>등록된 패키지가 없습니다.</translation>
+        <translation>판매한 패키지가 없습니다.</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -1882,6 +1890,57 @@ Families may share a phone. Save with this number anyway?</source>
     </message>
 </context>
 <context>
+    <name>FirstDayDialog</name>
+    <message>
+        <source>First-day checklist</source>
+        <translation>첫날 체크리스트</translation>
+    </message>
+    <message>
+        <source>Add your staff accounts</source>
+        <translation>직원 계정 추가</translation>
+    </message>
+    <message>
+        <source>Settings → Staff accounts</source>
+        <translation>설정 → 직원 계정</translation>
+    </message>
+    <message>
+        <source>Check and save the VAT and card fee rates</source>
+        <translation>부가세·카드 수수료 요율 확인 후 저장</translation>
+    </message>
+    <message>
+        <source>Settings → Gym settings</source>
+        <translation>설정 → 센터 설정</translation>
+    </message>
+    <message>
+        <source>Sell the first package</source>
+        <translation>첫 패키지 판매</translation>
+    </message>
+    <message>
+        <source>Sessions → Sell package</source>
+        <translation>세션 관리 → 패키지 판매</translation>
+    </message>
+    <message>
+        <source>Go there</source>
+        <translation>바로 가기</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Each step ticks itself once it is done.</source>
+        <translation>각 단계는 마치면 저절로 체크됩니다.</translation>
+    </message>
+    <message>
+        <source>All set: the desk is ready.</source>
+        <translation>준비 완료: 바로 업무를 시작할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Open steps are marked ○.</source>
+        <translation>남은 단계는 ○로 표시됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to The5HC</source>
@@ -2035,14 +2094,6 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>화면 및 보안</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>A new language applies when the program restarts.</source>
-        <translation>언어 변경은 프로그램을 다시 시작하면 적용됩니다.</translation>
-    </message>
-    <message>
         <source>Lock after idle</source>
         <translation>자동 잠금 (미사용 시)</translation>
     </message>
@@ -2099,10 +2150,6 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>센터 이름을 입력하세요.</translation>
     </message>
     <message>
-        <source>Settings saved. The new language applies when the program restarts.</source>
-        <translation>설정을 저장했습니다. 언어 변경은 프로그램을 다시 시작하면 적용됩니다.</translation>
-    </message>
-    <message>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
     </message>
@@ -2113,6 +2160,29 @@ Families may share a phone. Save with this number anyway?</source>
     <message>
         <source>Backed up to {path}</source>
         <translation>백업했습니다: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Assessment, single-leg balance: start / stop the stopwatch of the ticked trial</source>
+        <translation>평가 · 한발 균형: 선택한 측정의 스톱워치 시작/정지</translation>
+    </message>
+    <message>
+        <source>Schedule: undo the last completed / no-show / cancelled check-off</source>
+        <translation>일정: 마지막 완료·노쇼·취소 처리 되돌리기</translation>
+    </message>
+    <message>
+        <source>Sign-in and lock screen: sign in / unlock</source>
+        <translation>로그인·잠금 화면: 로그인 / 잠금 해제</translation>
+    </message>
+    <message>
+        <source>Type part of the name, its initial consonants (ㄱㅁㅅ finds 김민수) or the last four digits of the phone (5678). Spaces and hyphens are ignored.</source>
+        <translation>이름 일부, 초성(ㄱㅁㅅ로 김민수 찾기) 또는 전화번호 뒤 4자리(5678)를 입력하세요. 띄어쓰기와 하이픈은 무시합니다.</translation>
+    </message>
+    <message>
+        <source>Space bar: start / stop the stopwatch of the ticked trial, also while the cursor is in a field.</source>
+        <translation>스페이스바: 선택한 측정의 스톱워치 시작/정지 (입력 칸에 커서가 있어도 됩니다).</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2214,25 @@ Families may share a phone. Save with this number anyway?</source>
     <message>
         <source>Checking: {rows} records</source>
         <translation>확인 중: {rows}건</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Screen language</source>
+        <translation>화면 언어</translation>
+    </message>
+    <message>
+        <source>Your own choice on this computer (this Windows user); other staff and other PCs keep theirs. It applies when the program restarts. Reports and receipts are always printed in Korean.</source>
+        <translation>이 컴퓨터(현재 Windows 사용자)만의 설정이며, 다른 직원과 다른 PC의 언어는 바뀌지 않습니다. 프로그램을 다시 시작하면 적용됩니다. 보고서와 영수증은 항상 한국어로 출력됩니다.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language applies when the program restarts.</source>
+        <translation>새 언어는 프로그램을 다시 시작하면 적용됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3516,6 +3605,25 @@ A no-show uses one session: {before} → {after} left.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>기능</translation>
+    </message>
+    <message>
+        <source>Menus show the same keys next to each command.</source>
+        <translation>메뉴에도 각 명령 옆에 같은 키가 표시됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>ShoulderPage</name>
     <message>
         <source>Shoulder mobility</source>
@@ -3758,6 +3866,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Reset timer</source>
         <translation>타이머 초기화</translation>
+    </message>
+    <message>
+        <source>No sound on this PC: the metronome is silent. Follow the light and the Up / Down cue, or count the beat aloud.</source>
+        <translation>이 PC에서는 소리가 나지 않아 메트로놈이 무음입니다. 깜빡이는 표시와 위/아래 안내를 따르거나 박자를 소리 내어 세어 주세요.</translation>
     </message>
     <message>
         <source>180 if completed</source>

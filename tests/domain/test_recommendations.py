@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from the5hc_desktop.domain.recommendations import (
     MAX_TIPS_PER_CATEGORY,
     PROGRAMME,
     Recommendations,
-    follow_up_dates,
     intensity_for_age,
     recommend,
     weekly_schedule,
@@ -249,8 +246,3 @@ def test_weekly_schedule_variants() -> None:
     assert weekly_schedule(15, weak_cardio)[-1].text.en == "Mixed games and challenges"
     unmeasured = score_assessment(AssessmentInputs(gender="M", age=65))
     assert len(weekly_schedule(65, unmeasured)) == 4  # no scores: the default week
-
-
-def test_follow_up_dates() -> None:
-    follow = follow_up_dates(date(2025, 1, 1))
-    assert (follow.interim, follow.reassess) == (date(2025, 2, 15), date(2025, 4, 1))

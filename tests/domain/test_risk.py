@@ -248,7 +248,6 @@ def test_levels(score: float, level: str, ko: str) -> None:
 
 def test_every_level_has_advice() -> None:
     assert set(RISK_ADVICE) == set(RiskLevel)
-    assert RISK_ADVICE[RiskLevel.HIGH].reassess_ko == "4~6주 후 재평가"
 
 
 def test_to_dict_is_json_safe() -> None:

@@ -62,6 +62,7 @@ def test_two_programs_share_one_folder_within_the_size_budget(bundle: Path) -> N
                                                    "VirtualKeyboard", "virtualkeyboard"))]
     assert unwanted == []
     assert list(internal.rglob("*QtPdfWidgets*")), "the PDF preview needs QtPdfWidgets"
+    assert list(internal.rglob("*QtSvg*")), "the sidebar icons (nav-*.svg) need QtSvg"
 
 
 def test_self_test_on_a_new_database(bundle: Path, tmp_path: Path) -> None:

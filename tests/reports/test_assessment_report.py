@@ -7,14 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from report_pdf_support import DECIMAL, embedded_fonts, read_pdf
 from report_samples import COMPLETE_INPUTS, PARTIAL_INPUTS, report_data
 
+from the5hc_desktop.domain.follow_up import follow_up
 from the5hc_desktop.domain.people import bmi
 from the5hc_desktop.domain.scoring import TEST_KEYS, TEST_LABELS, TEST_MAX, fmt1
 from the5hc_desktop.domain.vocabulary import CATEGORY_KEYS
 from the5hc_desktop.reports.assessment_report import render_assessment_report
 from the5hc_desktop.reports.data import AssessmentReportData
+from the5hc_desktop.reports.page import FOOTER_ROOM
+from the5hc_desktop.reports.style import MARGIN
 
 
 def _render(data: AssessmentReportData, tmp_path: Path) -> tuple[Path, list[str]]:
@@ -76,7 +80,6 @@ def test_complete_report_layout(complete_data: AssessmentReportData, tmp_path: P
     assert len(pages) == 2
     for number, page in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page
-        assert "채점 기준 desktop-1" in page
         assert "생성 2024.05.10 15:30" in page  # 06:30 UTC shown in Asia/Seoul
     text = "\n".join(pages)
     order = ["회원 정보", "카테고리별 점수", "세부 측정 결과", "부상 위험도 평가",
@@ -84,8 +87,8 @@ def test_complete_report_layout(complete_data: AssessmentReportData, tmp_path: P
     positions = [text.index(title) for title in order]
     assert positions == sorted(positions)
     assert "평가일 2024.05.10" in text
-    assert "중간 점검 2024.06.24" in text
-    assert "재평가 예정 2024.08.08" in text
+    assert "중간 점검 2024.06.07" in text  # moderate risk: 8 weeks, checked half-way
+    assert "재평가 예정 2024.07.05" in text
     assert complete_data.risk is not None
     for concern in complete_data.risk.primary_concerns:
         assert concern.text_ko in text
@@ -105,6 +108,7 @@ def test_partial_report_shows_missing_tests_as_not_measured(
     assert "이서연" in text
     assert len(pages) == 3
     assert pages[-1].count("3 / 3") == 1
+    assert "맞춤형 운동 프로그램" in pages[-1]  # the closing block never stands alone
     missing = [key for key in TEST_KEYS if partial_data.scores.test(key) is None]
     assert missing == ["push_up", "shoulder_mobility", "step_test"]
 
@@ -188,3 +192,57 @@ def test_overridden_score_is_marked(tmp_path: Path) -> None:
     assert "트레이너 입력 점수" in push_up
     balance = tests[tests.index("한발 균형"):tests.index("오버헤드 스쿼트")]
     assert "2.5/4" in balance
+
+
+NEAR_EMPTY = 0.3  # a last page filled less than this reads as a printing fault
+
+
+def _last_page_fill(path: Path) -> float:
+    """How far down the last page the body text reaches (0 = empty, 1 = full), footer aside."""
+    page = PdfReader(path).pages[-1]
+    heights: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            heights.append(cm[5] + tm[5])  # ReportLab only translates: y of the baseline
+
+    page.extract_text(visitor_text=visit)
+    top, bottom = float(page.mediabox.top) - MARGIN, MARGIN + FOOTER_ROOM
+    body = [y for y in heights if bottom < y < top - 12]  # the running header and footer
+    return (top - min(body)) / (top - bottom)
+
+
+@pytest.mark.parametrize("notes", ["", "메모 한 줄", "줄\n" * 12])
+def test_no_near_empty_last_page(notes: str, tmp_path: Path) -> None:
+    """Page 3 once held only the empty note box and the dates (issue 16, defect 12)."""
+    data = report_data(PARTIAL_INPUTS, name="이서연", height_cm=None, notes=notes)
+    path, pages = _render(data, tmp_path)
+    assert len(pages) > 1
+    assert _last_page_fill(path) >= NEAR_EMPTY
+
+
+def test_the_footer_carries_no_internal_ids(
+    complete_data: AssessmentReportData, tmp_path: Path
+) -> None:
+    path, pages = _render(complete_data, tmp_path)
+    for page in pages:
+        assert "desktop-1" not in page
+        assert "채점 기준" not in page
+    assert "desktop-1" in str(PdfReader(path).metadata.get("/Keywords"))
+
+
+@pytest.mark.parametrize("inputs", [COMPLETE_INPUTS, PARTIAL_INPUTS, {
+    **PARTIAL_INPUTS, "knee_valgus": True, "heel_lift": True, "shoulder_left_cm": 4,
+    "shoulder_right_cm": 16, "toe_touch_cm": -20}])
+def test_one_follow_up_rule_on_every_page(inputs: dict[str, object], tmp_path: Path) -> None:
+    """The risk advice's "N주 후 재평가" and the dated band name the same day."""
+    data = report_data(inputs)
+    assert data.risk is not None
+    _, pages = _render(data, tmp_path)
+    text = "\n".join(pages)
+    plan = follow_up(data.assessed_on, data.risk.level)
+    due = plan.reassess.strftime("%Y.%m.%d")
+    assert f"{plan.weeks}주 후 재평가 ({due})" in text
+    assert f"재평가 예정 {due}" in text
+    assert f"중간 점검 {plan.interim.strftime('%Y.%m.%d')}" in text
+    assert not re.search(r"\d+~\d+(주|개월)", text)  # no second, vaguer interval

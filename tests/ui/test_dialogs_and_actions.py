@@ -92,7 +92,7 @@ def test_field_errors_appear_under_the_field_and_clear_on_edit(qtbot: QtBot) -> 
     assert not label.isVisible()
     layout = form.layout()
     assert isinstance(layout, QFormLayout)
-    assert _row(layout, label) == _row(layout, name) + 1
+    assert _row(layout, label.parentWidget()) == _row(layout, name) + 1  # in its room
 
     shown = errors.show_error(
         ValidationError("이름을 입력하세요.", "Enter the name.", field="name")
@@ -137,8 +137,9 @@ def test_field_errors_in_box_and_grid_layouts(qtbot: QtBot) -> None:
     errors = FieldErrors(box)
     errors.register(first, "first")
     errors.register(cell, "cell")
-    assert column.indexOf(errors.label("first")) == column.indexOf(first) + 1
-    assert cast(tuple[int, ...], grid.getItemPosition(grid.indexOf(errors.label("cell"))))[:2] == (
+    assert column.indexOf(errors.label("first").parentWidget()) == column.indexOf(first) + 1
+    room = grid.indexOf(errors.label("cell").parentWidget())
+    assert cast(tuple[int, ...], grid.getItemPosition(room))[:2] == (
         1,
         1,
     )
@@ -189,3 +190,20 @@ def test_registry_binds_triggers_and_rejects_clashes(qtbot: QtBot) -> None:
     )
     assert "clients.export_csv" in registry
     assert registry.specs("file")[-1].id == "clients.export_csv"
+
+
+def test_an_inline_error_moves_nothing_and_is_not_clipped(qtbot: QtBot) -> None:
+    """The room for each message is kept while it is empty (issue 16, defect 14)."""
+    form, errors, name, age, gender = _form(qtbot)
+    qtbot.waitExposed(form)
+    form.adjustSize()
+    size = form.size()
+    places = [w.mapTo(form, w.rect().topLeft()) for w in (name, age, gender)]
+    errors.show("name", "이름을 입력하세요.")
+    errors.show("age", "나이를 확인하세요.")
+    qtbot.wait(1)  # layouts settle on the next turn
+    assert form.sizeHint().height() <= size.height()
+    assert [w.mapTo(form, w.rect().topLeft()) for w in (name, age, gender)] == places
+    label = errors.label("name")
+    assert label.height() >= label.fontMetrics().lineSpacing()  # one full line, not clipped
+    assert label.visibleRegion().boundingRect().height() >= label.fontMetrics().height()

@@ -51,6 +51,13 @@ def test_placeholders_survive_translation(tool: ModuleType) -> None:
         assert sorted(re.findall(r"\{\w+\}", text)) == wanted, (context, source)
 
 
+def test_a_sale_is_called_a_sale_everywhere(tool: ModuleType) -> None:
+    """One word for selling a package (판매), never 패키지 등록 / 등록된 패키지 (issue 16)."""
+    mixed = [f"[{ctx}] {text}" for ctx, _src, text, _kind in tool.messages()
+             if "패키지" in text and "등록" in text]
+    assert mixed == []
+
+
 def test_the_catalogue_matches_the_sources_and_the_qm_is_built(
     tool: ModuleType, tmp_path: Path
 ) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, QStringListModel, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QIcon, QImage, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -270,3 +270,59 @@ def test_unnamed_views_and_foreign_values_are_ignored(
     make_window(dashboard, clients)
     clients.table.setModel(QStringListModel(["a"]))
     assert clients.table.horizontalHeader().sectionSize(0) > 0
+
+
+def _image_of(icon: QIcon) -> QImage:
+    return icon.pixmap(QSize(32, 32)).toImage()
+
+
+def test_the_sidebar_shows_drawn_icons_not_letters(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    """Every pane of the app has its own drawing from resources/icons (issue 16)."""
+    from the5hc_desktop.ui.app_panes import PANES
+    from the5hc_desktop.ui.icons import PANE_ICONS, badge_icon, icon_path, pane_icon
+
+    assert set(PANE_ICONS) == {f"{name}Pane" for name, _package, _factory in PANES}
+    drawings = []
+    for object_name, name in PANE_ICONS.items():
+        assert icon_path(name).is_file()
+        icon = pane_icon(object_name)
+        assert icon is not None
+        assert not icon.isNull()
+        drawings.append(_image_of(icon))
+    assert len({image.cacheKey() for image in drawings}) == len(drawings)
+    assert len({bytes(image.constBits()) for image in drawings}) == len(drawings)  # all differ
+
+    window = make_window(*two_panes())
+    item = window.navigation.item(1)
+    shown = _image_of(item.icon())
+    assert bytes(shown.constBits()) == bytes(drawings[1].constBits())  # clientsPane
+    assert bytes(shown.constBits()) != bytes(_image_of(badge_icon("회원 관리", 1)).constBits())
+    assert pane_icon("somethingNewPane") is None  # a later pane still gets its letter badge
+
+
+def test_help_lists_every_shortcut_from_the_registry(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    """도움말 → 단축키 (F1) reads the registry: a new shortcut shows up without editing it."""
+    from the5hc_desktop.ui.actions import ActionSpec
+    from the5hc_desktop.ui.help import ShortcutsDialog, search_tip, stopwatch_tip
+
+    window = make_window(*two_panes())
+    window.registry.register(ActionSpec("test.later", "Later action", "x", "Ctrl+Alt+J"))
+    assert "help.shortcuts" in [spec.id for spec in window.registry.specs("help")]
+    window.registry.trigger("help.shortcuts")
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None
+    rows = dict(dialog.rows())
+    assert rows["Ctrl+N"] == "새 회원 등록…"
+    assert rows["F1"] == "단축키"
+    assert rows["Ctrl+2"] == "회원 관리"  # the navigation, one per pane
+    assert rows["Ctrl+Alt+J"] == "Later action"
+    assert "스톱워치" in rows["Space"]
+    with_keys = {spec.shortcut for spec in window.registry.specs() if spec.shortcut}
+    assert with_keys <= set(rows)
+    assert "초성" in search_tip()
+    assert "스페이스바" in stopwatch_tip()
+    dialog.close()

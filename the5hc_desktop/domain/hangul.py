@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .particles import josa
+
 _SYLLABLE_FIRST = 0xAC00
 _SYLLABLE_LAST = 0xD7A3
 _PER_INITIAL = 21 * 28  # medials × (finals + none) = 588
@@ -97,8 +99,5 @@ def matches(query: str, name: str, phone_digits: str | None = None) -> bool:
 
 
 def object_particle(word: str) -> str:
-    """을 after a final consonant (평가를 vs 회원을), 를 after a vowel; 을(를) for non-Hangul."""
-    last = word[-1:] if word else ""
-    if not ("가" <= last <= "힣"):
-        return "을(를)"
-    return "을" if (ord(last) - ord("가")) % 28 else "를"
+    """을 after a final consonant (평가를 vs 회원을), 를 after a vowel; 을(를) when unknown."""
+    return josa(word, "을")

@@ -1,12 +1,11 @@
-"""The report's programme page: 12-week phases, intensity by age, weekly schedule, follow-up.
+"""The report's programme page: 12-week phases, intensity by age, weekly schedule.
 
-Tables from DOMAIN 3.1 (phases, follow-up) and 3.2 (Legacy schedule and intensity).
+Tables from DOMAIN 3.1 (phases) and 3.2 (Legacy schedule and intensity).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -217,18 +216,3 @@ def weekly_schedule(age: int, scores: AssessmentScores | None) -> tuple[Schedule
     if age < 18:
         return _YOUTH_WEEK
     return (*_DEFAULT_WEEK, ScheduleDay(_SAT, _EXTRA_SATURDAY[weakest]))
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    interim: date
-    reassess: date
-
-
-INTERIM_LABEL = Label("중간 점검", "Interim check")
-REASSESS_LABEL = Label("재평가 예정", "Next assessment")
-
-
-def follow_up_dates(assessed_on: date) -> FollowUp:
-    """Interim check 45 days and next assessment 90 days after the assessment date."""
-    return FollowUp(assessed_on + timedelta(days=45), assessed_on + timedelta(days=90))

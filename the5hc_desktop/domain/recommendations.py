@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .follow_up import FollowUp, follow_up, reassess_advice
 from .labels import Label
 from .people import Gender, bmi
 from .programme import (
     PROGRAMME,
     Experience,
-    FollowUp,
     IntensityGuidance,
     ProgrammePhase,
     ScheduleDay,
-    follow_up_dates,
     intensity_for_age,
     weakest_category,
     weekly_schedule,
@@ -34,7 +33,7 @@ __all__ = [
     "Recommendations",
     "ScheduleDay",
     "Tip",
-    "follow_up_dates",
+    "follow_up",
     "intensity_for_age",
     "recommend",
     "tip_for",
@@ -169,7 +168,8 @@ def tip_for(code: str) -> Tip:
         if kind == "advice":
             return Tip(code, advice.text_ko, advice.text_en)
         if kind == "reassess":
-            return Tip(code, advice.reassess_ko, advice.reassess_en)
+            sentence = reassess_advice(RiskLevel(level))
+            return Tip(code, sentence.ko, sentence.en)
         raise KeyError(code)
     return TIPS[code]
 

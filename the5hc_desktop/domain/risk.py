@@ -128,8 +128,6 @@ class RiskAssessment:
 class Advice:
     text_ko: str
     text_en: str
-    reassess_ko: str
-    reassess_en: str
 
 
 RISK_ADVICE: dict[RiskLevel, Advice] = {
@@ -140,31 +138,23 @@ RISK_ADVICE: dict[RiskLevel, Advice] = {
         "Significant risk factors: start with corrective work on the weak areas and consider "
         "seeing a physiotherapist or doctor. Avoid high-intensity training until they are "
         "resolved and focus on mobility and stability.",
-        "4~6주 후 재평가",
-        "Reassess in 4–6 weeks",
     ),
     RiskLevel.MODERATE: Advice(
         "여러 위험 요인이 있습니다. 교정 운동 프로그램으로 근력 불균형과 좌우 비대칭을 "
         "바로잡고, 약한 부위를 중심으로 강도를 천천히 높이세요.",
         "Several risk factors: follow a corrective programme that addresses imbalances and "
         "left-right asymmetries, and progress gradually with the weak areas in focus.",
-        "6~8주 후 재평가",
-        "Reassess in 6–8 weeks",
     ),
     RiskLevel.LOW_MODERATE: Advice(
         "일부 위험 요인이 있습니다. 부상 예방 운동을 더하고 작은 불균형도 꾸준히 살피면서 "
         "균형 잡힌 프로그램을 이어가세요.",
         "Some risk factors: add injury-prevention exercises, keep an eye on small imbalances "
         "and keep the programme balanced.",
-        "정기적으로 재평가",
-        "Reassess regularly",
     ),
     RiskLevel.LOW: Advice(
         "위험 요인이 거의 없습니다. 지금의 프로그램을 유지하면서 몸 상태에 맞춰 강도를 높이고 "
         "목표에 집중하세요.",
         "Minimal risk: keep the current programme, progress as tolerated and focus on your goals.",
-        "3~6개월마다 재평가",
-        "Reassess every 3–6 months",
     ),
 }
 

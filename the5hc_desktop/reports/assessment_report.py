@@ -6,9 +6,21 @@ Every figure comes unrounded from the domain and is printed with one decimal, ha
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import _listWrapOn
 
 from the5hc_desktop.domain.people import bmi, bmi_band
 from the5hc_desktop.domain.scoring import (
@@ -34,8 +46,8 @@ from the5hc_desktop.reports.blocks import (
 )
 from the5hc_desktop.reports.charts import category_drawing
 from the5hc_desktop.reports.data import AssessmentReportData
-from the5hc_desktop.reports.fonts import BOLD
-from the5hc_desktop.reports.page import Output, PageInfo, build_pdf
+from the5hc_desktop.reports.fonts import BOLD, register_fonts
+from the5hc_desktop.reports.page import BODY_HEIGHT, Output, PageInfo, build_pdf
 from the5hc_desktop.reports.style import (
     MISSING,
     MUTED,
@@ -68,9 +80,10 @@ def render_assessment_report(data: AssessmentReportData, out: Output) -> None:
         title=f"{TITLE} - {data.client_name}",
         author=data.gym_name,
         footer_left=f"{data.gym_name} · {TITLE}",
-        footer_right=(f"채점 기준 {data.scoring_version} · "
-                      f"생성 {local_stamp(data.generated_at)}"),
+        # The scoring version is for us, not the member: document properties, not the footer.
+        footer_right=f"생성 {local_stamp(data.generated_at)}",
         running_header=f"{data.client_name} · {date_dot(data.assessed_on)} {TITLE}",
+        keywords=f"scoring {data.scoring_version}",
     )
     build_pdf(story(data), info, out)
 
@@ -86,10 +99,33 @@ def story(data: AssessmentReportData) -> list[Flowable]:
     flow += sections.risk(data)
     flow += health_section.questionnaire(data)
     flow += sections.recommendations(data)
-    flow += sections.programme(data)
+    tail = sections.programme(data)
     # Notes and dates travel together so the closing dates never sit alone on a page.
-    flow.append(KeepTogether(sections.notes(data) + sections.follow_up(data)))
-    return flow
+    tail.append(KeepTogether(sections.notes(data) + sections.follow_up(data)))
+    height = _height(tail)
+    if height <= BODY_HEIGHT:
+        # Programme, notes and dates fit one page: when the rest of this page cannot hold
+        # them, they start the next one together, so the last page never holds two lines.
+        flow.append(CondPageBreak(height))
+    return flow + tail
+
+
+def _height(flowables: list[Flowable]) -> float:
+    """Laid-out height of `flowables` at the text width (measured once, not rendered)."""
+
+    def flat(items: list[Flowable]) -> list[Flowable]:
+        out: list[Flowable] = []
+        for item in items:
+            out += flat(item._content) if isinstance(item, KeepTogether) else [item]
+        return out
+
+    register_fonts()
+    items = flat(flowables)
+    if not items:
+        return 0.0
+    _width, height = _listWrapOn(items, WIDTH, Canvas(io.BytesIO()))
+    # The list measure skips the first item's space above, which the page does not.
+    return float(height + items[0].getSpaceBefore())
 
 
 def _client(data: AssessmentReportData) -> list[Flowable]:

@@ -6,10 +6,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from the5hc_desktop.domain.follow_up import FollowUp, reassess_advice
+from the5hc_desktop.domain.follow_up import follow_up as plan_follow_up
 from the5hc_desktop.domain.recommendations import (
     PROGRAMME,
     RECOMMENDATION_LABELS,
-    follow_up_dates,
     intensity_for_age,
     weekly_schedule,
 )
@@ -65,13 +66,23 @@ def risk(data: AssessmentReportData) -> list[Flowable]:
     advice = RISK_ADVICE[assessment.level]
     body += [Spacer(1, 4), Paragraph("권장 사항", st["h3"]),
              Paragraph(text(advice.text_ko), st["cell"]),
-             Paragraph(f"<font color='{hex_of(ACCENT)}'><b>{text(advice.reassess_ko)}</b></font>",
+             Paragraph(f"<font color='{hex_of(ACCENT)}'><b>{_reassess_sentence(data)}</b></font>",
                        st["cell"])]
     layout = Table([[chip, body]], colWidths=[46 * mm, WIDTH - 46 * mm],
                    style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                      ("LEFTPADDING", (0, 0), (0, 0), 0),
                                      ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     return [KeepTogether([title, layout])]
+
+
+def _follow_up(data: AssessmentReportData) -> FollowUp:
+    return plan_follow_up(data.assessed_on, data.risk.level if data.risk else None)
+
+
+def _reassess_sentence(data: AssessmentReportData) -> str:
+    """"6주 후 재평가 (2024.06.21)": the same rule and date as the band at the end."""
+    level = data.risk.level if data.risk else None
+    return f"{reassess_advice(level).ko} ({date_dot(_follow_up(data).reassess)})"
 
 
 def _tip_box(key: str, tips: tuple[Tip, ...], data: AssessmentReportData) -> list[Flowable]:
@@ -164,7 +175,7 @@ def notes(data: AssessmentReportData) -> list[Flowable]:
 
 def follow_up(data: AssessmentReportData) -> list[Flowable]:
     """평가일 / 중간 점검 / 재평가 예정 band and the closing sentence (docs/domain.md 7.1 §9)."""
-    dates = follow_up_dates(data.assessed_on)
+    dates = _follow_up(data)
     items = (("평가일", data.assessed_on), ("중간 점검", dates.interim),
              ("재평가 예정", dates.reassess))
     row = [cell(f"<font color='{hex_of(MUTED)}'>{label}</font>  "

@@ -28,6 +28,7 @@ Output = str | os.PathLike[str] | BinaryIO
 
 FOOTER_SIZE = 7.5
 FOOTER_ROOM = 10.0  # points kept free above the bottom margin for the footer
+BODY_HEIGHT = A4[1] - 2 * MARGIN - FOOTER_ROOM  # the text frame of every page
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class PageInfo:
     footer_left: str
     footer_right: str
     running_header: str = ""
+    keywords: str = ""  # document properties only, never printed (e.g. the scoring version)
 
 
 class _FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
@@ -108,7 +110,7 @@ def build_pdf(story: Sequence[Flowable], info: PageInfo, out: Output, *,
         buffer, pagesize=(A4[1], A4[0]) if landscape else A4, leftMargin=MARGIN,
         rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=MARGIN + FOOTER_ROOM, title=info.title, author=info.author,
-        creator="The5HC Desktop", subject=info.title,
+        creator="The5HC Desktop", subject=info.title, keywords=info.keywords,
     )
     # No frame padding: tables sized to the 180 mm text width line up with the headings.
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",

@@ -24,6 +24,7 @@ from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.dashboard import DashboardService
 from the5hc_desktop.services.dashboard_lists import DashboardListsService
 from the5hc_desktop.services.day_close import DayCloseService
+from the5hc_desktop.services.first_day import FirstDayService
 from the5hc_desktop.services.health import HealthService
 from the5hc_desktop.services.maintenance import MaintenanceService
 from the5hc_desktop.services.merge_members import MergeMembersService
@@ -57,6 +58,7 @@ class Services:
     package_list: PackageListService
     merge: MergeMembersService
     day_close: DayCloseService
+    first_day: FirstDayService
 
     def close(self) -> None:
         self.database.close()
@@ -86,6 +88,7 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
         package_list=PackageListService(access, now=now),
         merge=MergeMembersService(access, now=now),
         day_close=DayCloseService(access, now=now),
+        first_day=FirstDayService(access, now=now),
     )
 
 

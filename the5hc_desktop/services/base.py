@@ -63,6 +63,12 @@ class ServiceBase:
         value = self._now()
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
+    def gym_now(self) -> datetime:
+        """Now on the gym's clock (its zone from settings, aware): the one "now" screens show,
+        whatever zone the PC is set to."""
+        with self._db.read() as session:
+            return local_now(gym_zone(session), self._now)
+
     def _audit(
         self,
         session: Session,

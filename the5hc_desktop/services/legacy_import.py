@@ -39,6 +39,7 @@ from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.fees import DEFAULT_CARD_FEE_RATE, DEFAULT_VAT_RATE
 from the5hc_desktop.domain.hangul import initials
 from the5hc_desktop.domain.money import MoneyStyle, format_won
+from the5hc_desktop.domain.particles import resolve
 from the5hc_desktop.services import ledger
 from the5hc_desktop.services.assessment_views import inputs_from_values
 from the5hc_desktop.services.base import audit, gym_zone, local_today, to_local
@@ -251,7 +252,9 @@ class _Importer:
         )
 
     def warn(self, text: str) -> None:
-        self.warnings.append(text)
+        """Keep a note for the import summary; 을(를)-style double particles are settled by
+        the name filled in before them (domain/particles.py)."""
+        self.warnings.append(resolve(text))
 
     def run(self) -> None:
         self._staff()

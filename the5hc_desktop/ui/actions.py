@@ -113,6 +113,19 @@ CORE_ACTIONS: tuple[ActionSpec, ...] = (
         menu="view",
     ),
     ActionSpec(
+        "help.shortcuts",
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),
+        "show_shortcuts",
+        "F1",
+        menu="help",
+    ),
+    ActionSpec(
+        "help.first_day",
+        QT_TRANSLATE_NOOP("Actions", "&First-day checklist"),
+        "show_first_day",  # bound by the composition root (ui/first_day.py): needs data
+        menu="help",
+    ),
+    ActionSpec(
         "help.log_folder",
         QT_TRANSLATE_NOOP("Actions", "Open &log folder"),
         "open_log_folder",

@@ -32,6 +32,7 @@ from the5hc_desktop.ui.app_panes import (
 )
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
+from the5hc_desktop.ui.first_day import bind_first_day
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
@@ -183,7 +184,8 @@ class SignInFlow(QObject):
             self.services.close()
         self.services = opened.services
         self._demo = opened.demo
-        self._use_language(opened.settings.language)
+        # The screen language is the Windows user's own (settings/language.py): a database
+        # never switches it.
 
     # --- first run -----------------------------------------------------------------------
     def _show_first_run(self) -> None:
@@ -301,7 +303,6 @@ class SignInFlow(QObject):
         window_box: list[MainWindow] = []
 
         def settings_saved(saved: GymSettings) -> None:
-            i18n.save_language(saved.language)
             if window_box:
                 window_box[0].set_idle_minutes(saved.idle_lock_minutes)
                 window_box[0].setWindowTitle(self._title(saved))
@@ -320,6 +321,7 @@ class SignInFlow(QObject):
             idle_minutes=settings.idle_lock_minutes,
         )
         window_box.append(window)
+        bind_first_day(window, services.first_day, actor)
         window.setWindowTitle(self._title(settings))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._window_closed)

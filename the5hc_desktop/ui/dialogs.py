@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -76,11 +77,14 @@ def ask(parent: QWidget | None, title: str, text: str, destructive: bool = False
 class _Slot:
     widget: QWidget
     label: QLabel
-    form: QFormLayout | None  # rows of a form are hidden whole, so they take no space
 
 
 class FieldErrors(QObject):
-    """Inline validation messages, one red label under each registered widget."""
+    """Inline validation messages, one red label under each registered widget.
+
+    Each label keeps one line of room while empty: a message that appears moves no field
+    or button under the cursor, and a dialog sized for its form never clips the message.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -98,8 +102,8 @@ class FieldErrors(QObject):
         label.setObjectName(f"{widget.objectName() or fields[0]}Error")
         label.setStyleSheet(f"color: {ERROR_COLOUR};")
         label.setWordWrap(True)
-        form = _place_below(widget, label)
-        slot = _Slot(widget, label, form)
+        _place_below(widget, _room_for(label))
+        slot = _Slot(widget, label)
         self._set_visible(slot, False)
         for name in fields:
             self._slots[name] = slot
@@ -148,10 +152,19 @@ class FieldErrors(QObject):
 
     @staticmethod
     def _set_visible(slot: _Slot, visible: bool) -> None:
-        if slot.form is not None:
-            slot.form.setRowVisible(_form_row(slot.form, slot.label), visible)
-        else:
-            slot.label.setVisible(visible)
+        slot.label.setVisible(visible)  # its holder keeps the line (see `_room_for`)
+
+
+def _room_for(label: QLabel) -> QWidget:
+    """A holder one line high that stays in the layout while the label inside is hidden
+    (a form layout drops a hidden widget's row whatever its size policy says)."""
+    holder = QWidget()
+    holder.setObjectName(f"{label.objectName()}Room")
+    holder.setMinimumHeight(label.fontMetrics().lineSpacing())
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    return holder
 
 
 def _containing_layout(layout: QLayout, widget: QWidget) -> tuple[QLayout, int] | None:
@@ -172,7 +185,7 @@ def _form_row(layout: QFormLayout, widget: QWidget) -> int:
     return position[0]
 
 
-def _place_below(widget: QWidget, label: QLabel) -> QFormLayout | None:
+def _place_below(widget: QWidget, label: QWidget) -> None:
     parent = widget.parentWidget()
     top = parent.layout() if parent is not None else None
     found = _containing_layout(top, widget) if top is not None else None
@@ -181,17 +194,17 @@ def _place_below(widget: QWidget, label: QLabel) -> QFormLayout | None:
     layout, index = found
     if isinstance(layout, QFormLayout):
         layout.insertRow(_form_row(layout, widget) + 1, "", label)
-        return layout
+        return
     if isinstance(layout, QBoxLayout):
         layout.insertWidget(index + 1, label)
-        return None
+        return
     if isinstance(layout, QGridLayout):
         position = cast(tuple[int, int, int, int], layout.getItemPosition(index))
         row, column, row_span, column_span = position
         if layout.itemAtPosition(row + row_span, column) is not None:
             raise ValueError("the grid cell under the widget is taken; leave it free")
         layout.addWidget(label, row + row_span, column, 1, column_span)
-        return None
+        return
     raise ValueError(f"unsupported layout {type(layout).__name__}")
 
 

@@ -8,7 +8,6 @@ message naming the file, or the typed error.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.xlsx_export import WHAT_LABELS, ExportResult, export_service_beside
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
 
 
@@ -29,7 +28,7 @@ def text(ko: str, en: str) -> str:
 def suggested_path(what: str) -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     ko, _en = WHAT_LABELS[what]
-    return Path(folder or Path.home()) / f"the5hc-{ko}-{date.today():%Y%m%d}.xlsx"
+    return Path(folder or Path.home()) / f"the5hc-{ko}-{gym_clock.today():%Y%m%d}.xlsx"
 
 
 def choose_target(parent: QWidget, what: str) -> Path | None:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from the5hc_desktop import __version__, paths
 from the5hc_desktop.ui.actions import ActionRegistry, ActionSpec, Scope
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR, Dialogs
-from the5hc_desktop.ui.icons import badge_icon
+from the5hc_desktop.ui.icons import badge_icon, pane_icon
 from the5hc_desktop.ui.lock import DEFAULT_IDLE_MINUTES, IdleMonitor, LockScreen
 from the5hc_desktop.ui.messages import Level, MessageBridge
 from the5hc_desktop.ui.pane import Pane, actions_of
@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
         index = len(self._panes)
         self._panes.append(pane)
         self.stack.addWidget(widget)
-        icon = getattr(pane, "icon", None) or badge_icon(pane.title, index)
+        icon = (getattr(pane, "icon", None) or pane_icon(pane.object_name)
+                or badge_icon(pane.title, index))
         item = QListWidgetItem(icon, pane.title)
         item.setData(Qt.ItemDataRole.UserRole, pane.object_name)
         item.setToolTip(pane.title)
@@ -335,6 +336,14 @@ class MainWindow(QMainWindow):
                 "for personal-training gyms."
             ).format(version=__version__),
         )
+
+    def show_shortcuts(self) -> None:
+        """도움말 → 단축키 (F1): every shortcut, from the registry."""
+        from the5hc_desktop.ui.help import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.registry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_log_folder(self) -> None:
         folder = paths.log_dir()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.sync_service import ConflictView
-from the5hc_desktop.ui import worker
+from the5hc_desktop.ui import gym_clock, worker
 from the5hc_desktop.ui.messages import MessageBridge
 
 Restore = Callable[[uuid.UUID, str], object]  # (conflict id, "winner" | "loser")
@@ -133,7 +133,7 @@ class ConflictLog(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for conflict in conflicts:
-            at = conflict.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            at = gym_clock.stamp(conflict.at)
             item = QListWidgetItem(f"{at} · {self._entity_label(conflict.entity)} "
                                    f"{record_name(conflict)}")
             item.setToolTip(self._reason_label(conflict.reason))

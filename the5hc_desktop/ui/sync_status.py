@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from the5hc_desktop.ui import gym_clock
 from the5hc_desktop.ui.dialogs import ERROR_COLOUR, Dialogs
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.sync_controller import SyncDisplay, SyncPhase
@@ -34,7 +35,7 @@ class SyncStatusButton(QToolButton):
         elif display.phase is SyncPhase.SYNCING:
             text = self.tr("Syncing…")
         elif display.phase is SyncPhase.SYNCED:
-            at = display.last_synced.astimezone() if display.last_synced else None
+            at = gym_clock.local(display.last_synced) if display.last_synced else None
             text = self.tr("Synced {time}").format(time=at.strftime("%H:%M") if at else "")
         else:
             text = self.tr("Error: {reason}").format(reason=self._reason(display))
@@ -74,7 +75,7 @@ class SyncStatusButton(QToolButton):
                                  "are sent when the connection is back."))
         if display.last_synced is not None:
             lines.append(self.tr("Last synced: {time}").format(
-                time=display.last_synced.astimezone().strftime("%Y-%m-%d %H:%M")))
+                time=gym_clock.stamp(display.last_synced)))
         lines.append(self.tr("Changes not yet on the server: {count}").format(
             count=display.pending))
         if display.conflicts:

@@ -3,6 +3,7 @@ lockout, a forced password change and sign-out."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -288,3 +289,55 @@ def test_the_last_used_pane_is_there_at_once_not_seconds_later(
     assert window.current_pane().object_name == "sessionsPane"  # type: ignore[union-attr]
     names = [pane.object_name for pane in window.panes()]
     assert names[:4] == ["dashboardPane", "clientsPane", "assessmentPane", "sessionsPane"]
+
+
+def test_a_database_never_switches_the_users_language(
+    qtbot: QtBot, messages: MessageBridge, db_path: Path, gym: Gym, services: Services
+) -> None:
+    """The language is the Windows user's own (QSettings); a database saved with English by
+    another PC opens in this user's Korean and leaves their choice alone (issue 16, 18)."""
+    from PySide6.QtCore import QSettings
+
+    from the5hc_desktop.ui import i18n
+
+    stored = services.settings.get()
+    services.settings.update(gym.owner, dataclasses.replace(stored, language="en"))
+    asked: list[str] = []
+    QSettings().setValue(i18n.SETTINGS_KEY, "ko")
+    started = SignInFlow(messages, db_path, use_language=asked.append)
+    try:
+        started.start()
+        _dialog(qtbot, started, SignInDialog)
+        assert asked == []
+        assert i18n.language_from_settings() == "ko"
+    finally:
+        worker.wait_idle()
+        started.close()
+        worker.wait_idle()
+
+
+def test_the_first_day_checklist_ticks_from_the_data(
+    qtbot: QtBot, flow: SignInFlow, gym: Gym, services: Services
+) -> None:
+    """도움말 → 첫날 체크리스트: the seeded gym has staff, sales, but never saved its rates."""
+    from the5hc_desktop.ui.first_day import DONE, OPEN, FirstDayDialog
+
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    _window_ready(qtbot, flow)
+    window = flow.window
+    assert window is not None
+    assert window.registry.action("help.first_day").isEnabled()
+    window.registry.trigger("help.first_day")
+    checklist = window.findChild(FirstDayDialog)
+    assert checklist is not None
+    qtbot.waitUntil(lambda: checklist.progress is not None, timeout=10_000)
+    expected = services.first_day.progress(gym.owner)
+    assert checklist.marks["staff"].text() == (DONE if expected.staff_added else OPEN)
+    assert checklist.marks["rates"].text() == (DONE if expected.rates_set else OPEN)
+    assert checklist.marks["package"].text() == DONE
+    checklist.close()

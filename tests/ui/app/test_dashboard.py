@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import pypdf
 import pytest
@@ -13,6 +17,7 @@ from ui_app_seed import Gym
 
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.ui import gym_clock
 from the5hc_desktop.ui.documents.files import FileDialogs
 from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.list_print_dialog import ListPrintDialog
@@ -146,3 +151,63 @@ def test_ctrl_p_prints_todays_schedule_per_trainer(
     dialog.save_as()
     qtbot.waitUntil(target.exists, timeout=10_000)
     assert target.read_bytes() == dialog.pdf()
+def test_updated_at_reads_the_gym_clock_not_the_pc_clock(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"10:00 기준" is the services' now (01:00 UTC) in the gym's zone, on a PC set to New York."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        pane = _loaded_pane(qtbot, services, gym.owner, messages)
+        assert pane.status_label.text() == "10:00 기준"
+        assert gym_clock.zone() == ZoneInfo("Asia/Seoul")
+        # Other screens format stored UTC times on the same clock.
+        assert gym_clock.stamp(datetime(2025, 6, 15, 1, 0, tzinfo=UTC)) == "2025-06-15 10:00"
+        assert gym_clock.stamp(datetime(2025, 6, 14, 15, 30)) == "2025-06-15 00:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize(("values", "ticks"), [
+    ([0, 0, 0, 0], ["0", "1"]),     # an empty chart: was "0, 0, 0, 1, 1, 1" (0.2 steps rounded)
+    ([0, 1, 2, 1], ["0", "1", "2"]),
+])
+def test_count_axes_carry_whole_distinct_numbers(
+    qtbot: QtBot, values: list[int], ticks: list[str]
+) -> None:
+    from the5hc_desktop.ui.panes.dashboard.charts import BarChart
+
+    chart = BarChart("testChart", "#1565c0", fmt.axis_number, fmt.axis_number)
+    qtbot.addWidget(chart)
+    chart.resize(400, 240)
+    chart.show()
+    chart.set_data(["a", "b", "c", "d"], values)
+    qtbot.wait(1)
+    shown = chart._left.shown_ticks()
+    assert len(shown) == len(set(shown)), shown
+    assert set(ticks) <= set(shown)
+    assert all(text.isdigit() for text in shown)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_no_card_cuts_its_text(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge, ui_session: Any,
+    language: str, width: int,
+) -> None:
+    """Long English titles and the sessions line wrap inside the card (issue 16)."""
+    ui_session.use(language)
+    try:
+        pane = _loaded_pane(qtbot, services, gym.owner, messages)
+        pane.resize(width - 160, 700)  # the window less the sidebar
+        pane.show()
+        qtbot.waitExposed(pane)
+        qtbot.wait(1)
+        cards = (pane.clients_card, pane.packages_card, pane.sessions_card, pane.revenue_card,
+                 pane.assessments_card)
+        assert [card.clipped_labels() for card in cards] == [[]] * len(cards)
+        assert len({card.height() for card in cards}) == 1  # one even row
+    finally:
+        ui_session.use("ko")

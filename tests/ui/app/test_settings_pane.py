@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_app_seed import STAFF_PASSWORD, Gym
@@ -13,6 +15,7 @@ from the5hc_desktop.domain.errors import AuthenticationError
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
 from the5hc_desktop.ui.panes.settings import SettingsPane
@@ -51,7 +54,6 @@ def test_settings_change_persists(qtbot: QtBot, services: Services, gym: Gym,
     form.vat_rate.setValue(9.5)
     form.card_fee_rate.setValue(2.75)
     form.no_show.setCurrentIndex(1)
-    form.language.setCurrentIndex(1)  # English
     form.idle_minutes.setValue(15)
     assert form.has_unsaved_changes()
     form.save()
@@ -62,12 +64,28 @@ def test_settings_change_persists(qtbot: QtBot, services: Services, gym: Gym,
     assert stored.vat_rate == Decimal("0.0950")
     assert stored.card_fee_rate == Decimal("0.0275")
     assert stored.no_show_consumes_credit is False
-    assert stored.language == "en"
+    assert stored.language == "ko"  # not a gym setting: 내 계정 → 화면 언어
     assert stored.idle_lock_minutes == 15
     assert saved[0] == stored
     assert not form.has_unsaved_changes()
-    assert recorder.texts("success") == [
-        "설정을 저장했습니다. 언어 변경은 프로그램을 다시 시작하면 적용됩니다."]
+    assert recorder.texts("success") == ["설정을 저장했습니다."]
+    assert form.findChild(QComboBox, "settingsLanguage") is None
+
+
+def test_the_language_is_the_users_own_and_reports_stay_korean(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge,
+    recorder: MessageRecorder,
+) -> None:
+    QSettings().setValue(i18n.SETTINGS_KEY, "ko")
+    pane = _pane(qtbot, services, gym.owner, messages)
+    choice = pane.language_choice
+    assert choice.combo.currentData() == "ko"
+    assert "보고서" in choice.findChild(QLabel, "settingsLanguageNote").text()
+    choice.combo.setCurrentIndex(1)  # English
+    assert QSettings().value(i18n.SETTINGS_KEY) == "en"  # this Windows user's choice
+    assert services.settings.get().language == "ko"  # the database is untouched
+    assert recorder.texts("success")[-1] == "새 언어는 프로그램을 다시 시작하면 적용됩니다."
+    QSettings().setValue(i18n.SETTINGS_KEY, "ko")
 
 
 def test_percent_rates_keep_four_decimals() -> None:

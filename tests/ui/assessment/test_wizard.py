@@ -31,6 +31,7 @@ from the5hc_desktop.store.models import Base
 from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.assessment import wizard as w
+from the5hc_desktop.ui.panes.assessment.metronome import ClickSound
 
 
 def table_counts(gym: Gym) -> dict[str, int]:
@@ -291,4 +292,51 @@ def test_space_bar_runs_the_stopwatch_even_from_the_next_button(
     go_next(qtbot, wizard, w.STEP_TEST)
     QTest.keyClick(wizard.button(QWizard.WizardButton.NextButton), Qt.Key.Key_Space)
     assert not balance.watches["balance_left_open_s"].watch.running  # type: ignore[attr-defined]
+    wizard.keep_for_later()
+
+
+class _SilentClick:
+    """A click whose audio output is missing (what ClickSound reports on such a PC)."""
+
+    available = False
+
+    def __call__(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("factory", "silent"), [
+    (None, True),                          # sound switched off
+    (lambda: _SilentClick(), True),        # no audio output / QtMultimedia missing
+    (lambda: (lambda: None), False),       # a click that plays
+])
+def test_a_silent_metronome_says_so_on_screen(
+    qtbot: QtBot, gym: Gym, messages: MessageBridge, assessed_on: date,
+    factory: Callable[[], Callable[[], None]] | None, silent: bool,
+) -> None:
+    clock = FakeClock()
+    wizard = make_wizard(qtbot, gym, messages, clock, click_factory=factory)
+    pick_client(qtbot, wizard, "김민수", assessed_on)
+    for page_id in range(w.BODY, w.STEP_TEST + 1):
+        go_next(qtbot, wizard, page_id)
+    step = wizard.page(w.STEP_TEST)
+    note = step.sound_note  # type: ignore[attr-defined]
+    assert note.isVisible() is silent
+    if silent:
+        assert "소리" in note.text()
+    wizard.keep_for_later()
+
+
+def test_a_click_that_fails_to_load_shows_the_note(
+    qtbot: QtBot, gym: Gym, messages: MessageBridge, assessed_on: date
+) -> None:
+    sound = ClickSound()
+    wizard = make_wizard(qtbot, gym, messages, FakeClock(), click_factory=lambda: sound)
+    pick_client(qtbot, wizard, "김민수", assessed_on)
+    for page_id in range(w.BODY, w.STEP_TEST + 1):
+        go_next(qtbot, wizard, page_id)
+    step = wizard.page(w.STEP_TEST)
+    assert step.sound_note.isVisible() is not sound.available  # type: ignore[attr-defined]
+    sound._effect = None  # what an Error status does
+    sound.failed.emit()
+    assert step.sound_note.isVisible()  # type: ignore[attr-defined]
     wizard.keep_for_later()

@@ -265,7 +265,8 @@ def test_edit_with_a_bad_phone_shows_it_under_the_field_and_writes_nothing(
     assert dialog.errors.text("phone").startswith("전화번호는")
     error_label = dialog.errors.label("phone")
     assert error_label.isVisible()
-    assert error_label.geometry().top() >= dialog.phone.geometry().bottom()
+    below = error_label.mapTo(dialog, error_label.rect().topLeft()).y()
+    assert below >= dialog.phone.mapTo(dialog, dialog.phone.rect().bottomLeft()).y()
     assert dialog.phone.text() == "010-12"
     assert dialog.notes.toPlainText() == "바뀌면 안 됨"
     assert db_client(seeded, minsu) == before

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
+import pytest
 from clients_ui_support import Seeded
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
@@ -73,3 +74,43 @@ def test_the_member_page_calls_a_sale_what_the_sale_dialog_calls_it(qtbot: QtBot
     title = QCoreApplication.translate("SellPackageDialog", "Sell package")
     assert title == "패키지 판매"
     assert view.package_button.text() == title
+
+
+def test_a_few_assessments_are_labelled_with_their_own_dates(qtbot: QtBot) -> None:
+    """One assessment read as a row of empty days (02.11 … 03.18) around a single point."""
+    from the5hc_desktop.ui.panes.clients.progress_chart import ProgressChart
+
+    chart = ProgressChart("ko")
+    qtbot.addWidget(chart)
+    chart.resize(700, 300)
+    chart.show()
+    one = ProgressSeries([date(2025, 3, 1)], [60.0], [70.0], [None], [50.0], [None])
+    chart.set_series(one)
+    assert chart.date_labels() == ["03.01"]
+    two_years = ProgressSeries([date(2024, 12, 20), date(2025, 3, 1)], *([[50.0, 60.0]] * 5))
+    chart.set_series(two_years)
+    assert chart.date_labels() == ["2024.12.20", "2025.03.01"]
+    days = [date(2025, 1, 1) + timedelta(days=30 * n) for n in range(10)]
+    chart.set_series(ProgressSeries(days, *([[50.0] * 10] * 5)))
+    chart.grab()  # the axis measures its font when it paints
+    labels = chart.date_labels()
+    assert labels
+    assert len(labels) == len(set(labels))
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_every_band_word_fits_beside_the_chart(qtbot: QtBot, language: str) -> None:
+    """pyqtgraph drops a label wider than its axis: 매우 우수 and 개선 필요 were missing."""
+    from PySide6.QtGui import QFontMetrics
+
+    from the5hc_desktop.domain.scoring import BANDS
+    from the5hc_desktop.ui.panes.clients.progress_chart import ProgressChart
+
+    chart = ProgressChart(language)
+    qtbot.addWidget(chart)
+    chart.resize(700, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    metrics = QFontMetrics(chart.band_axis.style["tickFont"])
+    widest = max(metrics.horizontalAdvance(band.text(language)) for band in BANDS)
+    assert chart.band_axis.width() >= widest + chart.band_axis.style["tickTextOffset"][0]

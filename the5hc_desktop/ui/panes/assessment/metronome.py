@@ -269,20 +269,37 @@ def click_wav_path() -> Path:
 
 
 class ClickSound(QObject):
-    """Plays the click through QSoundEffect; silent when QtMultimedia cannot load."""
+    """Plays the click through QSoundEffect; silent when QtMultimedia cannot load, the PC has
+    no audio output, or the effect fails to play (`available` then turns False and
+    `failed` is emitted, so the screen can say the metronome is silent)."""
+
+    failed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._effect: QObject | None = None
         try:
-            from PySide6.QtMultimedia import QSoundEffect
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
         except ImportError as error:  # e.g. no libpulse on a bare Linux box
             log.warning("metronome sound unavailable: %s", error)
+            return
+        if not QMediaDevices.audioOutputs():
+            log.warning("metronome sound unavailable: no audio output device")
             return
         effect = QSoundEffect(self)
         effect.setSource(QUrl.fromLocalFile(str(click_wav_path())))
         effect.setVolume(0.8)
+        effect.statusChanged.connect(self._status_changed)
         self._effect = effect
+
+    def _status_changed(self) -> None:
+        from PySide6.QtMultimedia import QSoundEffect
+
+        effect = self._effect
+        if isinstance(effect, QSoundEffect) and effect.status() is QSoundEffect.Status.Error:
+            log.warning("metronome sound failed to load")
+            self._effect = None
+            self.failed.emit()
 
     @property
     def available(self) -> bool:

@@ -10,7 +10,7 @@ from the5hc_desktop.domain.people import Gender
 from the5hc_desktop.domain.scoring import BANDS, SCORING_VERSION, band_for, fmt1
 from the5hc_desktop.services.assessments import AssessmentSummary, is_recalculable
 from the5hc_desktop.services.clients import ClientRow
-from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui import gym_clock, i18n
 from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel
 
 from .draft import WizardDraft
@@ -135,7 +135,7 @@ def assessment_samples() -> dict[int, str]:
 def _saved_at(draft: WizardDraft) -> str:
     if draft.saved_at is None:
         return ""
-    return draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return gym_clock.stamp(draft.saved_at)
 
 
 def draft_samples() -> dict[int, str]:

@@ -26,9 +26,10 @@ from the5hc_desktop.services.assessments import AssessmentSummary, AssessmentVie
 from the5hc_desktop.services.clients import ClientRow, ClientView
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.services.permissions import Capability, can
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
+from the5hc_desktop.ui.help import add_search_tip
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import ColumnWidths, Sample, fit_columns
 from the5hc_desktop.ui.rows_model import ROW_ROLE, read_only_table
@@ -71,7 +72,7 @@ class AssessmentPane(QWidget):
         *,
         drafts: DraftStore | None = None,
         clock: Clock = time.monotonic,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = gym_clock.today,
         metronome_sound: bool = True,
         offer_resume: bool = True,
         parent: QWidget | None = None,
@@ -128,6 +129,7 @@ class AssessmentPane(QWidget):
         self.search.setObjectName("paneClientSearch")
         self.search.setPlaceholderText(self.tr("Find a client: name, ㄱㅁㅅ or phone digits"))
         self.search.setClearButtonEnabled(True)
+        add_search_tip(self.search)
         self.client_model = ClientSearchModel(self, compact=True)
         self.clients, client_columns = _table("paneClientTable", self.client_model, 0,
                                               client_samples(compact=True))
@@ -210,8 +212,23 @@ class AssessmentPane(QWidget):
                    lambda page: self._show_clients(serial, page), parent=self)
 
     def _show_clients(self, serial: int, page: Page[ClientRow]) -> None:
-        if serial == self._serial:
-            self.client_model.set_rows(page.rows)
+        if serial != self._serial:
+            return
+        self.client_model.set_rows(page.rows)
+        if self._client is not None:
+            self._keep_chosen(self._client.id)
+
+    def _keep_chosen(self, client_id: uuid.UUID) -> None:
+        """After a reload: the chosen member stays highlighted, with its fresh row (최근 평가일),
+        without clearing and re-reading their assessments."""
+        for row, client in enumerate(self.client_model.rows()):
+            if client.id == client_id:
+                self._client = client
+                selection = self.clients.selectionModel()
+                selection.blockSignals(True)
+                self.clients.selectRow(row)
+                selection.blockSignals(False)
+                return
 
     def _client_selected(self) -> None:
         rows = self.clients.selectionModel().selectedRows()
@@ -307,11 +324,10 @@ class AssessmentPane(QWidget):
         return self._click
 
     def _wizard_saved(self, view: AssessmentView) -> None:
+        # The bus skips the pane whose own task wrote, so the pane reloads all it shows: its
+        # client list carries 최근 평가일 too, not only the chosen member's history.
         self.assessment_saved.emit(view)
-        if self._client is not None and self._client.id == view.client_id:
-            self.load_assessments()
-        else:
-            self.run_search()
+        self.refresh()
 
     def _wizard_closed(self, wizard: AssessmentWizard) -> None:
         if self.wizard is wizard:
@@ -400,7 +416,7 @@ class AssessmentPane(QWidget):
 
     def _changed(self, text: str) -> None:
         self._messages.success(text)
-        self.load_assessments()
+        self.refresh()
 
     def compare_selected(self) -> None:
         chosen = self.selected_assessments()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from the5hc_desktop.domain.follow_up import reassess_advice
 from the5hc_desktop.domain.recommendations import RECOMMENDATION_LABELS, Recommendations
 from the5hc_desktop.domain.risk import RISK_ADVICE, RiskAssessment
 from the5hc_desktop.domain.scoring import (
@@ -257,7 +258,7 @@ class ReviewPanel(QWidget):
             parts.append(f"<p>{html.escape(none)}</p>")
         advice = RISK_ADVICE[risk.level]
         text = advice.text_en if lang == "en" else advice.text_ko
-        when = advice.reassess_en if lang == "en" else advice.reassess_ko
+        when = reassess_advice(risk.level).text(lang)
         parts.append(f"<p>{html.escape(text)} <i>({html.escape(when)})</i></p>")
         return "".join(parts)
 

@@ -26,7 +26,7 @@ from the5hc_desktop.services.assessments import AssessmentService, AssessmentVie
 from the5hc_desktop.services.clients import ClientService, ClientView
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.health import HealthService
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 
@@ -66,7 +66,7 @@ class AssessmentWizard(QWizard):
         draft: WizardDraft | None = None,
         client: ClientView | None = None,
         clock: Clock = time.monotonic,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = gym_clock.today,
         click_factory: Callable[[], Callable[[], None] | None] | None = None,
         health: HealthService | None = None,
         parent: QWidget | None = None,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from the5hc_desktop.domain.people import Gender
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui.help import add_search_tip
 from the5hc_desktop.ui.panes.clients import formatting as fmt
 from the5hc_desktop.ui.panes.clients.table_model import (
     COL_AGE,
@@ -88,6 +89,7 @@ class ClientListPage(QWidget):
         self.search_edit.setPlaceholderText(
             self.tr("Name, initials (ㄱㅁㅅ) or phone's last 4 digits  (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
+        add_search_tip(self.search_edit)
         self.search_edit.setMinimumWidth(340)
         self.search_edit.textChanged.connect(self._search_edited)
         self.search_edit.returnPressed.connect(self._search_return)

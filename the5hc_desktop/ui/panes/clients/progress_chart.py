@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 import pyqtgraph as pg  # isort: skip  # after PySide6, so pyqtgraph binds to it
@@ -42,6 +42,7 @@ _AXIS_COLOUR = "#78909c"
 _TEXT_COLOUR = "#37474f"
 _DAY = 86_400
 _SINGLE_POINT_PAD_DAYS = 20
+_DATE_TICKS_UP_TO = 6  # up to this many assessments, the axis names exactly their dates
 
 
 def day_seconds(day: date) -> float:
@@ -82,6 +83,7 @@ class ProgressChart(QWidget):
         self._language = language
         font = QFont(QGuiApplication.font())
         font.setPointSizeF(max(font.pointSizeF() - 1, 8))
+        self._tick_font = font
 
         self.date_axis = _DateAxis()
         self.band_axis = pg.AxisItem("right")
@@ -152,9 +154,12 @@ class ProgressChart(QWidget):
             item.addItem(line)
         # Band words on the right axis, each in the middle of its band.
         centres = [(upper + lower) / 2 for upper, lower in itertools.pairwise(edges)]
-        self.band_axis.setTicks(
-            [[(c, band.text(self._language)) for c, band in zip(centres, BANDS, strict=True)]]
-        )
+        words = [band.text(self._language) for band in BANDS]
+        self.band_axis.setTicks([list(zip(centres, words, strict=True))])
+        # Wide enough for the longest word: pyqtgraph silently drops a label that does not
+        # fit, which left "매우 우수" and "개선 필요" off the chart.
+        metrics = QFontMetrics(self._tick_font)
+        self.band_axis.setWidth(max(metrics.horizontalAdvance(w) for w in words) + 16)
 
     def set_series(self, series: ProgressSeries) -> None:
         """Show the series; a category not measured on a date is left out of its line."""
@@ -166,6 +171,7 @@ class ProgressChart(QWidget):
             ]
             self.curves[key].setData([x for x, _ in points], [y for _, y in points])
         item = self.plot.getPlotItem()
+        self.date_axis.setTicks(_date_ticks(series.dates))
         if series.dates:
             first, last = series.dates[0], series.dates[-1]
             span = (last - first).days
@@ -177,8 +183,28 @@ class ProgressChart(QWidget):
             )
         item.setYRange(0, 100, padding=0.02)
 
+    def date_labels(self) -> list[str]:
+        """The date labels under the chart for its current range."""
+        fixed = self.date_axis._tickLevels  # set by _date_ticks, else None
+        if fixed is not None:
+            return [text for level in fixed for _, text in level]
+        low, high = self.date_axis.range
+        labels: list[str] = []
+        for spacing, values in self.date_axis.tickValues(low, high, self.width() or 600):
+            labels += self.date_axis.tickStrings(values, 1.0, spacing)
+        return labels
+
     def points(self, key: str) -> tuple[list[float], list[float]]:
         """(x seconds, y values) shown for "overall" or a category key."""
         xs, ys = self.curves[key].getData()
         return ([] if xs is None else [float(x) for x in xs],
                 [] if ys is None else [float(y) for y in ys])
+
+
+def _date_ticks(dates: list[date]) -> list[list[tuple[float, str]]] | None:
+    """A few assessments: one label under each ("03.01"), not a calendar of empty days
+    around a single point; many: the axis chooses (None)."""
+    if not dates or len(dates) > _DATE_TICKS_UP_TO:
+        return None
+    pattern = "%m.%d" if len({day.year for day in dates}) == 1 else "%Y.%m.%d"
+    return [[(day_seconds(day), day.strftime(pattern)) for day in dates]]

@@ -35,6 +35,8 @@ class MetricCard(QFrame):
         # The coloured top edge tells the cards apart at a glance.
         self.setStyleSheet(f"QFrame#{name} {{ border-top: 3px solid {accent}; }}")
         self.title_label = _label("cardTitle", title)
+        # Long English titles wrap instead of being cut at the card's edge.
+        self.title_label.setWordWrap(True)
         self.value_label = _label("cardValue", "–")
         self.value_label.setObjectName(f"{name}Value")
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -48,13 +50,27 @@ class MetricCard(QFrame):
         layout.addWidget(self.value_label)
         layout.addWidget(self.detail_label)
         layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Every card as tall as a three-line detail needs, and free to grow when a title or
+        # detail wraps further on a narrow window: the row stays even and nothing is cut.
+        self.detail_label.setMinimumHeight(3 * self.detail_label.fontMetrics().lineSpacing())
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setMinimumWidth(170)
 
     def set_figures(self, value: str, detail: str = "", tooltip: str = "") -> None:
         self.value_label.setText(value)
         self.detail_label.setText(detail)
         self.setToolTip(tooltip)
+
+    def clipped_labels(self) -> list[str]:
+        """The labels whose text does not fit where they are shown (none, when all is well)."""
+        clipped = []
+        for label in (self.title_label, self.value_label, self.detail_label):
+            needed = (label.heightForWidth(label.width()) if label.wordWrap()
+                      else label.sizeHint().height())
+            too_wide = not label.wordWrap() and label.sizeHint().width() > label.width()
+            if needed > label.height() or too_wide:
+                clipped.append(label.text())
+        return clipped
 
     def value(self) -> str:
         return self.value_label.text()

@@ -29,8 +29,23 @@ class _ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph ships no type 
         self._formatter = formatter
         self.enableAutoSIPrefix(False)  # "1,200,000", never "1.2 (x1e6)"
 
+    def tickSpacing(self, minVal: float, maxVal: float,
+                    size: float) -> list[tuple[float, float]]:
+        """Whole steps only: counts and won have no fractions, and a 0.2 step rounded for
+        display labelled an empty chart "1, 1, 0, 0"."""
+        levels: list[tuple[float, float]] = super().tickSpacing(minVal, maxVal, size)
+        return [level for level in levels if level[0] >= 1] or [(1.0, 0.0)]
+
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [self._formatter(v * scale) for v in values]
+
+    def shown_ticks(self) -> list[str]:
+        """The labels drawn for the current range (what a reader of the chart sees)."""
+        low, high = self.range
+        strings: list[str] = []
+        for spacing, values in self.tickValues(low, high, self.height() or 200):
+            strings += self.tickStrings(values, 1.0, spacing)
+        return strings
 
 
 class BarChart(QWidget):

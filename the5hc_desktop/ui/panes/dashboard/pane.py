@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,7 +30,7 @@ from the5hc_desktop.services import changes
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import LOW_BALANCE_LIMIT
 from the5hc_desktop.services.sessions import SessionStatus
-from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.dashboard import formatting as fmt
@@ -110,7 +110,7 @@ class DashboardPane(QWidget):
         """Ctrl+P: today's schedule, one section per trainer."""
         if self.printing is None:
             return
-        day = QDate.currentDate().toString("yyyy-MM-dd")
+        day = gym_clock.today().isoformat()
         self.printing.open(self, self.today_table, self.tr("Today's schedule"), subtitle=day,
                            section_column=TODAY_TRAINER_COLUMN, file_stem=f"schedule_{day}")
 
@@ -286,8 +286,8 @@ class DashboardPane(QWidget):
         self.status_label.setText(self.tr("Loading…"))
         service, actor = self._service, self._actor
         self._loading = worker.run(
-            lambda _ctx: service.metrics(actor),
-            self.show_metrics,
+            lambda _ctx: (service.metrics(actor), service.gym_now()),
+            lambda loaded: self.show_metrics(*loaded),
             on_failure=self._failed,
             parent=self,
             on_done=self._load_finished,
@@ -326,15 +326,17 @@ class DashboardPane(QWidget):
         """The figures shown now (None before the first load)."""
         return self._metrics
 
-    def show_metrics(self, metrics: DashboardMetrics) -> None:
+    def show_metrics(self, metrics: DashboardMetrics, as_of: datetime | None = None) -> None:
+        """Show `metrics`, read at `as_of` on the gym's clock (the services' own "now")."""
         self._metrics = metrics
         self._fill_cards(metrics)
         self._fill_charts(metrics)
         _fill(self._today_stack, self.today_model, metrics.today_sessions)
         _fill(self._activity_stack, self.activity_model, metrics.recent_activity)
         _fill(self._low_stack, self.low_balance_model, metrics.low_balance)
-        now = QLocale().toString(QTime.currentTime(), "HH:mm")
-        self.status_label.setText(self.tr("Updated at {time}").format(time=now))
+        stamp = gym_clock.follow(as_of) if as_of is not None else gym_clock.now()
+        self.status_label.setText(self.tr("Updated at {time}").format(
+            time=stamp.strftime("%H:%M")))
 
     def _fill_cards(self, m: DashboardMetrics) -> None:
         lang = self._language

@@ -32,11 +32,12 @@ from the5hc_desktop.services import changes
 from the5hc_desktop.services.assessments import AssessmentSummary
 from the5hc_desktop.services.clients import ClientRow
 from the5hc_desktop.services.context import Actor, Page
-from the5hc_desktop.ui import worker
+from the5hc_desktop.ui import gym_clock, worker
 from the5hc_desktop.ui.actions import QT_TRANSLATE_NOOP, ActionSpec, Scope
 from the5hc_desktop.ui.documents.files import FileDialogs, last_folder, remember_folder, write_pdf
 from the5hc_desktop.ui.documents.preview import PdfPreview
 from the5hc_desktop.ui.documents.printing import PrintFailed, Printing, print_document
+from the5hc_desktop.ui.help import add_search_tip
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.columns import ColumnWidths, fit_columns
 from the5hc_desktop.ui.rows_model import read_only_table
@@ -93,7 +94,7 @@ class ReportsPane(QWidget):
         messages: MessageBridge,
         parent: QWidget | None = None,
         *,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = gym_clock.today,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportsPane")
@@ -150,6 +151,7 @@ class ReportsPane(QWidget):
         self.search_edit.setObjectName("reportClientSearch")
         self.search_edit.setPlaceholderText(self.tr("Find a client: name, ㄱㅁㅅ or phone digits"))
         self.search_edit.setClearButtonEnabled(True)
+        add_search_tip(self.search_edit)
         self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_edit.returnPressed.connect(self.run_search)
         self.client_model = ClientListModel(self)

@@ -1,4 +1,5 @@
-"""센터 설정: the gym-wide settings form (name, rates, policies, language, lock, backups).
+"""센터 설정: the gym-wide settings form (name, rates, policies, lock, backups). The screen
+language is each user's own (settings/language.py), not a gym setting.
 
 Rates are typed as percentages with two decimals and stored as Decimal fractions with
 four (10.00 % -> 0.1000). Owners edit everything, senior trainers everything but the
@@ -38,8 +39,6 @@ from the5hc_desktop.ui.dialogs import FieldErrors
 from the5hc_desktop.ui.messages import MessageBridge
 
 _FOUR_PLACES = Decimal("0.0001")
-# Each language is named in itself, so neither is translated.
-LANGUAGE_NAMES = (("ko", "한국어"), ("en", "English"))
 
 
 def percent_to_rate(percent: float) -> Decimal:
@@ -80,7 +79,7 @@ class GymSettingsForm(QWidget):
         for widget, field in (
             (self.gym_name, "gym_name"), (self.vat_rate, "vat_rate"),
             (self.card_fee_rate, "card_fee_rate"), (self.no_show, "no_show_consumes_credit"),
-            (self.language, "language"), (self.idle_minutes, "idle_lock_minutes"),
+            (self.idle_minutes, "idle_lock_minutes"),
             (self.backup_row, "backup_folder"), (self.business_number, "business_number"),
             (self.representative, "representative"), (self.gym_phone, "gym_phone"),
             (self.gym_address, "gym_address"),
@@ -102,11 +101,6 @@ class GymSettingsForm(QWidget):
         self.no_show.addItem(self.tr("A no-show does not use up a session"), False)
         self.edit_any = QCheckBox(self.tr("Trainers may edit assessments run by other trainers"))
         self.edit_any.setObjectName("settingsEditAnyAssessment")
-        self.language = QComboBox()
-        self.language.setObjectName("settingsLanguage")
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
-        self.language.setMaximumWidth(220)
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("settingsIdleMinutes")
         self.idle_minutes.setRange(1, 480)
@@ -145,8 +139,6 @@ class GymSettingsForm(QWidget):
         rules.addRow(self.tr("No-show"), self.no_show)
         rules.addRow("", self.edit_any)
         screen = self._group(self.tr("Screen and security"), "settingsScreenGroup")
-        screen.addRow(self.tr("Language"), self.language)
-        screen.addRow("", _hint(self.tr("A new language applies when the program restarts.")))
         screen.addRow(self.tr("Lock after idle"), self.idle_minutes)
         backup = self._group(self.tr("Backup"), "settingsBackupGroup")
         backup.addRow(self.tr("Backup folder"), self.backup_row)
@@ -245,7 +237,7 @@ class GymSettingsForm(QWidget):
     def _apply_permissions(self) -> None:
         may_edit = can(self._actor, Capability.EDIT_SETTINGS)
         may_rates = can(self._actor, Capability.EDIT_MONEY_SETTINGS)
-        for widget in (self.gym_name, self.no_show, self.edit_any, self.language,
+        for widget in (self.gym_name, self.no_show, self.edit_any,
                        self.idle_minutes, self.backup_row, self.save_button,
                        self.revert_button, self.business_number, self.representative,
                        self.gym_phone, self.gym_address):
@@ -275,9 +267,6 @@ class GymSettingsForm(QWidget):
         self.card_fee_rate.setValue(rate_to_percent(settings.card_fee_rate))
         self.no_show.setCurrentIndex(0 if settings.no_show_consumes_credit else 1)
         self.edit_any.setChecked(settings.trainers_edit_any_assessment)
-        codes = [code for code, _name in LANGUAGE_NAMES]
-        self.language.setCurrentIndex(codes.index(settings.language)
-                                      if settings.language in codes else 0)
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.backup_folder.setText(settings.backup_folder)
         self.business_number.setText(settings.business_number)
@@ -299,7 +288,6 @@ class GymSettingsForm(QWidget):
             card_fee_rate=percent_to_rate(self.card_fee_rate.value()),
             no_show_consumes_credit=bool(self.no_show.currentData()),
             trainers_edit_any_assessment=self.edit_any.isChecked(),
-            language=str(self.language.currentData()),
             idle_lock_minutes=self.idle_minutes.value(),
             backup_folder=self.backup_folder.text().strip(),
             business_number=self.business_number.text().strip(),
@@ -320,12 +308,11 @@ class GymSettingsForm(QWidget):
             self.errors.show("gym_name", self.tr("Enter the gym name."))
             self.gym_name.setFocus()
             return
-        old_language = self._loaded.language if self._loaded else new.language
         service, actor = self._service, self._actor
         self.save_button.setEnabled(False)
         worker.run(
             lambda _ctx: service.update(actor, new),
-            lambda stored: self._saved(stored, old_language),
+            self._saved,
             on_failure=self._failed,
             cancellable=False,
             parent=self,
@@ -333,13 +320,9 @@ class GymSettingsForm(QWidget):
                 can(self._actor, Capability.EDIT_SETTINGS)),
         )
 
-    def _saved(self, stored: GymSettings, old_language: str) -> None:
+    def _saved(self, stored: GymSettings) -> None:
         self.show_settings(stored)
-        if stored.language != old_language:
-            self._messages.success(self.tr(
-                "Settings saved. The new language applies when the program restarts."))
-        else:
-            self._messages.success(self.tr("Settings saved."))
+        self._messages.success(self.tr("Settings saved."))
         self.saved.emit(stored)
 
     def _failed(self, error: The5HCError) -> None:

@@ -25,6 +25,7 @@ from the5hc_desktop.services.settings import GymSettings, SettingsService
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.form import GymSettingsForm
+from the5hc_desktop.ui.panes.settings.language import LanguageChoice
 from the5hc_desktop.ui.panes.settings.staff import StaffSection
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.panes.settings.sync_page import SyncPage
@@ -108,9 +109,12 @@ class SettingsPane(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(who)
         inner.addWidget(self.change_password_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.language_choice = LanguageChoice(self._messages)
+        self.language_choice.setMaximumWidth(760)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(box)
+        layout.addWidget(self.language_choice)
         layout.addStretch(1)
         box.setMaximumWidth(760)
         return page

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from the5hc_desktop.domain.particles import resolve
 from the5hc_desktop.services.accounts import AccountService, StaffView
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.ui import worker
@@ -161,8 +162,8 @@ class StaffSection(QWidget):
             return
         accounts, actor = self._accounts, self._actor
         self._run(lambda: accounts.set_role(actor, staff.id, role),
-                  self.tr("{name} is now {role}.").format(
-                      name=staff.display_name, role=role.label(self._language)), staff.id)
+                  resolve(self.tr("{name} is now {role}.").format(
+                      name=staff.display_name, role=role.label(self._language))), staff.id)
 
     def toggle_active(self) -> None:
         staff = self.selected()

@@ -36,7 +36,7 @@ from the5hc_desktop.services.sync_service import (
     SyncStatus,
 )
 from the5hc_desktop.sync.enrolment import normalize_secret
-from the5hc_desktop.ui import worker
+from the5hc_desktop.ui import gym_clock, worker
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.sync_conflicts import ConflictLog
@@ -301,6 +301,6 @@ def _local_time(iso: str) -> str:
     from datetime import datetime
 
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        return gym_clock.stamp(datetime.fromisoformat(iso))
     except ValueError:
         return iso

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QVBoxLayout, QWidget
 
+from the5hc_desktop.ui.help import stopwatch_tip
+
 from ..draft import WizardDraft
 from ..stopwatch import Clock, StopwatchWidget
 from .common import NumberEdit, TestPage, WizardContext, field_row, form_layout, hint_label
@@ -58,6 +60,7 @@ class BalancePage(TestPage):
             watch = StopwatchWidget(clock, limit_s=STOPWATCH_LIMIT_S)
             watch.setObjectName(f"{name}Stopwatch")
             watch.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            watch.button.setToolTip(stopwatch_tip())
             watch.started.connect(lambda n=name: self._started(n))
             watch.stopped.connect(lambda seconds, n=name: self._stopped(n, seconds))
             row = field_row(edit, self.tr("s"))

@@ -22,6 +22,7 @@ from the5hc_desktop.services.accounts import StaffView
 from the5hc_desktop.services.clients import ClientRow, ClientView
 from the5hc_desktop.services.context import Actor, Page
 from the5hc_desktop.ui import worker
+from the5hc_desktop.ui.help import add_search_tip
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.rows_model import ROW_ROLE, read_only_table
@@ -73,6 +74,7 @@ class ClientPage(DraftPage):
             self.tr("Name, initials (ㄱㅁㅅ) or the last 4 digits of the phone")
         )
         self.search_edit.setClearButtonEnabled(True)
+        add_search_tip(self.search_edit)
         self.results_model = ClientSearchModel(self)
         self.results = read_only_table("clientResults", self.results_model)
         fit_columns(self.results, 0, client_samples())

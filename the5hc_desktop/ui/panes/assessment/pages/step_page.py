@@ -133,6 +133,14 @@ class StepTestPage(TestPage):
         self.stop_button.setObjectName("stepStop")
         self.reset_button = QPushButton(self.tr("Reset timer"))
         self.reset_button.setObjectName("stepReset")
+        self.sound_note = QLabel(self.tr(
+            "No sound on this PC: the metronome is silent. Follow the light and the Up / "
+            "Down cue, or count the beat aloud."))
+        self.sound_note.setObjectName("stepSoundNote")
+        self.sound_note.setWordWrap(True)
+        self.sound_note.setStyleSheet("color: #bf360c;")
+        self.sound_note.hide()
+        self._click: Callable[[], None] | None = None
         self.prompt = QLabel()
         self.prompt.setObjectName("stepPrompt")
         self.prompt.setWordWrap(True)
@@ -173,6 +181,7 @@ class StepTestPage(TestPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(beat_row)
+        layout.addWidget(self.sound_note)
         layout.addLayout(buttons)
         layout.addWidget(self.prompt)
         layout.addLayout(form)
@@ -247,6 +256,13 @@ class StepTestPage(TestPage):
         self.prompt.setText(self.tr("Stop counting. Enter count {n}.").format(n=index + 1))
         self.pulses[index].setFocus()
 
+    def has_sound(self) -> bool:
+        """Whether the metronome clicks audibly (a click that plays, on an audio output)."""
+        return self._click is not None and bool(getattr(self._click, "available", True))
+
+    def _show_sound_note(self) -> None:
+        self.sound_note.setVisible(not self.has_sound())
+
     def _highlight(self, index: int | None) -> None:
         for position, edit in enumerate(self.pulses):
             edit.setStyleSheet(ACTIVE_FIELD_STYLE if position == index else "")
@@ -255,7 +271,13 @@ class StepTestPage(TestPage):
         """Leaving the page stops the metronome and the clock; entered values stay."""
         if active and self._click_factory is not None:
             factory, self._click_factory = self._click_factory, None
-            self.metronome.set_click(factory())
+            self._click = factory()
+            self.metronome.set_click(self._click)
+            failed = getattr(self._click, "failed", None)
+            if failed is not None:
+                failed.connect(self._show_sound_note)
+        if active:
+            self._show_sound_note()
         if not active and self.timer.phase is not StepPhase.READY:
             self.timer.reset()
 
