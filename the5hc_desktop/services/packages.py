@@ -39,6 +39,7 @@ from the5hc_desktop.services.base import (
     to_local,
 )
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.merge_members import merged_family
 from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.services.settings import gym_organization, read_settings
 from the5hc_desktop.store.models import (
@@ -532,9 +533,9 @@ class PackageService(ServiceBase):
         query = _payment_query().where(Payment.paid_on >= start, Payment.paid_on <= end)
         if method is not None:
             query = query.where(Payment.method == parse_method(method).value)
-        if client_id is not None:
-            query = query.where(Payment.client_id == client_id)
         with self._db.read() as session:
+            if client_id is not None:  # with the payments of members merged into it
+                query = query.where(Payment.client_id.in_(merged_family(session, client_id)))
             rows = session.execute(
                 query.order_by(Payment.paid_on.desc(), Payment.created_at.desc())
             ).all()
