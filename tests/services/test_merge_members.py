@@ -10,8 +10,8 @@ from services_training import add_client, count, seoul
 from sqlalchemy import select
 
 from the5hc_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
-from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.clients import ClientService
+from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.merge_members import MergeMembersService, merged_family
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.sessions import SessionService
