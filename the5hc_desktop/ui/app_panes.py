@@ -45,7 +45,8 @@ def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
 
 def _clients(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.ClientsPane(
-        deps.services.clients, deps.services.accounts, deps.actor, deps.messages)
+        deps.services.clients, deps.services.accounts, deps.actor, deps.messages,
+        merge=deps.services.merge)
     return pane
 
 
