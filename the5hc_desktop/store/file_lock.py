@@ -25,6 +25,13 @@ from the5hc_desktop.domain.errors import StorageUnavailable
 if sys.platform != "win32":
     import fcntl
 
+    def _flock(fd: int, exclusive: bool, *, wait: bool = False) -> None:
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        fcntl.flock(fd, mode if wait else mode | fcntl.LOCK_NB)
+else:
+    def _flock(fd: int, exclusive: bool, *, wait: bool = False) -> None:
+        raise OSError("flock is POSIX only")
+
 SLOTS = 64  # programs that may have one file open at once on Windows
 
 
@@ -119,7 +126,7 @@ class FileLock:
                 raise in_use_error(db_path)
             return cls(db_path, handle, exclusive, held)
         try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            _flock(fd, exclusive)
         except OSError:
             handle.close()
             raise in_use_error(db_path) from None
@@ -138,7 +145,7 @@ class FileLock:
                     self.release()
                     raise in_use_error(self.db_path)
             elif RANGES is None:
-                fcntl.flock(fd, fcntl.LOCK_SH)
+                _flock(fd, False, wait=True)
         self.exclusive = False
 
     def release(self) -> None:
