@@ -35,6 +35,7 @@ class PaneDeps:
     messages: MessageBridge
     on_settings_saved: Callable[[GymSettings], object]
     sync_controller: Any = None  # ui.sync_controller.SyncController, for 설정 → 동기화
+    restore: Any = None  # Callable[[Path], object]: 설정 → 백업 → 복원 (the flow's)
 
 
 def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
@@ -54,7 +55,8 @@ def _settings(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.SettingsPane(
         deps.services.settings, deps.services.accounts, deps.actor, deps.messages,
         on_saved=deps.on_settings_saved, sync=deps.services.sync,
-        sync_controller=deps.sync_controller,
+        sync_controller=deps.sync_controller, maintenance=deps.services.maintenance,
+        restore=deps.restore,
     )
     return pane
 
