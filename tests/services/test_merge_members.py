@@ -126,7 +126,9 @@ def test_the_survivors_payments_balance_and_record_include_the_merged_member(
 
     paid = PackageService(db, now=clock).list_payments(
         owner, date(2000, 1, 1), date(2100, 1, 1), client_id=survivor)
-    assert [row.client_id for row in paid.rows] == [other]
+    assert [row.client_id for row in paid.rows] == [survivor]  # shown under the survivor
+    with db.read() as s:
+        assert s.scalars(select(Payment.client_id)).all() == [other]  # the fact as written
     after = service.record(owner, survivor)
     assert (after.packages, after.sessions, after.payments) == (1, 1, 1)
     for sort in ("name", "remaining"):  # the page's aggregates and the sorted subquery

@@ -100,7 +100,7 @@ class PackageView:
 @dataclass(frozen=True)
 class PaymentView:
     id: uuid.UUID
-    client_id: uuid.UUID
+    client_id: uuid.UUID  # the member it belongs to now (after a merge: the survivor)
     client_name: str
     package_id: uuid.UUID | None
     package_name: str
@@ -249,21 +249,25 @@ def package_views(
 
 
 def _payment_query() -> Any:
+    """Payments with the member they belong to now: the package's (a 회원 병합 re-points
+    packages while payments keep the client id they were written with)."""
     return (
-        select(Payment, Client.name, SessionPackage.name, StaffAccount.display_name)
-        .join(Client, Client.id == Payment.client_id)
+        select(Payment, Client.id, Client.name, SessionPackage.name, StaffAccount.display_name)
+        .select_from(Payment)
         .outerjoin(SessionPackage, SessionPackage.id == Payment.package_id)
+        .join(Client, Client.id == func.coalesce(SessionPackage.client_id, Payment.client_id))
         .outerjoin(StaffAccount, StaffAccount.id == Payment.staff_id)
         .where(Payment.deleted_at.is_(None))
     )
 
 
 def _payment_view(
-    p: Payment, client_name: str, package_name: str | None, staff_name: str | None
+    p: Payment, client_id: uuid.UUID, client_name: str, package_name: str | None,
+    staff_name: str | None,
 ) -> PaymentView:
     return PaymentView(
         id=p.id,
-        client_id=p.client_id,
+        client_id=client_id,
         client_name=client_name,
         package_id=p.package_id,
         package_name=package_name or "",
