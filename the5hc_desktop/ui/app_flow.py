@@ -32,7 +32,6 @@ from the5hc_desktop.ui.app_panes import (
 )
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
-from the5hc_desktop.ui.export_action import text
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
@@ -414,7 +413,7 @@ class SignInFlow(QObject):
             worker.run(lambda _ctx: restore_and_reopen(services, path, source, actor),
                        lambda restored: self._restored(restored, actor),
                        on_failure=self._open_failed,
-                       progress_label=text("백업을 복원하는 중…", "Restoring the backup…"),
+                       progress_label=self.tr("Restoring the backup…"),
                        cancellable=False)
 
         worker.run(lambda _ctx: None, lambda _none: worker.run(
@@ -426,7 +425,7 @@ class SignInFlow(QObject):
         if restored.refused is not None:
             self._messages.show_error(restored.refused, dialog=True)
         else:
-            self._messages.success(text("백업을 복원했습니다.", "The backup was restored."))
+            self._messages.success(self.tr("The backup was restored."))
         if restored.signed_in:
             self._load_settings(actor)
         else:

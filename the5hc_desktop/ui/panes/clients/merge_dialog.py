@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,9 +36,8 @@ from the5hc_desktop.services.clients import ClientRow, ClientService
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.merge_members import MemberRecord, MergeMembersService, MergeResult
 from the5hc_desktop.services.permissions import Capability, can
-from the5hc_desktop.ui import dialogs, i18n, worker
-from the5hc_desktop.ui.actions import ActionSpec, Scope
-from the5hc_desktop.ui.export_action import text
+from the5hc_desktop.ui import dialogs, worker
+from the5hc_desktop.ui.actions import QT_TRANSLATE_NOOP, ActionSpec, Scope
 from the5hc_desktop.ui.messages import error_text
 from the5hc_desktop.ui.panes.clients.widgets import SearchBox
 
@@ -46,14 +45,14 @@ SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 30
 MISSING = "—"
 
-# Result keys in the order the summary names them: (Korean, English) labels.
-MOVED_LABELS: dict[str, tuple[str, str]] = {
-    "session_packages": ("패키지", "packages"),
-    "sessions": ("세션", "sessions"),
-    "assessments": ("평가", "assessments"),
-    "health_screenings": ("건강 설문", "health screenings"),
-    "assessment_health": ("평가 건강 기록", "assessment health records"),
-    "payments": ("결제", "payments"),
+# Result keys in the order the summary names them, with their labels.
+MOVED_LABELS: dict[str, str] = {
+    "session_packages": QT_TRANSLATE_NOOP("MergeMembersDialog", "packages"),
+    "sessions": QT_TRANSLATE_NOOP("MergeMembersDialog", "sessions"),
+    "assessments": QT_TRANSLATE_NOOP("MergeMembersDialog", "assessments"),
+    "health_screenings": QT_TRANSLATE_NOOP("MergeMembersDialog", "health screenings"),
+    "assessment_health": QT_TRANSLATE_NOOP("MergeMembersDialog", "assessment health records"),
+    "payments": QT_TRANSLATE_NOOP("MergeMembersDialog", "payments"),
 }
 
 
@@ -63,29 +62,30 @@ def may_merge(actor: Actor) -> bool:
 
 def refusal_text() -> str:
     """Why the merge is not offered to this role."""
-    return text("회원 병합은 대표와 선임 트레이너만 할 수 있습니다.",
-                "Only the owner or a senior trainer can merge members.")
+    return QCoreApplication.translate(
+        "MergeMembersDialog", "Only the owner or a senior trainer can merge members.")
 
 
 def choose_first_text() -> str:
-    return text("병합할 회원을 먼저 목록에서 선택하세요.",
-                "First select one of the two members in the list.")
+    return QCoreApplication.translate(
+        "MergeMembersDialog", "First select one of the two members in the list.")
 
 
 def done_text(result: MergeResult) -> str:
-    return text(f"회원을 병합했습니다: {moved_summary(result)}",
-                f"Members merged: {moved_summary(result)}")
+    return QCoreApplication.translate("MergeMembersDialog", "Members merged: {moved}").format(
+        moved=moved_summary(result))
 
 
 def merge_action() -> ActionSpec:
     """The File-menu entry (owner and senior only; the pane leaves it out for others)."""
-    return ActionSpec("client.merge", text("회원 병합…", "Merge members…"),
+    return ActionSpec("client.merge", QT_TRANSLATE_NOOP("Actions", "Merge &members…"),
                       "merge_members", None, scope=Scope.PANE)
 
 
 def add_menu_entry(menu: QMenu, actor: Actor, merge: Callable[[], object]) -> QAction:
     """The context-menu entry; disabled, with the reason as its tooltip, for other roles."""
-    action = menu.addAction(text("다른 회원과 병합…", "Merge with another member…"), merge)
+    caption = QCoreApplication.translate("MergeMembersDialog", "Merge with another member…")
+    action = menu.addAction(caption, merge)
     if not may_merge(actor):
         action.setEnabled(False)
         action.setToolTip(refusal_text())
@@ -94,10 +94,10 @@ def add_menu_entry(menu: QMenu, actor: Actor, merge: Callable[[], object]) -> QA
 
 
 def moved_summary(result: MergeResult) -> str:
-    english = i18n.current_language() == "en"
-    parts = [f"{(en if english else ko)} {result.moved.get(key, 0)}"
-             for key, (ko, en) in MOVED_LABELS.items() if result.moved.get(key, 0)]
-    return ", ".join(parts) or text("옮길 기록 없음", "no records to move")
+    parts = [f"{QCoreApplication.translate('MergeMembersDialog', label)} {result.moved[key]}"
+             for key, label in MOVED_LABELS.items() if result.moved.get(key, 0)]
+    return ", ".join(parts) or QCoreApplication.translate("MergeMembersDialog",
+                                                          "no records to move")
 
 
 def who(record: MemberRecord) -> str:
@@ -111,20 +111,24 @@ class RecordCard(QGroupBox):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.keep = QRadioButton(text("이 회원을 남깁니다", "Keep this member"))
+        self.keep = QRadioButton(self.tr("Keep this member"))
         self.keep.setObjectName(f"{name}Keep")
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
-        rows = (("name", "이름", "Name"), ("phone", "전화번호", "Phone"),
-                ("birth", "생년월일", "Birth date"), ("registered", "등록일", "Registered"),
-                ("packages", "패키지", "Packages"), ("sessions", "세션", "Sessions"),
-                ("assessments", "평가", "Assessments"), ("payments", "결제", "Payments"))
-        for key, ko, en in rows:
+        rows = (("name", QT_TRANSLATE_NOOP("RecordCard", "Name")),
+                ("phone", QT_TRANSLATE_NOOP("RecordCard", "Phone")),
+                ("birth", QT_TRANSLATE_NOOP("RecordCard", "Birth date")),
+                ("registered", QT_TRANSLATE_NOOP("RecordCard", "Registered")),
+                ("packages", QT_TRANSLATE_NOOP("RecordCard", "Packages")),
+                ("sessions", QT_TRANSLATE_NOOP("RecordCard", "Sessions")),
+                ("assessments", QT_TRANSLATE_NOOP("RecordCard", "Assessments")),
+                ("payments", QT_TRANSLATE_NOOP("RecordCard", "Payments")))
+        for key, caption in rows:
             label = QLabel(MISSING)
             label.setObjectName(f"{name}_{key}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = label
-            form.addRow(text(ko, en), label)
+            form.addRow(self.tr(caption), label)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.keep)
@@ -135,7 +139,7 @@ class RecordCard(QGroupBox):
         self.record = record
         self.keep.setEnabled(record is not None)
         if record is None:
-            self.setTitle(text("다른 회원을 선택하세요", "Choose the other member"))
+            self.setTitle(self.tr("Choose the other member"))
             for label in self.values.values():
                 label.setText(MISSING)
             return
@@ -172,7 +176,7 @@ class MergeMembersDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeMembersDialog")
-        self.setWindowTitle(text("회원 병합", "Merge members"))
+        self.setWindowTitle(self.tr("Merge members"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._clients = clients
         self._merge = merge
@@ -185,10 +189,7 @@ class MergeMembersDialog(QDialog):
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        warning = QLabel(text(
-            "같은 사람이 두 번 등록된 경우 하나로 합칩니다. 남기지 않는 회원의 패키지·세션·"
-            "평가·결제가 남기는 회원으로 옮겨지고, 그 회원 기록은 삭제됩니다. "
-            "병합은 되돌릴 수 없습니다.",
+        warning = QLabel(self.tr(
             "For one person registered twice. The packages, sessions, assessments and "
             "payments of the member not kept move to the member kept, whose record is then "
             "deleted. A merge cannot be undone."))
@@ -199,8 +200,7 @@ class MergeMembersDialog(QDialog):
         self.search_edit = SearchBox()
         self.search_edit.setObjectName("mergeSearch")
         self.search_edit.setPlaceholderText(
-            text("다른 회원 찾기: 이름, 초성(ㄱㅁㅅ) 또는 전화번호",
-                 "Find the other member: name, initials (ㄱㅁㅅ) or phone"))
+            self.tr("Find the other member: name, initials (ㄱㅁㅅ) or phone"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._search_edited)
         self.search_edit.down_pressed.connect(lambda: self.matches.setFocus())
@@ -230,10 +230,10 @@ class MergeMembersDialog(QDialog):
         self.result_label.hide()
 
         self.buttons = QDialogButtonBox()
-        self.merge_button = QPushButton(text("병합…", "Merge…"))
+        self.merge_button = QPushButton(self.tr("Merge…"))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.clicked.connect(self.confirm_and_merge)
-        self.close_button = QPushButton(text("취소", "Cancel"))
+        self.close_button = QPushButton(self.tr("Cancel"))
         self.close_button.setObjectName("mergeClose")
         self.close_button.clicked.connect(self.reject)
         self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -276,7 +276,7 @@ class MergeMembersDialog(QDialog):
                 continue
             shown = " · ".join(part for part in (row.name, row.phone_display) if part)
             if not row.active:
-                shown += text(" (비활성)", " (inactive)")
+                shown += self.tr(" (inactive)")
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.matches.addItem(item)
@@ -310,21 +310,19 @@ class MergeMembersDialog(QDialog):
 
     def confirmation_text(self, survivor: MemberRecord, other: MemberRecord) -> str:
         kept, gone = who(survivor), who(other)
-        return text(
-            f"{gone}의 패키지 {other.packages}개, 세션 {other.sessions}개, 평가 "
-            f"{other.assessments}개, 결제 {other.payments}건이 {kept} 회원으로 옮겨지고 "
-            f"{gone} 회원 기록은 삭제됩니다.\n\n병합은 되돌릴 수 없습니다. 계속할까요?",
-            f"{other.packages} package(s), {other.sessions} session(s), "
-            f"{other.assessments} assessment(s) and {other.payments} payment(s) of {gone} "
-            f"move to {kept}, and the record of {gone} is deleted."
-            "\n\nA merge cannot be undone. Continue?")
+        return self.tr(
+            "{packages} package(s), {sessions} session(s), {assessments} assessment(s) and "
+            "{payments} payment(s) of {gone} move to {kept}, and the record of {gone} is "
+            "deleted.\n\nA merge cannot be undone. Continue?").format(
+            packages=other.packages, sessions=other.sessions, assessments=other.assessments,
+            payments=other.payments, gone=gone, kept=kept)
 
     def confirm_and_merge(self) -> None:
         chosen = self.survivor_and_other()
         if chosen is None or not may_merge(self._actor):
             return
         survivor, other = chosen
-        if not dialogs.ask(self, text("회원 병합", "Merge members"),
+        if not dialogs.ask(self, self.tr("Merge members"),
                            self.confirmation_text(survivor, other), destructive=True):
             return
         self.merge_button.setEnabled(False)
@@ -332,20 +330,19 @@ class MergeMembersDialog(QDialog):
         worker.run(lambda _ctx: merge.merge(actor, survivor.id, other.id),
                    lambda result: self._merged(survivor, result),
                    on_failure=self._failed,
-                   progress_label=text("회원을 병합하는 중…", "Merging the members…"),
+                   progress_label=self.tr("Merging the members…"),
                    cancellable=False, parent=self)
 
     def _merged(self, survivor: MemberRecord, result: MergeResult) -> None:
         self.result_value = result
-        self.result_label.setText(text(
-            f"병합했습니다. {survivor.name} 회원으로 옮긴 기록: {moved_summary(result)}",
-            f"Merged. Records now under {survivor.name}: {moved_summary(result)}"))
+        self.result_label.setText(self.tr("Merged. Records now under {name}: {moved}").format(
+            name=survivor.name, moved=moved_summary(result)))
         self.result_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.result_label.show()
         for widget in (self.search_edit, self.matches, self.left.keep, self.right.keep):
             widget.setEnabled(False)
         self.merge_button.hide()
-        self.close_button.setText(text("닫기", "Close"))
+        self.close_button.setText(self.tr("Close"))
         self.close_button.clicked.disconnect()
         self.close_button.clicked.connect(self.accept)
         self.merged.emit(result)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -35,7 +35,6 @@ from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.maintenance import BackupOverview, MaintenanceService
 from the5hc_desktop.store.backup import BackupFile, Suggestion
 from the5hc_desktop.ui import dialogs, worker
-from the5hc_desktop.ui.export_action import text
 from the5hc_desktop.ui.messages import MessageBridge, error_text
 
 FOLDER_KEY = "backup/folder"
@@ -52,16 +51,15 @@ def chosen_folder() -> Path | None:
 def choose_folder(parent: QWidget, start: Path) -> Path | None:
     """The folder dialog (tests replace this function)."""
     picked = QFileDialog.getExistingDirectory(
-        parent, text("백업 폴더 선택", "Choose the backup folder"), str(start))
+        parent, QCoreApplication.translate("BackupPage", "Choose the backup folder"), str(start))
     return Path(picked) if picked else None
 
 
 def choose_file(parent: QWidget, start: Path) -> Path | None:
     """The open dialog for a backup kept elsewhere (tests replace this function)."""
     picked, _filter = QFileDialog.getOpenFileName(
-        parent, text("복원할 백업 파일", "Backup file to restore"), str(start),
-        text("The5HC 데이터베이스 (*.sqlite3 *.db);;모든 파일 (*)",
-             "The5HC database (*.sqlite3 *.db);;All files (*)"))
+        parent, QCoreApplication.translate("BackupPage", "Backup file to restore"), str(start),
+        QCoreApplication.translate("BackupPage", "The5HC database (*.sqlite3 *.db);;All files (*)"))
     return Path(picked) if picked else None
 
 
@@ -96,33 +94,33 @@ class BackupPage(QWidget):
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        last_box = QGroupBox(text("마지막 백업", "Last backup"))
-        self.last_label = QLabel(text("불러오는 중…", "Loading…"))
+        last_box = QGroupBox(self.tr("Last backup"))
+        self.last_label = QLabel(self.tr("Loading…"))
         self.last_label.setObjectName("backupLast")
         self.last_label.setWordWrap(True)
-        self.backup_button = QPushButton(text("지금 백업", "Back up now"))
+        self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backupNow")
         self.backup_button.clicked.connect(self.back_up_now)
         last_row = QHBoxLayout(last_box)
         last_row.addWidget(self.last_label, 1)
         last_row.addWidget(self.backup_button)
 
-        folder_box = QGroupBox(text("백업 폴더", "Backup folder"))
+        folder_box = QGroupBox(self.tr("Backup folder"))
         self.folder_label = QLabel()
         self.folder_label.setObjectName("backupFolder")
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        change = QPushButton(text("폴더 변경…", "Change folder…"))
+        change = QPushButton(self.tr("Change folder…"))
         change.setObjectName("backupChangeFolder")
         change.clicked.connect(self.change_folder)
-        self.default_button = QPushButton(text("기본 폴더로", "Use the default folder"))
+        self.default_button = QPushButton(self.tr("Use the default folder"))
         self.default_button.setObjectName("backupDefaultFolder")
         self.default_button.clicked.connect(lambda: self.use_folder(None))
         self.suggestion_label = QLabel()
         self.suggestion_label.setObjectName("backupSuggestion")
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setStyleSheet("color: #8a5a00;")
-        self.suggestion_button = QPushButton(text("이 폴더 사용", "Use this folder"))
+        self.suggestion_button = QPushButton(self.tr("Use this folder"))
         self.suggestion_button.setObjectName("backupUseSuggestion")
         self.suggestion_button.clicked.connect(self._use_suggestion)
         folder_row = QHBoxLayout()
@@ -136,12 +134,12 @@ class BackupPage(QWidget):
         folder_layout.addLayout(folder_row)
         folder_layout.addLayout(suggestion_row)
 
-        list_box = QGroupBox(text("백업 목록", "Backups"))
+        list_box = QGroupBox(self.tr("Backups"))
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("backupTable")
         self.table.setHorizontalHeaderLabels([
-            text("백업 시각", "Taken"), text("파일", "File"), text("크기", "Size"),
-            text("폴더", "Folder")])
+            self.tr("Taken"), self.tr("File"), self.tr("Size"),
+            self.tr("Folder")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,10 +148,10 @@ class BackupPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.restore_button = QPushButton(text("선택한 백업으로 복원…", "Restore selected…"))
+        self.restore_button = QPushButton(self.tr("Restore selected…"))
         self.restore_button.setObjectName("backupRestore")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_file_button = QPushButton(text("다른 파일에서 복원…", "Restore from a file…"))
+        self.restore_file_button = QPushButton(self.tr("Restore from a file…"))
         self.restore_file_button.setObjectName("backupRestoreFile")
         self.restore_file_button.clicked.connect(self.restore_from_file)
         self.restore_note = QLabel()
@@ -161,15 +159,13 @@ class BackupPage(QWidget):
         self.restore_note.setWordWrap(True)
         self.restore_note.setStyleSheet("color: #607d8b;")
         if not self.may_restore():
-            reason = text("복원은 대표만 할 수 있습니다.", "Only the owner can restore a backup.")
+            reason = self.tr("Only the owner can restore a backup.")
             for button in (self.restore_button, self.restore_file_button):
                 button.setEnabled(False)
                 button.setToolTip(reason)
             self.restore_note.setText(reason)
         else:
-            self.restore_note.setText(text(
-                "복원하면 앱이 데이터베이스를 닫고 백업으로 바꾼 뒤 다시 엽니다. 현재 파일은 "
-                "먼저 백업해 둡니다. 다른 창이나 프로그램이 파일을 열고 있으면 복원하지 않습니다.",
+            self.restore_note.setText(self.tr(
                 "A restore closes the database, replaces it with the backup and opens it "
                 "again; the current file is backed up first. It is refused while another "
                 "window or program has the file open."))
@@ -205,24 +201,20 @@ class BackupPage(QWidget):
         overview, suggestions = result
         self.overview = overview
         self._show_last(overview.last, overview)
-        where = (text("외부 폴더", "external folder") if overview.external
-                 else text("이 PC의 데이터 폴더 옆", "beside the data file on this PC"))
+        where = (self.tr("external folder") if overview.external
+                 else self.tr("beside the data file on this PC"))
         self.folder_label.setText(f"{overview.folder}\n({where})")
         self.default_button.setEnabled(overview.external)
         self.suggestion = None if overview.external else next(iter(suggestions), None)
         if self.suggestion is not None:
-            kind = (text("클라우드 동기화 폴더", "cloud-synced folder")
+            kind = (self.tr("cloud-synced folder")
                     if self.suggestion.kind == "cloud"
-                    else text("이동식 드라이브", "removable drive"))
-            self.suggestion_label.setText(text(
-                f"백업이 이 PC에만 있습니다. {kind} {self.suggestion.place}에 백업하면 PC가 "
-                "고장 나거나 분실되어도 백업이 남습니다.",
-                f"Backups are only on this PC. Backing up to the {kind} "
-                f"{self.suggestion.place} keeps them if the PC breaks or is lost."))
+                    else self.tr("removable drive"))
+            self.suggestion_label.setText(self.tr(
+                "Backups are only on this PC. Backing up to the {kind} {place} keeps them "
+                "if the PC breaks or is lost.").format(kind=kind, place=self.suggestion.place))
         elif not overview.external:
-            self.suggestion_label.setText(text(
-                "백업이 이 PC에만 있습니다. USB 드라이브나 OneDrive·Dropbox·Google Drive 폴더를 "
-                "백업 폴더로 고르면 PC가 고장 나도 백업이 남습니다.",
+            self.suggestion_label.setText(self.tr(
                 "Backups are only on this PC. Choose a USB drive or a OneDrive, Dropbox or "
                 "Google Drive folder so they survive the PC."))
         self.suggestion_label.setVisible(not overview.external)
@@ -232,13 +224,15 @@ class BackupPage(QWidget):
 
     def _show_last(self, last: BackupFile | None, overview: BackupOverview) -> None:
         if last is None:
-            self.last_label.setText(text("아직 백업이 없습니다.", "No backup yet."))
+            self.last_label.setText(self.tr("No backup yet."))
             self.last_label.setStyleSheet("color: #b23b00;")
             return
         age = datetime.now(last.taken_at.tzinfo) - last.taken_at
-        self.last_label.setText(text(
-            f"{local_time(last.taken_at)} · {last.path.parent}",
-            f"{local_time(last.taken_at)} · {last.path.parent}"))
+        shown = f"{local_time(last.taken_at)} · {last.path.parent}"
+        if age.days >= STALE_DAYS:
+            shown += "\n" + self.tr("That was {days} days ago: back up now.").format(
+                days=age.days)
+        self.last_label.setText(shown)
         self.last_label.setStyleSheet("color: #b23b00;" if age.days >= STALE_DAYS else "")
 
     def _fill_table(self, files: tuple[BackupFile, ...]) -> None:
@@ -292,13 +286,13 @@ class BackupPage(QWidget):
             self._backed_up,
             on_failure=self._messages.show_error,
             on_done=lambda: self.backup_button.setEnabled(True),
-            progress_label=text("백업하는 중…", "Backing up…"),
+            progress_label=self.tr("Backing up…"),
             cancellable=False,
             parent=self,
         )
 
     def _backed_up(self, made: BackupFile) -> None:
-        self._messages.success(text(f"백업했습니다: {made.path}", f"Backed up: {made.path}"))
+        self._messages.success(self.tr("Backed up: {path}").format(path=made.path))
         self.reload()
 
     # --- restore --------------------------------------------------------------------------
@@ -317,20 +311,17 @@ class BackupPage(QWidget):
         """Confirm, check the file on the data lane, then hand it to the composition root."""
         if not self.may_restore():
             return
-        if not dialogs.ask(self, text("백업 복원", "Restore backup"), text(
-                f"현재 데이터를 이 백업으로 바꿉니다:\n{source}\n\n그 뒤에 입력한 내용은 "
-                "사라집니다 (현재 파일은 먼저 백업해 둡니다). 앱이 데이터베이스를 닫고 "
-                "복원한 뒤 다시 엽니다. 계속할까요?",
-                f"The current data is replaced by this backup:\n{source}\n\nAnything "
-                "entered since is gone (the current file is backed up first). The app "
-                "closes the database, restores and opens it again. Continue?"),
-                destructive=True):
+        question = self.tr(
+            "The current data is replaced by this backup:\n{path}\n\nAnything entered "
+            "since is gone (the current file is backed up first). The app closes the "
+            "database, restores and opens it again. Continue?").format(path=source)
+        if not dialogs.ask(self, self.tr("Restore backup"), question, destructive=True):
             return
         maintenance, actor = self._maintenance, self._actor
         worker.run(lambda _ctx: maintenance.check_restore_source(actor, source),
                    lambda _report: self._checked(source),
                    on_failure=self._refused,
-                   progress_label=text("백업 파일을 검사하는 중…", "Checking the backup file…"),
+                   progress_label=self.tr("Checking the backup file…"),
                    cancellable=False, parent=self)
 
     def _checked(self, source: Path) -> None:

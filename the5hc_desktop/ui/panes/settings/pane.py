@@ -23,7 +23,6 @@ from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.settings import GymSettings, SettingsService
 from the5hc_desktop.ui import i18n
-from the5hc_desktop.ui.export_action import text
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.backup_page import BackupPage, RestoreHandler
 from the5hc_desktop.ui.panes.settings.form import GymSettingsForm
@@ -93,7 +92,7 @@ class SettingsPane(QWidget):
         self.backup_page: BackupPage | None = None
         if maintenance is not None and can(actor, Capability.EDIT_SETTINGS):
             self.backup_page = BackupPage(maintenance, actor, messages, restore)
-            self.tabs.addTab(self.backup_page, text("백업", "Backup"))
+            self.tabs.addTab(self.backup_page, self.tr("Backup"))
         self.tabs.addTab(self._build_account(language), self.tr("My account"))
 
         heading = QLabel(self.tr("Settings"))
