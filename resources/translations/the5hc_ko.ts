@@ -67,6 +67,10 @@
         <source>&amp;Day close…</source>
         <translation>일마감(&amp;D)…</translation>
     </message>
+    <message>
+        <source>Merge &amp;members…</source>
+        <translation>회원 병합(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>AddStaffDialog</name>
@@ -366,6 +370,143 @@
     <message>
         <source>Cancel assessment</source>
         <translation>평가 취소</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>백업 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Backup file to restore</source>
+        <translation>복원할 백업 파일</translation>
+    </message>
+    <message>
+        <source>The5HC database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>The5HC 데이터베이스 (*.sqlite3 *.db);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>마지막 백업</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>지금 백업</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>백업 폴더</translation>
+    </message>
+    <message>
+        <source>Change folder…</source>
+        <translation>폴더 변경…</translation>
+    </message>
+    <message>
+        <source>Use the default folder</source>
+        <translation>기본 폴더로</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>이 폴더 사용</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>백업 목록</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>백업 시각</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>선택한 백업으로 복원…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>다른 파일에서 복원…</translation>
+    </message>
+    <message>
+        <source>Only the owner can restore a backup.</source>
+        <translation>복원은 대표만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A restore closes the database, replaces it with the backup and opens it again; the current file is backed up first. It is refused while another window or program has the file open.</source>
+        <translation>복원하면 앱이 데이터베이스를 닫고 백업으로 바꾼 뒤 다시 엽니다. 현재 파일은 먼저 백업해 둡니다. 다른 창이나 프로그램이 파일을 열고 있으면 복원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>external folder</source>
+        <translation>외부 폴더</translation>
+    </message>
+    <message>
+        <source>beside the data file on this PC</source>
+        <translation>이 PC의 데이터 폴더 옆</translation>
+    </message>
+    <message>
+        <source>cloud-synced folder</source>
+        <translation>클라우드 동기화 폴더</translation>
+    </message>
+    <message>
+        <source>removable drive</source>
+        <translation>이동식 드라이브</translation>
+    </message>
+    <message>
+        <source>Backups are only on this PC. Backing up to the {kind} {place} keeps them if the PC breaks or is lost.</source>
+        <translation>백업이 이 PC에만 있습니다. {kind} {place}에 백업하면 PC가 고장 나거나 분실되어도 백업이 남습니다.</translation>
+    </message>
+    <message>
+        <source>Backups are only on this PC. Choose a USB drive or a OneDrive, Dropbox or Google Drive folder so they survive the PC.</source>
+        <translation>백업이 이 PC에만 있습니다. USB 드라이브나 OneDrive·Dropbox·Google Drive 폴더를 백업 폴더로 고르면 PC가 고장 나도 백업이 남습니다.</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>아직 백업이 없습니다.</translation>
+    </message>
+    <message>
+        <source>That was {days} days ago: back up now.</source>
+        <translation>{days}일 전 백업입니다. 지금 백업하세요.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>백업하는 중…</translation>
+    </message>
+    <message>
+        <source>Backed up: {path}</source>
+        <translation>백업했습니다: {path}</translation>
+    </message>
+    <message>
+        <source>The current data is replaced by this backup:
+{path}
+
+Anything entered since is gone (the current file is backed up first). The app closes the database, restores and opens it again. Continue?</source>
+        <translation>현재 데이터를 이 백업으로 바꿉니다:
+{path}
+
+그 뒤에 입력한 내용은 사라집니다 (현재 파일은 먼저 백업해 둡니다). 앱이 데이터베이스를 닫고 복원한 뒤 다시 엽니다. 계속할까요?</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>백업 복원</translation>
+    </message>
+    <message>
+        <source>Checking the backup file…</source>
+        <translation>백업 파일을 검사하는 중…</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2543,97 @@ Fitness assessment and training management for personal-training gyms.</source>
     </message>
 </context>
 <context>
+    <name>MergeMembersDialog</name>
+    <message>
+        <source>packages</source>
+        <translation>패키지</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>assessments</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>health screenings</source>
+        <translation>건강 설문</translation>
+    </message>
+    <message>
+        <source>assessment health records</source>
+        <translation>평가 건강 기록</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Only the owner or a senior trainer can merge members.</source>
+        <translation>회원 병합은 대표와 선임 트레이너만 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>First select one of the two members in the list.</source>
+        <translation>병합할 회원을 먼저 목록에서 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Members merged: {moved}</source>
+        <translation>회원을 병합했습니다: {moved}</translation>
+    </message>
+    <message>
+        <source>Merge with another member…</source>
+        <translation>다른 회원과 병합…</translation>
+    </message>
+    <message>
+        <source>no records to move</source>
+        <translation>옮길 기록 없음</translation>
+    </message>
+    <message>
+        <source>Merge members</source>
+        <translation>회원 병합</translation>
+    </message>
+    <message>
+        <source>For one person registered twice. The packages, sessions, assessments and payments of the member not kept move to the member kept, whose record is then deleted. A merge cannot be undone.</source>
+        <translation>같은 사람이 두 번 등록된 경우 하나로 합칩니다. 남기지 않는 회원의 패키지·세션·평가·결제가 남기는 회원으로 옮겨지고, 그 회원 기록은 삭제됩니다. 병합은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Find the other member: name, initials (ㄱㅁㅅ) or phone</source>
+        <translation>다른 회원 찾기: 이름, 초성(ㄱㅁㅅ) 또는 전화번호</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>병합…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation> (비활성)</translation>
+    </message>
+    <message>
+        <source>{packages} package(s), {sessions} session(s), {assessments} assessment(s) and {payments} payment(s) of {gone} move to {kept}, and the record of {gone} is deleted.
+
+A merge cannot be undone. Continue?</source>
+        <translation>{gone}의 패키지 {packages}개, 세션 {sessions}개, 평가 {assessments}개, 결제 {payments}건이 {kept} 회원으로 옮겨지고 {gone} 회원 기록은 삭제됩니다.
+
+병합은 되돌릴 수 없습니다. 계속할까요?</translation>
+    </message>
+    <message>
+        <source>Merging the members…</source>
+        <translation>회원을 병합하는 중…</translation>
+    </message>
+    <message>
+        <source>Merged. Records now under {name}: {moved}</source>
+        <translation>병합했습니다. {name} 회원으로 옮긴 기록: {moved}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>OverheadSquatPage</name>
     <message>
         <source>Overhead squat</source>
@@ -2837,6 +3069,49 @@ Fitness assessment and training management for personal-training gyms.</source>
     <message>
         <source>Receipt sent to the printer.</source>
         <translation>영수증을 프린터로 보냈습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCard</name>
+    <message>
+        <source>Keep this member</source>
+        <translation>이 회원을 남깁니다</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>생년월일</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>등록일</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>패키지</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>결제</translation>
+    </message>
+    <message>
+        <source>Choose the other member</source>
+        <translation>다른 회원을 선택하세요</translation>
     </message>
 </context>
 <context>
@@ -3580,6 +3855,10 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>동기화</translation>
     </message>
     <message>
+        <source>Backup</source>
+        <translation>백업</translation>
+    </message>
+    <message>
         <source>My account</source>
         <translation>내 계정</translation>
     </message>
@@ -3714,6 +3993,14 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Some screens could not be loaded. Details are in the log.</source>
         <translation>일부 화면을 불러오지 못했습니다. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>백업을 복원하는 중…</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>백업을 복원했습니다.</translation>
     </message>
     <message>
         <source>Sync: {count} conflict(s) were settled. See Settings → Sync → Conflict log.</source>

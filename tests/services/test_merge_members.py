@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 import pytest
 from services_training import add_client, count, seoul
 from sqlalchemy import select
 
 from the5hc_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from the5hc_desktop.services.clients import ClientService
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.merge_members import MergeMembersService
+from the5hc_desktop.services.merge_members import MergeMembersService, merged_family
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.services.sessions import SessionService
 from the5hc_desktop.store.database import Database
@@ -110,3 +112,41 @@ def test_merge_refusals(
         service.merge(owner, survivor, other)
     with pytest.raises(error):
         service.merge(actor, survivor, other)
+
+
+def test_the_survivors_payments_balance_and_record_include_the_merged_member(
+    db: Database, clock: object, owner: Actor, twins: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    survivor, other = twins
+    service = MergeMembersService(db, now=clock)
+    before = service.record(owner, other)
+    assert (before.packages, before.sessions, before.payments) == (1, 1, 1)
+    result = service.merge(owner, survivor, other)
+    assert result.moved["payments"] == 1
+
+    paid = PackageService(db, now=clock).list_payments(
+        owner, date(2000, 1, 1), date(2100, 1, 1), client_id=survivor)
+    assert [row.client_id for row in paid.rows] == [survivor]  # shown under the survivor
+    with db.read() as s:
+        assert s.scalars(select(Payment.client_id)).all() == [other]  # the fact as written
+    after = service.record(owner, survivor)
+    assert (after.packages, after.sessions, after.payments) == (1, 1, 1)
+    for sort in ("name", "remaining"):  # the page's aggregates and the sorted subquery
+        page = ClientService(db, now=clock).search(owner, "", sort=sort)
+        row = next(r for r in page.rows if r.id == survivor)
+        assert row.remaining_sessions == 3, sort
+
+
+def test_a_merge_chain_keeps_every_earlier_members_payments(
+    db: Database, clock: object, owner: Actor, twins: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    survivor, other = twins
+    third = add_client(db, clock, owner, "김민수", "010-1234-5670")
+    PackageService(db, now=clock).sell(owner, third, 100_000, 50_000, "card")
+    service = MergeMembersService(db, now=clock)
+    service.merge(owner, other, third)  # third -> other, then other -> survivor
+    service.merge(owner, survivor, other)
+    with db.read() as s:
+        assert set(merged_family(s, survivor)) == {survivor, other, third}
+        assert merged_family(s, third) == [third]
+    assert service.record(owner, survivor).payments == 2

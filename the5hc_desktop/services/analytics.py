@@ -296,19 +296,23 @@ class _Builder:
 
     def _lapsed(self, total: TrainerFigures) -> None:
         used = (LedgerKind.COMPLETE.value, LedgerKind.NO_SHOW.value)
+        # By the package's and the session's member: a merge re-points those, while ledger
+        # rows keep the client id they were written with.
         balance = (
-            select(CreditLedgerEntry.client_id.label("client_id"))
+            select(SessionPackage.client_id.label("client_id"))
+            .join(CreditLedgerEntry, CreditLedgerEntry.package_id == SessionPackage.id)
             .where(CreditLedgerEntry.deleted_at.is_(None))
-            .group_by(CreditLedgerEntry.client_id)
+            .group_by(SessionPackage.client_id)
             .having(func.sum(CreditLedgerEntry.delta) <= 0)
             .subquery()
         )
         last_use = (
-            select(CreditLedgerEntry.client_id.label("client_id"),
+            select(TrainingSession.client_id.label("client_id"),
                    func.max(TrainingSession.starts_at).label("starts_at"))
+            .select_from(CreditLedgerEntry)
             .join(TrainingSession, TrainingSession.id == CreditLedgerEntry.session_id)
             .where(CreditLedgerEntry.deleted_at.is_(None), CreditLedgerEntry.kind.in_(used))
-            .group_by(CreditLedgerEntry.client_id)
+            .group_by(TrainingSession.client_id)
             .subquery()
         )
         rows = self.s.execute(

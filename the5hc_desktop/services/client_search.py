@@ -107,10 +107,13 @@ def _last_assessment(session: Session, ids: ClientIds) -> Any:
 
 
 def _remaining(today: date, ids: ClientIds) -> Any:
-    """Subquery (client_id, remaining) = ledger sum over active, unexpired packages."""
+    """Subquery (client_id, remaining) = ledger sum over active, unexpired packages.
+
+    By the package's member, not the ledger row's: a merge re-points packages, while their
+    ledger rows keep the client id they were written with."""
     query = (
         select(
-            CreditLedgerEntry.client_id.label("client_id"),
+            SessionPackage.client_id.label("client_id"),
             func.sum(CreditLedgerEntry.delta).label("remaining"),
         )
         .join(SessionPackage, SessionPackage.id == CreditLedgerEntry.package_id)
@@ -120,10 +123,10 @@ def _remaining(today: date, ids: ClientIds) -> Any:
             SessionPackage.active.is_(True),
             (SessionPackage.expires_on.is_(None)) | (SessionPackage.expires_on >= today),
         )
-        .group_by(CreditLedgerEntry.client_id)
+        .group_by(SessionPackage.client_id)
     )
     if ids is not None:
-        query = query.where(CreditLedgerEntry.client_id.in_(ids))
+        query = query.where(SessionPackage.client_id.in_(ids))
     return query.subquery("remaining")
 
 
@@ -144,7 +147,7 @@ def _page_aggregates() -> Select[Any]:
         select(func.sum(CreditLedgerEntry.delta))
         .join(SessionPackage, SessionPackage.id == CreditLedgerEntry.package_id)
         .where(
-            CreditLedgerEntry.client_id == Client.id,
+            SessionPackage.client_id == Client.id,  # the package's member (merges)
             CreditLedgerEntry.deleted_at.is_(None),
             SessionPackage.deleted_at.is_(None),
             SessionPackage.active.is_(True),

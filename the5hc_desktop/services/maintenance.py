@@ -19,11 +19,18 @@ from typing import Protocol
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from the5hc_desktop.domain.errors import NotFound, StorageUnavailable, ValidationError
+from the5hc_desktop.domain.errors import (
+    NotFound,
+    PermissionDenied,
+    StorageUnavailable,
+    ValidationError,
+)
 from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
+from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.store import audit_chain, backup, migrate
+from the5hc_desktop.store.backup import BackupFile, Progress, Suggestion
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.file_lock import FileLock
@@ -173,9 +180,131 @@ class MaintenanceService(ServiceBase):
                                      "A server database has no file to check.")
         return inspect_file(path)
 
+    # --- 설정 → 백업 ------------------------------------------------------------------------
+    def backups(self, actor: Actor, folder: Path | None = None) -> BackupOverview:
+        """Where 지금 백업 writes, the backups there and beside the file, newest first."""
+        require(actor, Capability.EDIT_SETTINGS)
+        path = self._file()
+        default = backup.backups_dir(path)
+        chosen = _absolute_folder(folder) if folder is not None else default
+        try:
+            files = backup.backup_files(path, (chosen, default))
+        except OSError as exc:
+            raise _unreachable(chosen, exc) from exc
+        return BackupOverview(chosen, default, tuple(files))
+
+    def backup_now(
+        self, actor: Actor, folder: Path | None = None, progress: Progress | None = None
+    ) -> BackupFile:
+        """A checked copy of the open file into `folder` (default `backups/`); audited."""
+        require(actor, Capability.EDIT_SETTINGS)
+        path = self._file()
+        target = _absolute_folder(folder) if folder is not None else None
+        try:
+            made = backup.take_backup(path, _revision_of(path), folder=target,
+                                      progress=progress)
+        except OSError as exc:
+            raise _unreachable(target or backup.backups_dir(path), exc) from exc
+        except sqlite3.Error as exc:
+            raise StorageUnavailable(f"백업하지 못했습니다: {exc}",
+                                     f"The backup failed: {exc}") from exc
+        with self._db.write() as session:
+            self._audit(session, actor, "backup_taken", None, None,
+                        {"file": made.name, "folder": str(made.parent)})
+        return BackupFile(made, backup.backup_files(path, (made.parent,))[0].taken_at,
+                          made.stat().st_size)
+
+    def suggested_folders(self, actor: Actor) -> tuple[Suggestion, ...]:
+        """Cloud-synced folders and removable drives a backup would survive the PC in."""
+        require(actor, Capability.EDIT_SETTINGS)
+        try:
+            return tuple(backup.suggested_folders(Path.home()))
+        except (OSError, RuntimeError):
+            return ()
+
+    def check_restore_source(self, actor: Actor, source: Path) -> FileReport:
+        """The owner's restore, step one: the chosen file must be a sound The5HC database
+        whose schema objects match the app's migrations; refused with the reason."""
+        require_owner(actor)
+        source = _absolute_file(source)
+        report = inspect_file(source)
+        _refuse_unless_restorable(report)
+        if self._file().resolve() == source.resolve():
+            raise ValidationError("복원할 파일이 현재 데이터베이스와 같습니다.",
+                                  "The file to restore is the current database itself.",
+                                  field="path")
+        return report
+
+    def note_restored(self, source: Path, saved: Path | None) -> None:
+        """The audit row of a restore, written into the restored file after it reopened."""
+        with self._db.write() as session:
+            self._audit(session, None, "database_restored", None, None,
+                        {"source": str(source), "saved_current": str(saved or "")})
+
+    def _file(self) -> Path:
+        path = self._db.path
+        if path is None:
+            raise StorageUnavailable("서버 데이터베이스는 백업할 파일이 없습니다.",
+                                     "A server database has no file to back up.")
+        return path
+
     def announce_replaced(self) -> None:
         """Tell every listener that the whole file changed (bulk load, legacy import)."""
         self._db.announce(EVERYTHING)
+
+
+@dataclass(frozen=True)
+class BackupOverview:
+    folder: Path  # where 지금 백업 writes
+    default_folder: Path  # backups/ beside the database file
+    files: tuple[BackupFile, ...]  # newest first
+
+    @property
+    def last(self) -> BackupFile | None:
+        return self.files[0] if self.files else None
+
+    @property
+    def external(self) -> bool:
+        """Whether backups go somewhere other than beside the database file."""
+        return self.folder.resolve() != self.default_folder.resolve()
+
+
+def require_owner(actor: Actor) -> None:
+    if actor.role is not Role.OWNER:
+        raise PermissionDenied("복원은 대표만 할 수 있습니다.",
+                               "Only the owner can restore a backup.")
+
+
+def _absolute_folder(folder: Path) -> Path:
+    folder = Path(folder).expanduser()
+    if not folder.is_absolute():
+        raise ValidationError("백업 폴더는 전체 경로로 지정하세요.",
+                              "Give the backup folder as a full path.", field="folder")
+    return folder
+
+
+def _absolute_file(path: Path) -> Path:
+    path = Path(path).expanduser()
+    if not path.is_absolute():
+        raise ValidationError("복원할 파일은 전체 경로로 지정하세요.",
+                              "Give the file to restore as a full path.", field="path")
+    return path
+
+
+def _unreachable(folder: Path, exc: OSError) -> StorageUnavailable:
+    return StorageUnavailable(
+        f"백업 폴더를 사용할 수 없습니다 (USB를 뺐거나 권한이 없을 수 있습니다): {folder} ({exc})",
+        f"The backup folder cannot be used (a removed USB drive or no permission): "
+        f"{folder} ({exc})")
+
+
+def _refuse_unless_restorable(report: FileReport) -> None:
+    if not report.ok and not _only_older(report):
+        raise ValidationError(
+            f"복원할 파일이 올바른 The5HC 데이터베이스가 아닙니다: {report.problems[0]}",
+            f"The file to restore is not a valid The5HC database: {report.problems[0]}",
+            field="path",
+        )
 
 
 class _Readable(Protocol):
@@ -226,13 +355,7 @@ def restore(target: Path, source: Path) -> Path | None:
     this one included, has the database open: its later writes would go nowhere.
     """
     source = source.expanduser()
-    report = inspect_file(source)
-    if not report.ok and not _only_older(report):
-        raise ValidationError(
-            f"복원할 파일이 올바른 The5HC 데이터베이스가 아닙니다: {report.problems[0]}",
-            f"The file to restore is not a valid The5HC database: {report.problems[0]}",
-            field="path",
-        )
+    _refuse_unless_restorable(inspect_file(source))
     target = target.expanduser().absolute()
     if target.exists() and target.resolve() == source.resolve():
         raise ValidationError("복원할 파일이 현재 데이터베이스와 같습니다.",

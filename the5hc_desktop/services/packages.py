@@ -39,6 +39,7 @@ from the5hc_desktop.services.base import (
     to_local,
 )
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.merge_members import merged_family
 from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.services.settings import read_settings
 from the5hc_desktop.store.models import (
@@ -99,7 +100,7 @@ class PackageView:
 @dataclass(frozen=True)
 class PaymentView:
     id: uuid.UUID
-    client_id: uuid.UUID
+    client_id: uuid.UUID  # the member it belongs to now (after a merge: the survivor)
     client_name: str
     package_id: uuid.UUID | None
     package_name: str
@@ -248,21 +249,25 @@ def package_views(
 
 
 def _payment_query() -> Any:
+    """Payments with the member they belong to now: the package's (a 회원 병합 re-points
+    packages while payments keep the client id they were written with)."""
     return (
-        select(Payment, Client.name, SessionPackage.name, StaffAccount.display_name)
-        .join(Client, Client.id == Payment.client_id)
+        select(Payment, Client.id, Client.name, SessionPackage.name, StaffAccount.display_name)
+        .select_from(Payment)
         .outerjoin(SessionPackage, SessionPackage.id == Payment.package_id)
+        .join(Client, Client.id == func.coalesce(SessionPackage.client_id, Payment.client_id))
         .outerjoin(StaffAccount, StaffAccount.id == Payment.staff_id)
         .where(Payment.deleted_at.is_(None))
     )
 
 
 def _payment_view(
-    p: Payment, client_name: str, package_name: str | None, staff_name: str | None
+    p: Payment, client_id: uuid.UUID, client_name: str, package_name: str | None,
+    staff_name: str | None,
 ) -> PaymentView:
     return PaymentView(
         id=p.id,
-        client_id=p.client_id,
+        client_id=client_id,
         client_name=client_name,
         package_id=p.package_id,
         package_name=package_name or "",
@@ -532,9 +537,9 @@ class PackageService(ServiceBase):
         query = _payment_query().where(Payment.paid_on >= start, Payment.paid_on <= end)
         if method is not None:
             query = query.where(Payment.method == parse_method(method).value)
-        if client_id is not None:
-            query = query.where(Payment.client_id == client_id)
         with self._db.read() as session:
+            if client_id is not None:  # with the payments of members merged into it
+                query = query.where(Payment.client_id.in_(merged_family(session, client_id)))
             rows = session.execute(
                 query.order_by(Payment.paid_on.desc(), Payment.created_at.desc())
             ).all()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from the5hc_desktop.store.integrity import damaged, quick_check
@@ -25,18 +26,22 @@ from the5hc_desktop.store.integrity import damaged, quick_check
 _PAGES_PER_STEP = 4096  # copy in steps so a writer elsewhere is not blocked for long
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(
+    source: Path, target: Path, progress: Callable[[int, int], object] | None = None
+) -> None:
     """Copy the database `source` to `target` (replaced if it exists, with its WAL).
 
-    Raises DatabaseDamaged for a damaged source, sqlite3.Error when the source cannot be
-    read, OSError for the target folder.
+    `progress(pages_done, pages_total)` is called after each step. Raises DatabaseDamaged
+    for a damaged source, sqlite3.Error when the source cannot be read, OSError for the
+    target folder.
     """
     _remove(target)
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
-            src.backup(dst, pages=_PAGES_PER_STEP)
+            src.backup(dst, pages=_PAGES_PER_STEP, progress=None if progress is None else (
+                lambda _status, remaining, total: progress(total - remaining, total)))
         finally:
             dst.close()
         problem = quick_check(target)

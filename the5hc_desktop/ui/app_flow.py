@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from the5hc_desktop.domain.errors import The5HCError
-from the5hc_desktop.services import Services, open_services
+from the5hc_desktop.services import Services, maintenance, open_services
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import i18n, worker
@@ -90,6 +90,32 @@ def open_demo_database(progress: Callable[[float], None] = lambda _f: None) -> O
         demo.create_demo_file(part, DEMO_CLIENTS, progress=progress)
         part.replace(path)
     return open_database(path)
+
+
+@dataclass(frozen=True)
+class Restored:
+    opened: Opened  # the file, reopened (restored, or as it was when refused)
+    refused: The5HCError | None
+    signed_in: bool  # the user is still an active account with the same role in it
+
+
+def restore_and_reopen(services: Services, path: Path, source: Path, actor: Actor) -> Restored:
+    """Worker: close, restore (refused while another program has the file), reopen."""
+    services.close()
+    refused: The5HCError | None = None
+    try:
+        saved = maintenance.restore(path, source)
+    except The5HCError as error:
+        refused, saved = error, None
+    opened = open_database(path)
+    if refused is None:
+        opened.services.maintenance.note_restored(source, saved)
+    try:
+        opened.services.accounts.me(actor)
+        still = True
+    except The5HCError:
+        still = False
+    return Restored(opened, refused, still)
 
 
 def must_change_password(services: Services, actor: Actor) -> bool:
@@ -308,7 +334,8 @@ class SignInFlow(QObject):
                 window_box[0].setWindowTitle(self._title(saved))
 
         sync = self._sync_controller(services)
-        deps = PaneDeps(services, actor, messages, settings_saved, sync)
+        deps = PaneDeps(services, actor, messages, settings_saved, sync,
+                        restore=lambda source: self.restore_database(source, actor))
         ahead = panes_before_first_paint(str(QSettings().value("window/last_pane", "")))
         first = build_panes(deps, PANES[:ahead])
         self.panes_complete = False
@@ -366,6 +393,45 @@ class SignInFlow(QObject):
         self.panes_complete = True
         self.panes_added.emit()
         log.info("%d panes; missing %s", len(window.panes()), self.missing_panes)
+
+    # --- 설정 → 백업 → 복원 -------------------------------------------------------------------
+    def restore_database(self, source: Path, actor: Actor) -> None:
+        """Close the window and this app's connection, restore, reopen, sign in again.
+
+        The other lanes are drained first (a sync round or a dashboard read may still hold
+        a connection). Refused while another program has the file open: then the same
+        file reopens and the user is back where they were, with the reason.
+        """
+        services = self._require_services()
+        self._close_bus()
+        self._stop_sync()
+        window, self.window, self.services = self.window, None, None
+        if window is not None:
+            window.destroyed.disconnect(self._window_closed)
+            window.close()
+        path = self._db_path
+
+        def restore_now() -> None:
+            worker.run(lambda _ctx: restore_and_reopen(services, path, source, actor),
+                       lambda restored: self._restored(restored, actor),
+                       on_failure=self._open_failed,
+                       progress_label=self.tr("Restoring the backup…"),
+                       cancellable=False)
+
+        worker.run(lambda _ctx: None, lambda _none: worker.run(
+            lambda _ctx: None, lambda _n: restore_now(), lane=worker.Lane.NETWORK),
+            lane=worker.Lane.SLOW_READ)
+
+    def _restored(self, restored: Restored, actor: Actor) -> None:
+        self.use(restored.opened)
+        if restored.refused is not None:
+            self._messages.show_error(restored.refused, dialog=True)
+        else:
+            self._messages.success(self.tr("The backup was restored."))
+        if restored.signed_in:
+            self._load_settings(actor)
+        else:
+            self._show_sign_in()
 
     # --- sync ----------------------------------------------------------------------------------
     def _sync_controller(self, services: Services) -> SyncController:

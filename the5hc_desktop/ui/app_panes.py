@@ -37,6 +37,7 @@ class PaneDeps:
     messages: MessageBridge
     on_settings_saved: Callable[[GymSettings], object]
     sync_controller: Any = None  # ui.sync_controller.SyncController, for 설정 → 동기화
+    restore: Any = None  # Callable[[Path], object]: 설정 → 백업 → 복원 (the flow's)
 
 
 def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
@@ -53,7 +54,8 @@ def _printer(deps: PaneDeps) -> ListPrinter:
 
 def _clients(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.ClientsPane(
-        deps.services.clients, deps.services.accounts, deps.actor, deps.messages)
+        deps.services.clients, deps.services.accounts, deps.actor, deps.messages,
+        merge=deps.services.merge)
     # The member page's sessions and payments, and its printouts (the clients package is
     # imported by now: this import costs nothing at start-up).
     from the5hc_desktop.ui.panes.clients.history import MemberRecords
@@ -68,7 +70,8 @@ def _settings(module: ModuleType, deps: PaneDeps) -> Pane:
     pane: Pane = module.SettingsPane(
         deps.services.settings, deps.services.accounts, deps.actor, deps.messages,
         on_saved=deps.on_settings_saved, sync=deps.services.sync,
-        sync_controller=deps.sync_controller,
+        sync_controller=deps.sync_controller, maintenance=deps.services.maintenance,
+        restore=deps.restore,
     )
     return pane
 

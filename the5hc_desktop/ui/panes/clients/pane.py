@@ -29,13 +29,14 @@ from the5hc_desktop.services.clients import (
     SaveResult,
 )
 from the5hc_desktop.services.context import Actor, Page
+from the5hc_desktop.services.merge_members import MergeMembersService, MergeResult
 from the5hc_desktop.services.packages import PaymentView
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.ui import dialogs, export_action, i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.messages import MessageBridge, error_text
-from the5hc_desktop.ui.panes.clients import import_wizard
+from the5hc_desktop.ui.panes.clients import import_wizard, merge_dialog
 from the5hc_desktop.ui.panes.clients.client_dialog import ClientDialog
 from the5hc_desktop.ui.panes.clients.detail import ClientDetailView
 from the5hc_desktop.ui.panes.clients.history import MemberHistory, MemberRecords
@@ -65,9 +66,11 @@ class ClientsPane(QWidget):
         actor: Actor,
         messages: MessageBridge,
         parent: QWidget | None = None,
+        merge: MergeMembersService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("clientsPane")
+        self._merge = merge
         self._clients = clients
         self._accounts = accounts
         self._actor = actor
@@ -76,6 +79,7 @@ class ClientsPane(QWidget):
         self._detail_generation = 0
         self.dialog: ClientDialog | None = None
         self.receipt_dialog: QDialog | None = None
+        self.merger: merge_dialog.MergeMembersDialog | None = None
         self._build()
 
     # --- the Pane protocol ----------------------------------------------------------------
@@ -92,7 +96,11 @@ class ClientsPane(QWidget):
         return self
 
     def pane_actions(self) -> tuple[str | ActionSpec, ...]:
-        return ("client.new", "client.search", "file.export", import_wizard.import_action())
+        actions: tuple[str | ActionSpec, ...] = (
+            "client.new", "client.search", "file.export", import_wizard.import_action())
+        if self._merge is not None and merge_dialog.may_merge(self._actor):
+            actions += (merge_dialog.merge_action(),)
+        return actions
 
     # --- layout -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -168,8 +176,41 @@ class ClientsPane(QWidget):
                            lambda: self.set_client_active(row.id, True, row.name))
         if can(self._actor, Capability.DELETE):
             menu.addAction(self.tr("Delete…"), lambda: self.delete_client(row.id, row.name))
+        if self._merge is not None:
+            merge_dialog.add_menu_entry(menu, self._actor, lambda: self.merge_members(row.id))
         menu.exec(position)
         menu.deleteLater()
+
+    # --- 회원 병합 (merge_dialog) -------------------------------------------------------------
+    def merge_members(self, first_id: uuid.UUID | None = None) -> None:
+        """The merge dialog for the shown, clicked or selected member."""
+        if self._merge is None:
+            return
+        if not merge_dialog.may_merge(self._actor):
+            self._messages.error(merge_dialog.refusal_text())
+            return
+        first_id = first_id or self._current_client_id()
+        if first_id is None:
+            self._messages.info(merge_dialog.choose_first_text())
+            return
+        dialog = merge_dialog.MergeMembersDialog(
+            self._clients, self._merge, self._actor, first_id, self)
+        self.merger = dialog
+        dialog.merged.connect(self._members_merged)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _current_client_id(self) -> uuid.UUID | None:
+        if self.is_showing_detail():
+            return self.detail.client_id
+        row = self.list_page.model.row_at(self.list_page.table.currentIndex().row())
+        return row.id if row is not None else None
+
+    def _members_merged(self, result: MergeResult) -> None:
+        self._messages.success(merge_dialog.done_text(result))
+        self.list_page.reload(select=result.survivor_id)
+        if self.is_showing_detail():
+            self.open_client(result.survivor_id)
 
     # --- the member page ------------------------------------------------------------------
     def open_client(self, client_id: uuid.UUID, name: str = "") -> None:

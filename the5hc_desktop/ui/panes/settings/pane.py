@@ -24,6 +24,7 @@ from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.settings import GymSettings, SettingsService
 from the5hc_desktop.ui import i18n
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.settings.backup_page import BackupPage, RestoreHandler
 from the5hc_desktop.ui.panes.settings.form import GymSettingsForm
 from the5hc_desktop.ui.panes.settings.language import LanguageChoice
 from the5hc_desktop.ui.panes.settings.staff import StaffSection
@@ -31,6 +32,7 @@ from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.panes.settings.sync_page import SyncPage
 
 if TYPE_CHECKING:
+    from the5hc_desktop.services.maintenance import MaintenanceService
     from the5hc_desktop.services.sync_service import SyncService
     from the5hc_desktop.ui.sync_controller import SyncController
 
@@ -52,6 +54,8 @@ class SettingsPane(QWidget):
         on_saved: SettingsSaved | None = None,
         sync: SyncService | None = None,
         sync_controller: SyncController | None = None,
+        maintenance: MaintenanceService | None = None,
+        restore: RestoreHandler | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +90,10 @@ class SettingsPane(QWidget):
         if sync is not None and can(actor, Capability.EDIT_SETTINGS):
             self.sync_page = SyncPage(sync, actor, messages, sync_controller)
             self.tabs.addTab(self.sync_page, self.tr("Sync"))
+        self.backup_page: BackupPage | None = None
+        if maintenance is not None and can(actor, Capability.EDIT_SETTINGS):
+            self.backup_page = BackupPage(maintenance, actor, messages, restore)
+            self.tabs.addTab(self.backup_page, self.tr("Backup"))
         self.tabs.addTab(self._build_account(language), self.tr("My account"))
 
         heading = QLabel(self.tr("Settings"))
@@ -140,6 +148,8 @@ class SettingsPane(QWidget):
             self.staff.reload()
         if self.sync_page is not None:
             self.sync_page.reload()
+        if self.backup_page is not None:
+            self.backup_page.reload()
 
     def show_sync(self, conflicts: bool = False) -> None:
         """Bring 설정 → 동기화 (or its 충돌 기록) to the front."""
