@@ -1565,6 +1565,18 @@ Families may share a phone. Save with this number anyway?</source>
         <translation>{date} · {item}</translation>
     </message>
     <message>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>회원목록</translation>
+    </message>
+    <message>
         <source>{name} has been registered.</source>
         <translation>{name} 회원이 등록되었습니다.</translation>
     </message>

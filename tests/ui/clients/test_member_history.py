@@ -75,3 +75,18 @@ def test_payment_opens_its_receipt_and_lists_print(qtbot: QtBot, pane: ClientsPa
     qtbot.waitUntil(lambda: dialog.pdf() is not None, timeout=10_000)  # type: ignore[attr-defined]
     assert dialog.shot.rows == 3  # type: ignore[attr-defined]
     assert dialog.shot.title == "김민수 · 세션"  # type: ignore[attr-defined]
+
+
+def test_ctrl_p_prints_the_member_list_as_shown(qtbot: QtBot, pane: ClientsPane) -> None:
+    pane.show_list()
+    pane.refresh()
+    assert worker.wait_idle()
+    assert "file.print" in pane.pane_actions()
+    pane.print_current()
+    assert pane.printing is not None
+    dialog = pane.printing.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.pdf() is not None, timeout=10_000)  # type: ignore[attr-defined]
+    shown = pane.list_page.model.rowCount()
+    assert dialog.shot.rows == shown > 0  # type: ignore[attr-defined]
+    assert dialog.shot.title == "회원"  # type: ignore[attr-defined]

@@ -97,7 +97,8 @@ class ClientsPane(QWidget):
 
     def pane_actions(self) -> tuple[str | ActionSpec, ...]:
         actions: tuple[str | ActionSpec, ...] = (
-            "client.new", "client.search", "file.export", import_wizard.import_action())
+            "client.new", "client.search", "file.export", "file.print",
+            import_wizard.import_action())
         if self._merge is not None and merge_dialog.may_merge(self._actor):
             actions += (merge_dialog.merge_action(),)
         return actions
@@ -273,6 +274,17 @@ class ClientsPane(QWidget):
             self.records.packages, self._actor, self._messages, payment.id, summary,
             payment.client_name, payment.paid_on, self)
         self.receipt_dialog.show()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the member list as shown (search, filter and sort), or on a member's page
+        that member's sessions."""
+        if self.is_showing_detail():
+            self.print_history(self.detail.history.sessions_table, self.tr("Sessions"))
+            return
+        if self.printing is not None:
+            self.printing.open(self, self.list_page.table, self.tr("Members"),
+                               subtitle=self.list_page.search_edit.text().strip(),
+                               file_stem=self.tr("members"))
 
     def print_history(self, table: QTableView, title: str) -> None:
         shown = self.detail.detail
