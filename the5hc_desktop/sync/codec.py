@@ -68,6 +68,8 @@ def _bool_in(value: Any) -> bool:
 
 
 def _int_in(value: Any) -> int:
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or int(value) != value:
         raise ValueError(f"not a whole number: {value!r}")
     return int(value)
@@ -105,6 +107,12 @@ _CODECS: dict[str, tuple[Encoder, Decoder]] = {
     "json": (_same, _same),
     "text": (_same, _same),
 }
+
+
+def decoder_of(sa_type: TypeEngine[Any]) -> Decoder | None:
+    """The decoder of a column type's JSON form; None when the JSON value is used as is."""
+    decode = _CODECS[_kind(sa_type)][1]
+    return None if decode is _same else decode
 
 
 class TableCodec:

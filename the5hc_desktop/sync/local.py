@@ -21,9 +21,10 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, event, func, insert, literal, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from the5hc_desktop.store.database import Database
@@ -32,6 +33,7 @@ from the5hc_desktop.store.models import SYNCED_MODELS, CreditLedgerEntry
 from the5hc_desktop.store.models_sync import SyncBase, SyncConflict, SyncState
 from the5hc_desktop.store.types import utcnow
 from the5hc_desktop.sync.codec import TableCodec
+from the5hc_desktop.sync.storage import StorageBinder
 
 log = logging.getLogger("the5hc.sync")
 
@@ -43,6 +45,7 @@ PUSHED = "pushed_stamp"  # highest change_stamp the server acknowledged
 CURSOR = "cursor"  # highest server_seq applied here
 IN_FLIGHT = "push_in_flight"  # {"op": uuid, "upto": stamp}: resent after a crash
 LAST_ROUND = "last_round"  # {"at", "pushed", "pulled", "conflicts"}
+PULL_CACHE_KIB = 64 * 1024  # page cache of the pull connection
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,19 @@ class LocalReplica:
             raise ValueError("sync runs on a local SQLite file")
         self.db = database
         self._apply_engine = write_engine(create_sqlite_engine(database.path, foreign_keys=False))
+        self._pull_engine = write_engine(_pull_engine(database.path))
+        self._binders: dict[str, StorageBinder] = {}
 
     def close(self) -> None:
         self._apply_engine.dispose()
+        self._pull_engine.dispose()
+
+    def _binder(self, entity: str) -> StorageBinder:
+        binder = self._binders.get(entity)
+        if binder is None:
+            binder = StorageBinder(CODECS[entity], self._pull_engine.dialect)
+            self._binders[entity] = binder
+        return binder
 
     # --- state -----------------------------------------------------------------------
 
@@ -204,12 +217,12 @@ class LocalReplica:
             raise errors.update_required(f"unknown entities {sorted(unknown)}")
         applied = kept = conflicts = 0
         newest = ""
-        with self._apply_engine.begin() as conn:
+        with self._pull_engine.begin() as conn:
             for entity, incoming in by_entity.items():
                 if entity == CONFLICT_ENTITY:
                     conflicts += _store_conflicts(conn, incoming)
                     continue
-                a, k, c = _apply_entity(conn, CODECS[entity], incoming, mark)
+                a, k, c = _apply_entity(conn, self._binder(entity), incoming, mark)
                 applied, kept, conflicts = applied + a, kept + k, conflicts + c
                 newest = max(newest, max(r["hlc"] for r in incoming))
             self.set_state({CURSOR: cursor}, conn)
@@ -260,68 +273,83 @@ def canonical_digest(database: Database) -> str:
     return digest.hexdigest()
 
 
+def _pull_engine(path: Path) -> Engine:
+    """The connection pulled pages are written on.
+
+    Like the apply connection (foreign keys off), but its commits wait for the disk only
+    at checkpoints (`synchronous=NORMAL`): a power cut can lose the last pulled pages,
+    never a torn one, and their cursor goes back with them, so the next round pulls them
+    again. They are the server's rows, not something saved here; a local save that follows
+    commits with the store's `synchronous=FULL` and so makes them durable too. The larger
+    page cache keeps the indexes of a first download in memory.
+    """
+    engine = create_sqlite_engine(path, foreign_keys=False)
+
+    @event.listens_for(engine, "connect")
+    def _relaxed(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA cache_size=-{PULL_CACHE_KIB}")
+        finally:
+            cursor.close()
+
+    return engine
+
+
 def _table(name: str) -> Table:
     return CODECS[name].table
 
 
 def _apply_entity(
-    conn: Connection, codec: TableCodec, incoming: Sequence[Mapping[str, Any]], mark: int
+    conn: Connection, binder: StorageBinder, incoming: Sequence[Mapping[str, Any]], mark: int
 ) -> tuple[int, int, int]:
-    table = codec.table
-    ids = [uuid.UUID(r["id"]) for r in incoming]
-    local: dict[uuid.UUID, Mapping[str, Any]] = {}
-    for chunk in _chunks(ids, 500):
-        query = select(table).where(table.c.id.in_(chunk), table.c.change_stamp > mark)
-        local.update({row.id: dict(row._mapping) for row in conn.execute(query)})
-    values: list[dict[str, Any]] = []
+    codec = binder.codec
+    local = _pending_versions(conn, codec, incoming, mark)
+    datas: list[Mapping[str, Any]] = []
+    ids: list[uuid.UUID] = []
     kept = conflicts = 0
     lost_at = utcnow()
     for row in incoming:
         row_id = uuid.UUID(row["id"])
-        pending = local.get(row_id)
+        pending = local.get(row_id) if local else None
         if pending is not None and pending["hlc"] > row["hlc"]:
             kept += 1  # the local edit is newer; it goes up next round
             continue
         if pending is not None and pending["hlc"] != row["hlc"]:
             conflicts += 1
             conn.execute(insert(SyncConflict).values(
-                id=uuid.uuid4(), entity=codec.name, row_id=row_id, reason="superseded",
-                winner=_version(row["hlc"], row["data"]),
+                id=uuid.uuid4(), entity=codec.name, row_id=row_id,
+                reason="superseded", winner=_version(row["hlc"], row["data"]),
                 loser=_version(pending["hlc"], codec.encode(pending)), at=lost_at))
-        decoded = codec.decode(row["data"])
-        decoded["change_stamp"] = 0
-        values.append(decoded)
-    if values:
-        _upsert(conn, table, values)
-        for chunk in _chunks([v["id"] for v in values], 500):
-            conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
-    return len(values), kept, conflicts
+        datas.append(row["data"])
+        ids.append(row_id)
+    if datas:
+        conn.exec_driver_sql(binder.upsert_sql(conn.dialect),
+                             binder.rows(datas, {"change_stamp": 0}))
+        if _has_rows(conn, SyncBase.__table__):  # type: ignore[arg-type]  # declarative
+            for chunk in _chunks(ids, 500):
+                conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
+    return len(datas), kept, conflicts
 
 
-def _upsert(conn: Connection, table: Table, values: Sequence[Mapping[str, Any]]) -> None:
-    """Insert or replace whole rows with one executemany.
+def _pending_versions(
+    conn: Connection, codec: TableCodec, incoming: Sequence[Mapping[str, Any]], mark: int
+) -> dict[uuid.UUID, Mapping[str, Any]]:
+    """This device's unpushed versions of the incoming rows, by id."""
+    table = codec.table
+    if not _has_rows(conn, table, table.c.change_stamp > mark):
+        return {}  # nothing pending in this table (always so on a first download)
+    local: dict[uuid.UUID, Mapping[str, Any]] = {}
+    for chunk in _chunks([uuid.UUID(r["id"]) for r in incoming], 500):
+        query = select(table).where(table.c.id.in_(chunk), table.c.change_stamp > mark)
+        local.update({row.id: dict(row._mapping) for row in conn.execute(query)})
+    return local
 
-    The values go through the columns' own bind processors (ids to 16 bytes, dates to
-    text...) as SQLAlchemy would, without its per-row statement machinery (about 15%
-    of applying a pulled page).
-    """
-    dialect = conn.dialect
-    columns = list(table.columns)
-    names = [c.name for c in columns]
-    processors = [c.type._cached_bind_processor(dialect) for c in columns]
-    quoted = [dialect.identifier_preparer.quote(n) for n in names]
-    sql = (
-        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
-        f"VALUES ({', '.join('?' * len(names))}) ON CONFLICT (id) DO UPDATE SET "
-        + ", ".join(f"{q} = excluded.{q}" for n, q in zip(names, quoted, strict=True)
-                    if n != "id")
-    )
-    rows = [
-        tuple(value if process is None else process(value)
-              for value, process in zip((v[n] for n in names), processors, strict=True))
-        for v in values
-    ]
-    conn.exec_driver_sql(sql, rows)
+
+def _has_rows(conn: Connection, table: Table, *where: Any) -> bool:
+    query = select(literal(1)).select_from(table).where(*where).limit(1)
+    return conn.execute(query).first() is not None
 
 
 def _version(hlc: str, data: Mapping[str, Any]) -> dict[str, Any]:
