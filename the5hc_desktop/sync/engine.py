@@ -17,6 +17,7 @@ from typing import Any
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.types import utcnow
 from the5hc_desktop.sync import errors
+from the5hc_desktop.sync.ahead import PagesAhead
 from the5hc_desktop.sync.link import ServerLink
 from the5hc_desktop.sync.local import (
     CURSOR,
@@ -24,6 +25,7 @@ from the5hc_desktop.sync.local import (
     IN_FLIGHT,
     LAST_ROUND,
     LocalReplica,
+    PreparedPage,
 )
 
 log = logging.getLogger("the5hc.sync")
@@ -69,11 +71,13 @@ class SyncEngine:
         push_batch: int = PUSH_BATCH,
         pull_page: int = PULL_PAGE,
         wall_ms: Callable[[], int] | None = None,
+        pull_ahead: bool = True,
     ) -> None:
         self.replica = LocalReplica(database)
         self._connect = connect
         self.push_batch = push_batch
         self.pull_page = pull_page
+        self.pull_ahead = pull_ahead  # fetch the next page while applying this one
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
         self._touched: set[str] = set()  # entities the current round pulled
 
@@ -175,21 +179,29 @@ class SyncEngine:
         replica = self.replica
         cursor = int(replica.state(CURSOR, 0))
         pulled = conflicts = 0
-        while True:
-            if stop():
-                raise errors.cancelled()
-            page = link.pull(cursor, self.pull_page)
-            rows = page["rows"]
-            if not rows:
-                return pulled, conflicts
-            cursor = int(page["last_seq"])
-            applied = replica.apply_page(rows, cursor)
-            self._touched.update(r["entity"] for r in rows)
-            pulled += len(rows)
-            conflicts += applied.conflicts
-            report("pull", pulled)
-            if not page.get("more"):
-                return pulled, conflicts
+        def prepare(page: dict[str, Any]) -> PreparedPage:
+            return replica.prepare_page(page["rows"])
+
+        with PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages:
+            pages.request(cursor)
+            while True:
+                if stop():
+                    raise errors.cancelled()
+                page, prepared = pages.take()
+                rows = page["rows"]
+                if not rows:
+                    return pulled, conflicts
+                cursor = int(page["last_seq"])
+                more = bool(page.get("more"))
+                if more:
+                    pages.request(cursor)  # comes over the network while this page is applied
+                applied = replica.apply_page(prepared, cursor)
+                self._touched.update(r["entity"] for r in rows)
+                pulled += len(rows)
+                conflicts += applied.conflicts
+                report("pull", pulled)
+                if not more:
+                    return pulled, conflicts
 
     def _verify(self, link: ServerLink, report: Progress, stop: Callable[[], bool]) -> bool:
         """Compare counts and Σ ledger; on a mismatch re-pull from 0 once (idempotent)."""

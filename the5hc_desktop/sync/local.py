@@ -46,6 +46,7 @@ CURSOR = "cursor"  # highest server_seq applied here
 IN_FLIGHT = "push_in_flight"  # {"op": uuid, "upto": stamp}: resent after a crash
 LAST_ROUND = "last_round"  # {"at", "pushed", "pulled", "conflicts"}
 PULL_CACHE_KIB = 64 * 1024  # page cache of the pull connection
+PULLED_LOCALS = {"change_stamp": 0}  # a pulled row is in step with the server
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,14 @@ class OutRow:
     def wire(self) -> dict[str, Any]:
         return {"entity": self.entity, "id": self.id, "hlc": self.hlc,
                 "base_hlc": self.base_hlc, "deleted": self.deleted, "data": self.data}
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A pulled page grouped by entity, with each group's rows bound for storage."""
+
+    by_entity: dict[str, list[Mapping[str, Any]]]
+    bound: dict[str, list[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -204,9 +213,9 @@ class LocalReplica:
 
     # --- apply -----------------------------------------------------------------------
 
-    def apply_page(self, rows: Sequence[Mapping[str, Any]], cursor: int) -> Applied:
-        """Apply one pulled page and move the cursor, in one local transaction."""
-        mark = self.pushed_mark()
+    def prepare_page(self, rows: Sequence[Mapping[str, Any]]) -> PreparedPage:
+        """Group a pulled page by entity and bind its rows for storage (no database access,
+        so the engine runs it on the thread that fetches the next page)."""
         by_entity: dict[str, list[Mapping[str, Any]]] = {}
         for row in rows:
             by_entity.setdefault(row["entity"], []).append(row)
@@ -215,14 +224,26 @@ class LocalReplica:
             from the5hc_desktop.sync import errors
 
             raise errors.update_required(f"unknown entities {sorted(unknown)}")
+        bound = {
+            entity: self._binder(entity).rows([r["data"] for r in incoming], PULLED_LOCALS)
+            for entity, incoming in by_entity.items() if entity != CONFLICT_ENTITY
+        }
+        return PreparedPage(by_entity, bound)
+
+    def apply_page(self, page: Sequence[Mapping[str, Any]] | PreparedPage,
+                   cursor: int) -> Applied:
+        """Apply one pulled page and move the cursor, in one local transaction."""
+        prepared = page if isinstance(page, PreparedPage) else self.prepare_page(page)
         applied = kept = conflicts = 0
         newest = ""
         with self._pull_engine.begin() as conn:
-            for entity, incoming in by_entity.items():
+            mark = int(_state(conn, PUSHED, 0))
+            for entity, incoming in prepared.by_entity.items():
                 if entity == CONFLICT_ENTITY:
                     conflicts += _store_conflicts(conn, incoming)
                     continue
-                a, k, c = _apply_entity(conn, self._binder(entity), incoming, mark)
+                a, k, c = _apply_entity(conn, self._binder(entity), incoming,
+                                        prepared.bound[entity], mark)
                 applied, kept, conflicts = applied + a, kept + k, conflicts + c
                 newest = max(newest, max(r["hlc"] for r in incoming))
             self.set_state({CURSOR: cursor}, conn)
@@ -273,6 +294,11 @@ def canonical_digest(database: Database) -> str:
     return digest.hexdigest()
 
 
+def _state(conn: Connection, key: str, default: Any) -> Any:
+    value = conn.execute(select(SyncState.value).where(SyncState.key == key)).scalar()
+    return default if value is None else value
+
+
 def _pull_engine(path: Path) -> Engine:
     """The connection pulled pages are written on.
 
@@ -302,17 +328,24 @@ def _table(name: str) -> Table:
 
 
 def _apply_entity(
-    conn: Connection, binder: StorageBinder, incoming: Sequence[Mapping[str, Any]], mark: int
+    conn: Connection,
+    binder: StorageBinder,
+    incoming: Sequence[Mapping[str, Any]],
+    bound: Sequence[tuple[Any, ...]],
+    mark: int,
 ) -> tuple[int, int, int]:
     codec = binder.codec
     local = _pending_versions(conn, codec, incoming, mark)
-    datas: list[Mapping[str, Any]] = []
+    if not local:  # nothing pending here: every incoming row is stored as it came
+        _store(conn, binder, bound, [r["id"] for r in incoming])
+        return len(incoming), 0, 0
+    values: list[tuple[Any, ...]] = []
     ids: list[uuid.UUID] = []
     kept = conflicts = 0
     lost_at = utcnow()
-    for row in incoming:
+    for row, storage in zip(incoming, bound, strict=True):
         row_id = uuid.UUID(row["id"])
-        pending = local.get(row_id) if local else None
+        pending = local.get(row_id)
         if pending is not None and pending["hlc"] > row["hlc"]:
             kept += 1  # the local edit is newer; it goes up next round
             continue
@@ -322,15 +355,24 @@ def _apply_entity(
                 id=uuid.uuid4(), entity=codec.name, row_id=row_id,
                 reason="superseded", winner=_version(row["hlc"], row["data"]),
                 loser=_version(pending["hlc"], codec.encode(pending)), at=lost_at))
-        datas.append(row["data"])
+        values.append(storage)
         ids.append(row_id)
-    if datas:
-        conn.exec_driver_sql(binder.upsert_sql(conn.dialect),
-                             binder.rows(datas, {"change_stamp": 0}))
-        if _has_rows(conn, SyncBase.__table__):  # type: ignore[arg-type]  # declarative
-            for chunk in _chunks(ids, 500):
-                conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
-    return len(datas), kept, conflicts
+    _store(conn, binder, values, ids)
+    return len(values), kept, conflicts
+
+
+def _store(
+    conn: Connection, binder: StorageBinder, values: Sequence[tuple[Any, ...]],
+    ids: Sequence[str | uuid.UUID],
+) -> None:
+    """Insert or replace whole rows with one executemany; their sync bases are done with."""
+    if not values:
+        return
+    conn.exec_driver_sql(binder.upsert_sql(conn.dialect), list(values))
+    if _has_rows(conn, SyncBase.__table__):  # type: ignore[arg-type]  # declarative
+        row_ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
+        for chunk in _chunks(row_ids, 500):
+            conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
 
 
 def _pending_versions(
