@@ -54,6 +54,14 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT data - '{{{",".join(BOOKKEEPING_KEYS)}}}'::text[]
 $$;
 
+-- Two versions of a row that differ in bookkeeping only (compared only where it matters:
+-- an edit based on the version held here is no conflict, equal or not).
+CREATE OR REPLACE FUNCTION the5hc._same(a_deleted boolean, a_data jsonb,
+                                        b_deleted boolean, b_data jsonb)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT a_deleted = b_deleted AND the5hc._substance(a_data) = the5hc._substance(b_data)
+$$;
+
 CREATE OR REPLACE FUNCTION the5hc._version(hlc text, deleted boolean, data jsonb)
 RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
     SELECT jsonb_build_object('hlc', hlc, 'deleted', deleted, 'data', data)
@@ -132,7 +140,6 @@ CREATE OR REPLACE FUNCTION the5hc._apply_@T@(
 _LWW = _SIGNATURE + """
 DECLARE
     cur record;
-    same boolean;
 BEGIN
     applied := 0; conflicts := 0; live_delta := 0; sum_delta := 0;
     SELECT t.hlc, t.deleted, t.data INTO cur FROM the5hc.@T@ t
@@ -148,21 +155,22 @@ BEGIN
     IF r_hlc = cur.hlc THEN
         RETURN;  -- the version the server already holds
     END IF;
-    same := cur.deleted = r_deleted AND the5hc._substance(cur.data) = the5hc._substance(r_data);
     IF r_hlc > cur.hlc THEN
         seq := seq + 1;
         UPDATE the5hc.@T@ SET hlc = r_hlc, deleted = r_deleted, data = r_data, server_seq = seq
             WHERE gym_id = g AND id = r_id;
         applied := 1;
         live_delta := (NOT r_deleted)::int - (NOT cur.deleted)::int;
-        IF NOT same AND r_base IS DISTINCT FROM cur.hlc THEN
-            seq := seq + 1; conflicts := 1;
-            PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
-                the5hc._version(r_hlc, r_deleted, r_data),
-                the5hc._version(cur.hlc, cur.deleted, cur.data), 'concurrent_edit');
+        IF r_base IS DISTINCT FROM cur.hlc THEN
+            IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
+                seq := seq + 1; conflicts := 1;
+                PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
+                    the5hc._version(r_hlc, r_deleted, r_data),
+                    the5hc._version(cur.hlc, cur.deleted, cur.data), 'concurrent_edit');
+            END IF;
         END IF;
     ELSE
-        IF NOT same THEN
+        IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
             seq := seq + 1; conflicts := 1;
             PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
                 the5hc._version(cur.hlc, cur.deleted, cur.data),
@@ -181,7 +189,6 @@ END $$;
 _SESSION = _SIGNATURE + """
 DECLARE
     cur record;
-    same boolean;
     r_status text := r_data ->> 'status';
     r_status_seq int;
     r_rank int;
@@ -217,7 +224,6 @@ BEGIN
     END IF;
     cur_rank := array_position(ranks, cur.status);
     wins := (r_status_seq, r_rank, r_hlc) > (cur.status_seq, cur_rank, cur.hlc);
-    same := cur.deleted = r_deleted AND the5hc._substance(cur.data) = the5hc._substance(r_data);
     reason := CASE
         WHEN r_status <> cur.status AND ARRAY[r_status, cur.status]
             <@ ARRAY['cancelled', 'completed'] THEN 'cancel_vs_complete'
@@ -230,14 +236,16 @@ BEGIN
             WHERE gym_id = g AND id = r_id;
         applied := 1;
         live_delta := (NOT r_deleted)::int - (NOT cur.deleted)::int;
-        IF NOT same AND r_base IS DISTINCT FROM cur.hlc THEN
-            seq := seq + 1; conflicts := 1;
-            PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
-                the5hc._version(r_hlc, r_deleted, r_data),
-                the5hc._version(cur.hlc, cur.deleted, cur.data), reason);
+        IF r_base IS DISTINCT FROM cur.hlc THEN
+            IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
+                seq := seq + 1; conflicts := 1;
+                PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
+                    the5hc._version(r_hlc, r_deleted, r_data),
+                    the5hc._version(cur.hlc, cur.deleted, cur.data), reason);
+            END IF;
         END IF;
     ELSE
-        IF NOT same THEN
+        IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
             seq := seq + 1; conflicts := 1;
             PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
                 the5hc._version(cur.hlc, cur.deleted, cur.data),
