@@ -11,6 +11,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from the5hc_desktop.sync.local import (
     IN_FLIGHT,
     LAST_ROUND,
     LocalReplica,
+    OutRow,
     PreparedPage,
 )
 
@@ -58,6 +60,16 @@ def _only_ours(answer: dict[str, Any], before: int | None) -> int | None:
         return None
     after = int(answer.get("last_seq", -1))
     return after if after - before == int(answer.get("applied", -1)) else None
+
+
+@dataclass(frozen=True)
+class _Batch:
+    op: uuid.UUID
+    upto: int  # the highest change stamp in it
+    rows: list[OutRow]
+
+    def in_flight(self) -> dict[str, Any]:
+        return {"op": str(self.op), "upto": self.upto}
 
 
 class SyncEngine:
@@ -148,30 +160,43 @@ class SyncEngine:
         While this desk is caught up and every sequence number a push takes is one of its
         own rows stored as sent (no conflict, no one else pushing in between), the pull
         cursor follows the push: those rows are already here and need not come back.
+
+        The next batch is read while the server works on this one, and is written down as
+        in flight in the same local transaction that records this one's ack.
         """
         replica = self.replica
         pushed = 0
         mark = replica.pushed_mark()
         in_flight = replica.state(IN_FLIGHT)
         caught_up: int | None = server_seq if server_seq == replica.state(CURSOR, 0) else None
-        while True:
-            if stop():
-                raise errors.cancelled()
-            if in_flight is not None:
-                op, upto = uuid.UUID(in_flight["op"]), int(in_flight["upto"])
-                rows = replica.outbox(mark, limit=upto - mark, upto=upto)
-            else:
-                rows = replica.outbox(mark, limit=self.push_batch)
-                if not rows:
-                    return pushed
-                op, upto = uuid.uuid4(), rows[-1].stamp
-                replica.set_state({IN_FLIGHT: {"op": str(op), "upto": upto}})
-            answer = link.push(op, [r.wire() for r in rows])
-            caught_up = _only_ours(answer, caught_up)
-            replica.acknowledge(upto, rows, cursor=caught_up)
-            pushed += len(rows)
-            mark, in_flight = upto, None
-            report("push", pushed)
+        batch: _Batch | None
+        if in_flight is not None:  # sent before, perhaps applied: resent under its own id
+            upto = int(in_flight["upto"])
+            batch = _Batch(uuid.UUID(in_flight["op"]), upto,
+                           replica.outbox(mark, limit=upto - mark, upto=upto))
+        else:
+            batch = self._next_batch(mark)
+            if batch is None:
+                return 0
+            replica.set_state({IN_FLIGHT: batch.in_flight()})
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as pool:
+            while batch is not None:
+                if stop():
+                    raise errors.cancelled()
+                sending = pool.submit(link.push, batch.op, [r.wire() for r in batch.rows])
+                following = self._next_batch(batch.upto)  # leaving `with` waits for the push
+                answer = sending.result()
+                caught_up = _only_ours(answer, caught_up)
+                replica.acknowledge(batch.upto, batch.rows, cursor=caught_up,
+                                    in_flight=following.in_flight() if following else None)
+                pushed += len(batch.rows)
+                report("push", pushed)
+                batch = following
+        return pushed
+
+    def _next_batch(self, after: int) -> _Batch | None:
+        rows = self.replica.outbox(after, limit=self.push_batch)
+        return _Batch(uuid.uuid4(), rows[-1].stamp, rows) if rows else None
 
     def _pull(
         self, link: ServerLink, report: Progress, stop: Callable[[], bool]

@@ -197,15 +197,17 @@ class LocalReplica:
         ]
 
     def acknowledge(
-        self, upto: int, rows: Sequence[OutRow], cursor: int | None = None
+        self, upto: int, rows: Sequence[OutRow], cursor: int | None = None,
+        in_flight: Mapping[str, Any] | None = None,
     ) -> None:
         """The server holds everything stamped up to `upto`: move the mark, in one commit
-        (and the pull cursor past our own rows when the engine knows nothing else came)."""
+        (and the pull cursor past our own rows when the engine knows nothing else came;
+        and the next batch as in flight, when the engine has it ready)."""
         with self._apply_engine.begin() as conn:
             ids = [uuid.UUID(r.id) for r in rows]
             for chunk in _chunks(ids, 500):
                 conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
-            moved: dict[str, Any] = {PUSHED: upto, IN_FLIGHT: None}
+            moved: dict[str, Any] = {PUSHED: upto, IN_FLIGHT: in_flight}
             if cursor is not None:
                 moved[CURSOR] = cursor
             self.set_state(moved, conn)
