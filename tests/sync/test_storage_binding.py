@@ -24,7 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from the5hc_desktop.services.demo import generate_demo
 from the5hc_desktop.store.database import Database
-from the5hc_desktop.sync.codec import TableCodec, _kind
+from the5hc_desktop.sync.codec import TableCodec, kind_of
 from the5hc_desktop.sync.local import CODECS, LocalReplica, canonical_digest
 from the5hc_desktop.sync.storage import StorageBinder
 
@@ -62,7 +62,7 @@ VALUES: dict[str, Callable[[random.Random], Any]] = {
 def _random_row(codec: TableCodec, rng: random.Random) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for column in codec.columns:
-        make = VALUES[_kind(column.type)]
+        make = VALUES[kind_of(column.type)]
         row[column.name] = None if column.nullable and rng.random() < 0.2 else make(rng)
     return row
 
@@ -210,3 +210,12 @@ def test_pulled_pages_store_what_the_plain_path_stores(
         pulled_ids = {uuid.UUID(r["id"]).bytes for r in demo_rows if r["entity"] == name}
         assert [r for r in fast[name] if r[0] in pulled_ids] == \
             [r for r in plain[name] if r[0] in pulled_ids], f"{name}, {where}"
+
+
+def test_a_refused_value_is_refused_beside_an_equal_good_one() -> None:
+    codec = CODECS["sessions"]
+    rng = random.Random(5)
+    good = codec.encode(_random_row(codec, rng)) | {"duration_min": 1}
+    bad = codec.encode(_random_row(codec, rng)) | {"duration_min": True}  # True == 1
+    with pytest.raises(ValueError, match="whole number"):
+        StorageBinder(codec, DIALECT).rows([good, bad], {"change_stamp": 0})

@@ -79,7 +79,7 @@ def _float_in(value: Any) -> float:
     return float(value)
 
 
-def _kind(sa_type: TypeEngine[Any]) -> str:
+def kind_of(sa_type: TypeEngine[Any]) -> str:
     """The JSON form a column takes, from its SQLAlchemy type."""
     checks: tuple[tuple[type[Any], str], ...] = (
         (DbUuid, "uuid"), (Rate, "rate"), (UTCDateTime, "instant"), (JSON, "json"),
@@ -111,7 +111,7 @@ _CODECS: dict[str, tuple[Encoder, Decoder]] = {
 
 def decoder_of(sa_type: TypeEngine[Any]) -> Decoder | None:
     """The decoder of a column type's JSON form; None when the JSON value is used as is."""
-    decode = _CODECS[_kind(sa_type)][1]
+    decode = _CODECS[kind_of(sa_type)][1]
     return None if decode is _same else decode
 
 
@@ -124,7 +124,7 @@ class TableCodec:
         self.columns: tuple[Column[Any], ...] = tuple(
             c for c in table.columns if c.name not in LOCAL_COLUMNS
         )
-        self._codecs = {c.name: _CODECS[_kind(c.type)] for c in self.columns}
+        self._codecs = {c.name: _CODECS[kind_of(c.type)] for c in self.columns}
 
     def encode(self, row: Mapping[str, Any]) -> dict[str, Any]:
         """A row (column -> Python value) as a JSON-ready object."""

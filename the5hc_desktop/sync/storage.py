@@ -26,9 +26,10 @@ from sqlalchemy import Date, Dialect
 
 from the5hc_desktop.store import bulk
 from the5hc_desktop.store.types import DbUuid, UTCDateTime
-from the5hc_desktop.sync.codec import LOCAL_COLUMNS, Decoder, TableCodec, decoder_of
+from the5hc_desktop.sync.codec import LOCAL_COLUMNS, Decoder, TableCodec, decoder_of, kind_of
 
 Converter = Callable[[Any], Any]
+TEXT_FORMS = frozenset({"uuid", "instant", "date", "text"})  # codec kinds sent as JSON text
 
 # Column types whose storage form the store offers as a plain function (store/bulk.py).
 _STORE_FORMS: tuple[tuple[type[Any], Converter], ...] = (
@@ -55,6 +56,18 @@ def _store_form(column_type: Any, dialect: Dialect) -> Converter | None:
     return processor
 
 
+def _converted(values: list[Any], convert: Converter, memo: bool) -> list[Any]:
+    """`convert` applied to every value but None; with `memo`, once per distinct value
+    (a page repeats its members', packages' and trainers' ids many times)."""
+    if not memo:
+        return [None if v is None else convert(v) for v in values]
+    distinct = dict.fromkeys(values)
+    for value in distinct:
+        if value is not None:
+            distinct[value] = convert(value)
+    return [distinct[v] for v in values]
+
+
 class StorageBinder:
     """Turns the `data` objects of one table's pulled rows into parameter tuples."""
 
@@ -68,6 +81,9 @@ class StorageBinder:
             for c in codec.table.columns
         ]
         self._local = [c.name in LOCAL_COLUMNS for c in codec.table.columns]
+        # Only columns sent as text: their values are hashable, and a text never equals a
+        # value of another type (1 == True would merge a refused value with a good one).
+        self._memo = [kind_of(c.type) in TEXT_FORMS for c in codec.table.columns]
 
     def rows(
         self, datas: Sequence[Mapping[str, Any]], local: Mapping[str, Any]
@@ -79,14 +95,14 @@ class StorageBinder:
                 raise ValueError(f"{self.codec.name}: unknown columns {unknown}")
         count = len(datas)
         columns: list[list[Any]] = []
-        for name, convert, is_local in zip(self.names, self._converters, self._local,
-                                           strict=True):
+        for name, convert, is_local, memo in zip(self.names, self._converters, self._local,
+                                                 self._memo, strict=True):
             if is_local:
                 columns.append([local[name]] * count)
                 continue
             values = [data.get(name) for data in datas]
             if convert is not None:
-                values = [None if v is None else convert(v) for v in values]
+                values = _converted(values, convert, memo)
             columns.append(values)
         return list(zip(*columns, strict=True))
 
