@@ -68,6 +68,8 @@ def _bool_in(value: Any) -> bool:
 
 
 def _int_in(value: Any) -> int:
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or int(value) != value:
         raise ValueError(f"not a whole number: {value!r}")
     return int(value)
@@ -77,7 +79,7 @@ def _float_in(value: Any) -> float:
     return float(value)
 
 
-def _kind(sa_type: TypeEngine[Any]) -> str:
+def kind_of(sa_type: TypeEngine[Any]) -> str:
     """The JSON form a column takes, from its SQLAlchemy type."""
     checks: tuple[tuple[type[Any], str], ...] = (
         (DbUuid, "uuid"), (Rate, "rate"), (UTCDateTime, "instant"), (JSON, "json"),
@@ -107,6 +109,12 @@ _CODECS: dict[str, tuple[Encoder, Decoder]] = {
 }
 
 
+def decoder_of(sa_type: TypeEngine[Any]) -> Decoder | None:
+    """The decoder of a column type's JSON form; None when the JSON value is used as is."""
+    decode = _CODECS[kind_of(sa_type)][1]
+    return None if decode is _same else decode
+
+
 class TableCodec:
     """Encodes and decodes the rows of one synced table."""
 
@@ -116,7 +124,7 @@ class TableCodec:
         self.columns: tuple[Column[Any], ...] = tuple(
             c for c in table.columns if c.name not in LOCAL_COLUMNS
         )
-        self._codecs = {c.name: _CODECS[_kind(c.type)] for c in self.columns}
+        self._codecs = {c.name: _CODECS[kind_of(c.type)] for c in self.columns}
 
     def encode(self, row: Mapping[str, Any]) -> dict[str, Any]:
         """A row (column -> Python value) as a JSON-ready object."""

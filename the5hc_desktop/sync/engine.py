@@ -11,12 +11,14 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.types import utcnow
 from the5hc_desktop.sync import errors
+from the5hc_desktop.sync.ahead import PagesAhead
 from the5hc_desktop.sync.link import ServerLink
 from the5hc_desktop.sync.local import (
     CURSOR,
@@ -24,6 +26,8 @@ from the5hc_desktop.sync.local import (
     IN_FLIGHT,
     LAST_ROUND,
     LocalReplica,
+    OutRow,
+    PreparedPage,
 )
 
 log = logging.getLogger("the5hc.sync")
@@ -58,6 +62,16 @@ def _only_ours(answer: dict[str, Any], before: int | None) -> int | None:
     return after if after - before == int(answer.get("applied", -1)) else None
 
 
+@dataclass(frozen=True)
+class _Batch:
+    op: uuid.UUID
+    upto: int  # the highest change stamp in it
+    rows: list[OutRow]
+
+    def in_flight(self) -> dict[str, Any]:
+        return {"op": str(self.op), "upto": self.upto}
+
+
 class SyncEngine:
     """Runs rounds for one local database against one server link factory."""
 
@@ -69,11 +83,13 @@ class SyncEngine:
         push_batch: int = PUSH_BATCH,
         pull_page: int = PULL_PAGE,
         wall_ms: Callable[[], int] | None = None,
+        pull_ahead: bool = True,
     ) -> None:
         self.replica = LocalReplica(database)
         self._connect = connect
         self.push_batch = push_batch
         self.pull_page = pull_page
+        self.pull_ahead = pull_ahead  # fetch the next page while applying this one
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
         self._touched: set[str] = set()  # entities the current round pulled
 
@@ -144,30 +160,43 @@ class SyncEngine:
         While this desk is caught up and every sequence number a push takes is one of its
         own rows stored as sent (no conflict, no one else pushing in between), the pull
         cursor follows the push: those rows are already here and need not come back.
+
+        The next batch is read while the server works on this one, and is written down as
+        in flight in the same local transaction that records this one's ack.
         """
         replica = self.replica
         pushed = 0
         mark = replica.pushed_mark()
         in_flight = replica.state(IN_FLIGHT)
         caught_up: int | None = server_seq if server_seq == replica.state(CURSOR, 0) else None
-        while True:
-            if stop():
-                raise errors.cancelled()
-            if in_flight is not None:
-                op, upto = uuid.UUID(in_flight["op"]), int(in_flight["upto"])
-                rows = replica.outbox(mark, limit=upto - mark, upto=upto)
-            else:
-                rows = replica.outbox(mark, limit=self.push_batch)
-                if not rows:
-                    return pushed
-                op, upto = uuid.uuid4(), rows[-1].stamp
-                replica.set_state({IN_FLIGHT: {"op": str(op), "upto": upto}})
-            answer = link.push(op, [r.wire() for r in rows])
-            caught_up = _only_ours(answer, caught_up)
-            replica.acknowledge(upto, rows, cursor=caught_up)
-            pushed += len(rows)
-            mark, in_flight = upto, None
-            report("push", pushed)
+        batch: _Batch | None
+        if in_flight is not None:  # sent before, perhaps applied: resent under its own id
+            upto = int(in_flight["upto"])
+            batch = _Batch(uuid.UUID(in_flight["op"]), upto,
+                           replica.outbox(mark, limit=upto - mark, upto=upto))
+        else:
+            batch = self._next_batch(mark)
+            if batch is None:
+                return 0
+            replica.set_state({IN_FLIGHT: batch.in_flight()})
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as pool:
+            while batch is not None:
+                if stop():
+                    raise errors.cancelled()
+                sending = pool.submit(link.push, batch.op, [r.wire() for r in batch.rows])
+                following = self._next_batch(batch.upto)  # leaving `with` waits for the push
+                answer = sending.result()
+                caught_up = _only_ours(answer, caught_up)
+                replica.acknowledge(batch.upto, batch.rows, cursor=caught_up,
+                                    in_flight=following.in_flight() if following else None)
+                pushed += len(batch.rows)
+                report("push", pushed)
+                batch = following
+        return pushed
+
+    def _next_batch(self, after: int) -> _Batch | None:
+        rows = self.replica.outbox(after, limit=self.push_batch)
+        return _Batch(uuid.uuid4(), rows[-1].stamp, rows) if rows else None
 
     def _pull(
         self, link: ServerLink, report: Progress, stop: Callable[[], bool]
@@ -175,21 +204,29 @@ class SyncEngine:
         replica = self.replica
         cursor = int(replica.state(CURSOR, 0))
         pulled = conflicts = 0
-        while True:
-            if stop():
-                raise errors.cancelled()
-            page = link.pull(cursor, self.pull_page)
-            rows = page["rows"]
-            if not rows:
-                return pulled, conflicts
-            cursor = int(page["last_seq"])
-            applied = replica.apply_page(rows, cursor)
-            self._touched.update(r["entity"] for r in rows)
-            pulled += len(rows)
-            conflicts += applied.conflicts
-            report("pull", pulled)
-            if not page.get("more"):
-                return pulled, conflicts
+        def prepare(page: dict[str, Any]) -> PreparedPage:
+            return replica.prepare_page(page["rows"])
+
+        with PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages:
+            pages.request(cursor)
+            while True:
+                if stop():
+                    raise errors.cancelled()
+                page, prepared = pages.take()
+                rows = page["rows"]
+                if not rows:
+                    return pulled, conflicts
+                cursor = int(page["last_seq"])
+                more = bool(page.get("more"))
+                if more:
+                    pages.request(cursor)  # comes over the network while this page is applied
+                applied = replica.apply_page(prepared, cursor)
+                self._touched.update(r["entity"] for r in rows)
+                pulled += len(rows)
+                conflicts += applied.conflicts
+                report("pull", pulled)
+                if not more:
+                    return pulled, conflicts
 
     def _verify(self, link: ServerLink, report: Progress, stop: Callable[[], bool]) -> bool:
         """Compare counts and Σ ledger; on a mismatch re-pull from 0 once (idempotent)."""

@@ -21,9 +21,10 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Table, delete, event, func, insert, literal, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from the5hc_desktop.store.database import Database
@@ -32,6 +33,7 @@ from the5hc_desktop.store.models import SYNCED_MODELS, CreditLedgerEntry
 from the5hc_desktop.store.models_sync import SyncBase, SyncConflict, SyncState
 from the5hc_desktop.store.types import utcnow
 from the5hc_desktop.sync.codec import TableCodec
+from the5hc_desktop.sync.storage import StorageBinder
 
 log = logging.getLogger("the5hc.sync")
 
@@ -43,6 +45,9 @@ PUSHED = "pushed_stamp"  # highest change_stamp the server acknowledged
 CURSOR = "cursor"  # highest server_seq applied here
 IN_FLIGHT = "push_in_flight"  # {"op": uuid, "upto": stamp}: resent after a crash
 LAST_ROUND = "last_round"  # {"at", "pushed", "pulled", "conflicts"}
+PULL_CACHE_KIB = 256 * 1024  # page cache of the pull connection (a 100k gym is ~1 GB)
+PULL_CHECKPOINT_PAGES = 16384  # WAL pages (64 MiB) between checkpoints of pulled pages
+PULLED_LOCALS = {"change_stamp": 0}  # a pulled row is in step with the server
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,14 @@ class OutRow:
     def wire(self) -> dict[str, Any]:
         return {"entity": self.entity, "id": self.id, "hlc": self.hlc,
                 "base_hlc": self.base_hlc, "deleted": self.deleted, "data": self.data}
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A pulled page grouped by entity, with each group's rows bound for storage."""
+
+    by_entity: dict[str, list[Mapping[str, Any]]]
+    bound: dict[str, list[tuple[Any, ...]]]
 
 
 @dataclass(frozen=True)
@@ -81,9 +94,19 @@ class LocalReplica:
             raise ValueError("sync runs on a local SQLite file")
         self.db = database
         self._apply_engine = write_engine(create_sqlite_engine(database.path, foreign_keys=False))
+        self._pull_engine = write_engine(_pull_engine(database.path))
+        self._binders: dict[str, StorageBinder] = {}
 
     def close(self) -> None:
         self._apply_engine.dispose()
+        self._pull_engine.dispose()
+
+    def _binder(self, entity: str) -> StorageBinder:
+        binder = self._binders.get(entity)
+        if binder is None:
+            binder = StorageBinder(CODECS[entity], self._pull_engine.dialect)
+            self._binders[entity] = binder
+        return binder
 
     # --- state -----------------------------------------------------------------------
 
@@ -175,15 +198,17 @@ class LocalReplica:
         ]
 
     def acknowledge(
-        self, upto: int, rows: Sequence[OutRow], cursor: int | None = None
+        self, upto: int, rows: Sequence[OutRow], cursor: int | None = None,
+        in_flight: Mapping[str, Any] | None = None,
     ) -> None:
         """The server holds everything stamped up to `upto`: move the mark, in one commit
-        (and the pull cursor past our own rows when the engine knows nothing else came)."""
+        (and the pull cursor past our own rows when the engine knows nothing else came;
+        and the next batch as in flight, when the engine has it ready)."""
         with self._apply_engine.begin() as conn:
             ids = [uuid.UUID(r.id) for r in rows]
             for chunk in _chunks(ids, 500):
                 conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
-            moved: dict[str, Any] = {PUSHED: upto, IN_FLIGHT: None}
+            moved: dict[str, Any] = {PUSHED: upto, IN_FLIGHT: in_flight}
             if cursor is not None:
                 moved[CURSOR] = cursor
             self.set_state(moved, conn)
@@ -191,9 +216,9 @@ class LocalReplica:
 
     # --- apply -----------------------------------------------------------------------
 
-    def apply_page(self, rows: Sequence[Mapping[str, Any]], cursor: int) -> Applied:
-        """Apply one pulled page and move the cursor, in one local transaction."""
-        mark = self.pushed_mark()
+    def prepare_page(self, rows: Sequence[Mapping[str, Any]]) -> PreparedPage:
+        """Group a pulled page by entity and bind its rows for storage (no database access,
+        so the engine runs it on the thread that fetches the next page)."""
         by_entity: dict[str, list[Mapping[str, Any]]] = {}
         for row in rows:
             by_entity.setdefault(row["entity"], []).append(row)
@@ -202,14 +227,26 @@ class LocalReplica:
             from the5hc_desktop.sync import errors
 
             raise errors.update_required(f"unknown entities {sorted(unknown)}")
+        bound = {
+            entity: self._binder(entity).rows([r["data"] for r in incoming], PULLED_LOCALS)
+            for entity, incoming in by_entity.items() if entity != CONFLICT_ENTITY
+        }
+        return PreparedPage(by_entity, bound)
+
+    def apply_page(self, page: Sequence[Mapping[str, Any]] | PreparedPage,
+                   cursor: int) -> Applied:
+        """Apply one pulled page and move the cursor, in one local transaction."""
+        prepared = page if isinstance(page, PreparedPage) else self.prepare_page(page)
         applied = kept = conflicts = 0
         newest = ""
-        with self._apply_engine.begin() as conn:
-            for entity, incoming in by_entity.items():
+        with self._pull_engine.begin() as conn:
+            mark = int(_state(conn, PUSHED, 0))
+            for entity, incoming in prepared.by_entity.items():
                 if entity == CONFLICT_ENTITY:
                     conflicts += _store_conflicts(conn, incoming)
                     continue
-                a, k, c = _apply_entity(conn, CODECS[entity], incoming, mark)
+                a, k, c = _apply_entity(conn, self._binder(entity), incoming,
+                                        prepared.bound[entity], mark)
                 applied, kept, conflicts = applied + a, kept + k, conflicts + c
                 newest = max(newest, max(r["hlc"] for r in incoming))
             self.set_state({CURSOR: cursor}, conn)
@@ -260,23 +297,58 @@ def canonical_digest(database: Database) -> str:
     return digest.hexdigest()
 
 
+def _state(conn: Connection, key: str, default: Any) -> Any:
+    value = conn.execute(select(SyncState.value).where(SyncState.key == key)).scalar()
+    return default if value is None else value
+
+
+def _pull_engine(path: Path) -> Engine:
+    """The connection pulled pages are written on.
+
+    Like the apply connection (foreign keys off), but its commits wait for the disk only
+    at checkpoints (`synchronous=NORMAL`): a power cut can lose the last pulled pages,
+    never a torn one, and their cursor goes back with them, so the next round pulls them
+    again. They are the server's rows, not something saved here; a local save that follows
+    commits with the store's `synchronous=FULL` and so makes them durable too. The larger
+    page cache keeps the indexes of a first download in memory, and rarer checkpoints
+    copy an index page changed by many pages to the file once instead of many times.
+    """
+    engine = create_sqlite_engine(path, foreign_keys=False)
+
+    @event.listens_for(engine, "connect")
+    def _relaxed(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA cache_size=-{PULL_CACHE_KIB}")
+            cursor.execute(f"PRAGMA wal_autocheckpoint={PULL_CHECKPOINT_PAGES}")
+        finally:
+            cursor.close()
+
+    return engine
+
+
 def _table(name: str) -> Table:
     return CODECS[name].table
 
 
 def _apply_entity(
-    conn: Connection, codec: TableCodec, incoming: Sequence[Mapping[str, Any]], mark: int
+    conn: Connection,
+    binder: StorageBinder,
+    incoming: Sequence[Mapping[str, Any]],
+    bound: Sequence[tuple[Any, ...]],
+    mark: int,
 ) -> tuple[int, int, int]:
-    table = codec.table
-    ids = [uuid.UUID(r["id"]) for r in incoming]
-    local: dict[uuid.UUID, Mapping[str, Any]] = {}
-    for chunk in _chunks(ids, 500):
-        query = select(table).where(table.c.id.in_(chunk), table.c.change_stamp > mark)
-        local.update({row.id: dict(row._mapping) for row in conn.execute(query)})
-    values: list[dict[str, Any]] = []
+    codec = binder.codec
+    local = _pending_versions(conn, codec, incoming, mark)
+    if not local:  # nothing pending here: every incoming row is stored as it came
+        _store(conn, binder, bound, [r["id"] for r in incoming])
+        return len(incoming), 0, 0
+    values: list[tuple[Any, ...]] = []
+    ids: list[uuid.UUID] = []
     kept = conflicts = 0
     lost_at = utcnow()
-    for row in incoming:
+    for row, storage in zip(incoming, bound, strict=True):
         row_id = uuid.UUID(row["id"])
         pending = local.get(row_id)
         if pending is not None and pending["hlc"] > row["hlc"]:
@@ -285,43 +357,46 @@ def _apply_entity(
         if pending is not None and pending["hlc"] != row["hlc"]:
             conflicts += 1
             conn.execute(insert(SyncConflict).values(
-                id=uuid.uuid4(), entity=codec.name, row_id=row_id, reason="superseded",
-                winner=_version(row["hlc"], row["data"]),
+                id=uuid.uuid4(), entity=codec.name, row_id=row_id,
+                reason="superseded", winner=_version(row["hlc"], row["data"]),
                 loser=_version(pending["hlc"], codec.encode(pending)), at=lost_at))
-        decoded = codec.decode(row["data"])
-        decoded["change_stamp"] = 0
-        values.append(decoded)
-    if values:
-        _upsert(conn, table, values)
-        for chunk in _chunks([v["id"] for v in values], 500):
-            conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
+        values.append(storage)
+        ids.append(row_id)
+    _store(conn, binder, values, ids)
     return len(values), kept, conflicts
 
 
-def _upsert(conn: Connection, table: Table, values: Sequence[Mapping[str, Any]]) -> None:
-    """Insert or replace whole rows with one executemany.
+def _store(
+    conn: Connection, binder: StorageBinder, values: Sequence[tuple[Any, ...]],
+    ids: Sequence[str | uuid.UUID],
+) -> None:
+    """Insert or replace whole rows with one executemany; their sync bases are done with."""
+    if not values:
+        return
+    conn.exec_driver_sql(binder.upsert_sql(conn.dialect), list(values))
+    if _has_rows(conn, SyncBase.__table__):  # type: ignore[arg-type]  # declarative
+        row_ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
+        for chunk in _chunks(row_ids, 500):
+            conn.execute(delete(SyncBase).where(SyncBase.row_id.in_(chunk)))
 
-    The values go through the columns' own bind processors (ids to 16 bytes, dates to
-    text...) as SQLAlchemy would, without its per-row statement machinery (about 15%
-    of applying a pulled page).
-    """
-    dialect = conn.dialect
-    columns = list(table.columns)
-    names = [c.name for c in columns]
-    processors = [c.type._cached_bind_processor(dialect) for c in columns]
-    quoted = [dialect.identifier_preparer.quote(n) for n in names]
-    sql = (
-        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(quoted)}) "
-        f"VALUES ({', '.join('?' * len(names))}) ON CONFLICT (id) DO UPDATE SET "
-        + ", ".join(f"{q} = excluded.{q}" for n, q in zip(names, quoted, strict=True)
-                    if n != "id")
-    )
-    rows = [
-        tuple(value if process is None else process(value)
-              for value, process in zip((v[n] for n in names), processors, strict=True))
-        for v in values
-    ]
-    conn.exec_driver_sql(sql, rows)
+
+def _pending_versions(
+    conn: Connection, codec: TableCodec, incoming: Sequence[Mapping[str, Any]], mark: int
+) -> dict[uuid.UUID, Mapping[str, Any]]:
+    """This device's unpushed versions of the incoming rows, by id."""
+    table = codec.table
+    if not _has_rows(conn, table, table.c.change_stamp > mark):
+        return {}  # nothing pending in this table (always so on a first download)
+    local: dict[uuid.UUID, Mapping[str, Any]] = {}
+    for chunk in _chunks([uuid.UUID(r["id"]) for r in incoming], 500):
+        query = select(table).where(table.c.id.in_(chunk), table.c.change_stamp > mark)
+        local.update({row.id: dict(row._mapping) for row in conn.execute(query)})
+    return local
+
+
+def _has_rows(conn: Connection, table: Table, *where: Any) -> bool:
+    query = select(literal(1)).select_from(table).where(*where).limit(1)
+    return conn.execute(query).first() is not None
 
 
 def _version(hlc: str, data: Mapping[str, Any]) -> dict[str, Any]:

@@ -54,6 +54,14 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT data - '{{{",".join(BOOKKEEPING_KEYS)}}}'::text[]
 $$;
 
+-- Two versions of a row that differ in bookkeeping only (compared only where it matters:
+-- an edit based on the version held here is no conflict, equal or not).
+CREATE OR REPLACE FUNCTION the5hc._same(a_deleted boolean, a_data jsonb,
+                                        b_deleted boolean, b_data jsonb)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT a_deleted = b_deleted AND the5hc._substance(a_data) = the5hc._substance(b_data)
+$$;
+
 CREATE OR REPLACE FUNCTION the5hc._version(hlc text, deleted boolean, data jsonb)
 RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
     SELECT jsonb_build_object('hlc', hlc, 'deleted', deleted, 'data', data)
@@ -132,7 +140,6 @@ CREATE OR REPLACE FUNCTION the5hc._apply_@T@(
 _LWW = _SIGNATURE + """
 DECLARE
     cur record;
-    same boolean;
 BEGIN
     applied := 0; conflicts := 0; live_delta := 0; sum_delta := 0;
     SELECT t.hlc, t.deleted, t.data INTO cur FROM the5hc.@T@ t
@@ -148,21 +155,22 @@ BEGIN
     IF r_hlc = cur.hlc THEN
         RETURN;  -- the version the server already holds
     END IF;
-    same := cur.deleted = r_deleted AND the5hc._substance(cur.data) = the5hc._substance(r_data);
     IF r_hlc > cur.hlc THEN
         seq := seq + 1;
         UPDATE the5hc.@T@ SET hlc = r_hlc, deleted = r_deleted, data = r_data, server_seq = seq
             WHERE gym_id = g AND id = r_id;
         applied := 1;
         live_delta := (NOT r_deleted)::int - (NOT cur.deleted)::int;
-        IF NOT same AND r_base IS DISTINCT FROM cur.hlc THEN
-            seq := seq + 1; conflicts := 1;
-            PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
-                the5hc._version(r_hlc, r_deleted, r_data),
-                the5hc._version(cur.hlc, cur.deleted, cur.data), 'concurrent_edit');
+        IF r_base IS DISTINCT FROM cur.hlc THEN
+            IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
+                seq := seq + 1; conflicts := 1;
+                PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
+                    the5hc._version(r_hlc, r_deleted, r_data),
+                    the5hc._version(cur.hlc, cur.deleted, cur.data), 'concurrent_edit');
+            END IF;
         END IF;
     ELSE
-        IF NOT same THEN
+        IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
             seq := seq + 1; conflicts := 1;
             PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
                 the5hc._version(cur.hlc, cur.deleted, cur.data),
@@ -181,7 +189,6 @@ END $$;
 _SESSION = _SIGNATURE + """
 DECLARE
     cur record;
-    same boolean;
     r_status text := r_data ->> 'status';
     r_status_seq int;
     r_rank int;
@@ -217,7 +224,6 @@ BEGIN
     END IF;
     cur_rank := array_position(ranks, cur.status);
     wins := (r_status_seq, r_rank, r_hlc) > (cur.status_seq, cur_rank, cur.hlc);
-    same := cur.deleted = r_deleted AND the5hc._substance(cur.data) = the5hc._substance(r_data);
     reason := CASE
         WHEN r_status <> cur.status AND ARRAY[r_status, cur.status]
             <@ ARRAY['cancelled', 'completed'] THEN 'cancel_vs_complete'
@@ -230,14 +236,16 @@ BEGIN
             WHERE gym_id = g AND id = r_id;
         applied := 1;
         live_delta := (NOT r_deleted)::int - (NOT cur.deleted)::int;
-        IF NOT same AND r_base IS DISTINCT FROM cur.hlc THEN
-            seq := seq + 1; conflicts := 1;
-            PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
-                the5hc._version(r_hlc, r_deleted, r_data),
-                the5hc._version(cur.hlc, cur.deleted, cur.data), reason);
+        IF r_base IS DISTINCT FROM cur.hlc THEN
+            IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
+                seq := seq + 1; conflicts := 1;
+                PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
+                    the5hc._version(r_hlc, r_deleted, r_data),
+                    the5hc._version(cur.hlc, cur.deleted, cur.data), reason);
+            END IF;
         END IF;
     ELSE
-        IF NOT same THEN
+        IF NOT the5hc._same(cur.deleted, cur.data, r_deleted, r_data) THEN
             seq := seq + 1; conflicts := 1;
             PERFORM the5hc._log_conflict(g, seq, '@T@', r_id,
                 the5hc._version(cur.hlc, cur.deleted, cur.data),
@@ -408,15 +416,20 @@ BEGIN
 END $$;
 """
 
+# The page is built as json text, not jsonb: the device only reads it, and assembling a
+# jsonb value of a thousand rows cost the server two to three times as much. The return
+# type changed with that, so the function is dropped first (its grants are re-issued
+# right after, by whoever re-creates the functions).
 _PULL = f"""
-CREATE OR REPLACE FUNCTION the5hc.pull(cursor bigint, page_limit int) RETURNS jsonb
+DROP FUNCTION IF EXISTS the5hc.pull(bigint, int);
+CREATE FUNCTION the5hc.pull(cursor bigint, page_limit int) RETURNS json
 LANGUAGE plpgsql STABLE SECURITY DEFINER {_PIN}
 -- The twelve-branch query is planned once per session, not on every call.
 SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
     g uuid;
     lim int;
-    page jsonb;
+    page json;
 BEGIN
     g := (the5hc._device()).gym_id;
     IF pull.cursor IS NULL OR pull.cursor < 0 THEN
@@ -429,11 +442,11 @@ BEGIN
 {{branches}}
         ) u ORDER BY u.server_seq LIMIT lim + 1
     )
-    SELECT jsonb_build_object(
-        'rows', coalesce(jsonb_agg(jsonb_build_object(
+    SELECT json_build_object(
+        'rows', coalesce(json_agg(json_build_object(
                 'entity', p.entity, 'id', p.id, 'hlc', p.hlc, 'deleted', p.deleted,
                 'server_seq', p.server_seq, 'data', p.data) ORDER BY p.server_seq)
-            FILTER (WHERE p.n <= lim), '[]'::jsonb),
+            FILTER (WHERE p.n <= lim), '[]'::json),
         'last_seq', coalesce(max(p.server_seq) FILTER (WHERE p.n <= lim), pull.cursor),
         'more', count(*) > lim)
     INTO page FROM page_rows p;

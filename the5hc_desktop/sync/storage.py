@@ -1,0 +1,117 @@
+"""Pulled rows (JSON form) straight to the values SQLite stores, a column at a time.
+
+Applying a pulled page used to decode each row to Python values and then run every value
+through its column type's bind processor: a dozen calls per value, most of the time of an
+initial download. Here each column gets one converter, prepared once per table:
+
+- the codec's decoder (the JSON form, validated as `TableCodec.decode` does) followed by
+  the store's own storage form. For ids, instants and dates that form is taken from
+  `store.bulk` (`db_uuid`, `db_time`, `db_date`: the functions the bulk writer binds
+  with, tested there against the ORM), so a storage change made in the store reaches
+  sync without a change here;
+- for every other type, the column type's own bind processor, exactly as SQLAlchemy would
+  bind it.
+
+A column whose JSON form is already the stored value (text, whole numbers) is passed on
+untouched. tests/sync/test_storage_binding.py compares every column with the plain path
+(decode, then the type's bind processor) on random values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Date, Dialect
+
+from the5hc_desktop.store import bulk
+from the5hc_desktop.store.types import DbUuid, UTCDateTime
+from the5hc_desktop.sync.codec import LOCAL_COLUMNS, Decoder, TableCodec, decoder_of, kind_of
+
+Converter = Callable[[Any], Any]
+TEXT_FORMS = frozenset({"uuid", "instant", "date", "text"})  # codec kinds sent as JSON text
+
+# Column types whose storage form the store offers as a plain function (store/bulk.py).
+_STORE_FORMS: tuple[tuple[type[Any], Converter], ...] = (
+    (DbUuid, bulk.db_uuid),
+    (UTCDateTime, bulk.db_time),
+    (Date, bulk.db_date),
+)
+
+
+def _compose(decode: Decoder | None, store: Converter | None) -> Converter | None:
+    if decode is None:
+        return store
+    if store is None:
+        return decode
+    return lambda value: store(decode(value))
+
+
+def _store_form(column_type: Any, dialect: Dialect) -> Converter | None:
+    if dialect.name == "sqlite":
+        for sa_class, form in _STORE_FORMS:
+            if isinstance(column_type, sa_class):
+                return form
+    processor: Converter | None = column_type._cached_bind_processor(dialect)
+    return processor
+
+
+def _converted(values: list[Any], convert: Converter, memo: bool) -> list[Any]:
+    """`convert` applied to every value but None; with `memo`, once per distinct value
+    (a page repeats its members', packages' and trainers' ids many times)."""
+    if not memo:
+        return [None if v is None else convert(v) for v in values]
+    distinct = dict.fromkeys(values)
+    for value in distinct:
+        if value is not None:
+            distinct[value] = convert(value)
+    return [distinct[v] for v in values]
+
+
+class StorageBinder:
+    """Turns the `data` objects of one table's pulled rows into parameter tuples."""
+
+    def __init__(self, codec: TableCodec, dialect: Dialect) -> None:
+        self.codec = codec
+        self.names: tuple[str, ...] = tuple(c.name for c in codec.table.columns)
+        self._known = frozenset(c.name for c in codec.columns)
+        self._converters: list[Converter | None] = [
+            None if c.name in LOCAL_COLUMNS
+            else _compose(decoder_of(c.type), _store_form(c.type, dialect))
+            for c in codec.table.columns
+        ]
+        self._local = [c.name in LOCAL_COLUMNS for c in codec.table.columns]
+        # Only columns sent as text: their values are hashable, and a text never equals a
+        # value of another type (1 == True would merge a refused value with a good one).
+        self._memo = [kind_of(c.type) in TEXT_FORMS for c in codec.table.columns]
+
+    def rows(
+        self, datas: Sequence[Mapping[str, Any]], local: Mapping[str, Any]
+    ) -> list[tuple[Any, ...]]:
+        """One tuple per row, in table column order; local columns take `local`'s values."""
+        for data in datas:
+            if not data.keys() <= self._known:
+                unknown = sorted(set(data) - self._known)
+                raise ValueError(f"{self.codec.name}: unknown columns {unknown}")
+        count = len(datas)
+        columns: list[list[Any]] = []
+        for name, convert, is_local, memo in zip(self.names, self._converters, self._local,
+                                                 self._memo, strict=True):
+            if is_local:
+                columns.append([local[name]] * count)
+                continue
+            values = [data.get(name) for data in datas]
+            if convert is not None:
+                values = _converted(values, convert, memo)
+            columns.append(values)
+        return list(zip(*columns, strict=True))
+
+    def upsert_sql(self, dialect: Dialect) -> str:
+        """INSERT ... ON CONFLICT (id) DO UPDATE of every column, with `?` placeholders."""
+        preparer = dialect.identifier_preparer
+        quoted = [preparer.quote(n) for n in self.names]
+        updates = ", ".join(f"{q} = excluded.{q}" for n, q in zip(self.names, quoted,
+                                                                    strict=True) if n != "id")
+        return (f"INSERT INTO {preparer.format_table(self.codec.table)} ({', '.join(quoted)}) "
+                f"VALUES ({', '.join('?' * len(quoted))}) ON CONFLICT (id) DO UPDATE SET "
+                f"{updates}")
