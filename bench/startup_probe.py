@@ -60,6 +60,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def rss_now_mb() -> float:
+    """Resident memory now (Linux /proc), 0 elsewhere."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
 def since_start() -> int:
     return round((time.time() - T0) * 1000)
 
@@ -71,6 +80,7 @@ def cpu_ms() -> int:
 
 def install_robot(login: str, password: str, until: str, expected_panes: int) -> None:
     """Wraps the app's QApplication factory so the robot starts with the event loop."""
+    import the5hc_desktop.ui.app  # noqa: F401  # first, as `the5hc` imports it
     from the5hc_desktop.ui import application
 
     create = application.create_application
@@ -107,6 +117,8 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                 if watched is self.window and "first_paint_ms" not in self.report:
                     self.report["first_paint_ms"] = since_start()
                     self.report["first_paint_cpu_ms"] = cpu_ms()
+                    self.report["first_paint_rss_mb"] = rss_now_mb()
+                    self.report["first_paint_peak_rss_mb"] = round(peak_rss_mb(), 1)
                     self.report["heavy_at_first_paint"] = heavy_modules()
                     if until == "first-paint":
                         QTimer.singleShot(0, self, self.finish)
@@ -127,6 +139,7 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                         and not self.signed_in):
                     self.signed_in = True
                     self.report["sign_in_shown_ms"] = since_start()
+                    self.report["sign_in_rss_mb"] = rss_now_mb()
                     widget.login.setText(login)
                     widget.password.setText(password)
                     widget.submit()
@@ -152,12 +165,22 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                 self.visit()
 
         def visit(self) -> None:
+            """Every pane in turn, each one's first load awaited (memory noted after each)."""
             from the5hc_desktop.ui import worker
 
             self.visiting = True
-            self.window.visit_all_panes()
-            if not worker.current().wait_idle(120_000):
-                self.report["errors"].append("pane loads did not finish")
+            growth: dict[str, float] = {}
+            for pane in self.window.panes():
+                before = rss_now_mb()
+                self.window.show_pane(pane.object_name)
+                QCoreApplication.processEvents()
+                if not worker.current().wait_idle(120_000):
+                    self.report["errors"].append(f"{pane.object_name}: load did not finish")
+                pane.widget.grab()  # painted, as on screen
+                growth[pane.object_name] = round(rss_now_mb() - before, 1)
+            self.report["rss_growth_by_pane_mb"] = growth
+            # Back to the first pane: the next start restores the pane the window closed on.
+            self.window.show_pane(self.window.panes()[0].object_name)
             self.report["visited_ms"] = since_start()
             self.report["visited_cpu_ms"] = cpu_ms()
             self.finish()
@@ -169,6 +192,12 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                 self.report["errors"].append(error)
             self.timer.stop()
             self.report["peak_rss_mb"] = round(peak_rss_mb(), 1)
+            self.report["rss_mb"] = rss_now_mb()
+            import linecache
+
+            self.report["linecache_mb"] = round(sum(
+                sum(len(line) for line in entry[2]) for entry in linecache.cache.values()
+                if len(entry) > 2) / 2**20, 1)
             print(json.dumps(self.report), flush=True)
             if self.window is not None:
                 self.window.close()  # the flow ends and the app quits

@@ -8,6 +8,7 @@ again; the flow ends (emits `finished`) when a dialog is cancelled or the window
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -130,6 +131,17 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once, just after `widget` first painted (or after 1 s regardless)."""
     watcher = _FirstPaint(widget, callback)
     QTimer.singleShot(1000, watcher, watcher.fire)  # a window that never paints still fills
+
+
+def forget_source_lines() -> None:
+    """Drop the source lines PySide6's import hook cached for the modules just imported.
+
+    The hook reads the source of every module imported after PySide6 (looking for
+    `__feature__`) and `linecache` keeps it: megabytes for pyqtgraph, numpy and ReportLab.
+    Dropped after each lazy import, that memory is reused by the next instead of adding
+    up. Tracebacks read the lines again when they need them.
+    """
+    linecache.clearcache()
 
 
 class _Settled(QObject):
@@ -399,6 +411,7 @@ class SignInFlow(QObject):
             return
         if index < len(PANES):
             step = build_panes(deps, PANES[index:index + 1])
+            forget_source_lines()
             for pane in step.panes:
                 window.add_pane(pane)
             built.panes += step.panes
