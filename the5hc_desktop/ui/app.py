@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 # The data layer first, before Qt: PySide6's import hook reads the source text of every
 # module imported after it (looking for `__feature__`), which would cost SQLAlchemy and the
@@ -30,12 +29,10 @@ from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from the5hc_desktop import paths
 from the5hc_desktop.domain.errors import The5HCError
+from the5hc_desktop.services.soundness import SoundnessCheck
 from the5hc_desktop.ui import application, crash, i18n, worker
 from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge, error_text
-
-if TYPE_CHECKING:
-    from the5hc_desktop.services.soundness import SoundnessCheck
 
 log = logging.getLogger("the5hc.ui.app")
 
@@ -118,38 +115,6 @@ def boot(options: Options, *, log_dir: Path | None = None) -> Boot:
 
 
 # --- the interactive app -------------------------------------------------------------------
-class EarlyCheck:
-    """The database file's integrity check, begun before anything else of the start.
-
-    Its thread imports the services (the window needs them next anyway) and then runs
-    `SoundnessCheck`, whose SQLite reading leaves the interpreter free for the GUI thread
-    (see services/soundness.py). `check()` waits until the check exists, not for its end.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._made = threading.Event()
-        self._check: SoundnessCheck | None = None
-        threading.Thread(target=self._run, name="early-check", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            from the5hc_desktop.services.soundness import SoundnessCheck
-
-            self._check = SoundnessCheck(self._path)
-        finally:
-            self._made.set()
-        self._check.run()
-
-    def check(self) -> SoundnessCheck:
-        self._made.wait()
-        if self._check is None:  # the import failed: the GUI thread's import says why
-            from the5hc_desktop.services.soundness import SoundnessCheck
-
-            return SoundnessCheck(self._path).start()
-        return self._check
-
-
 def make_splash() -> QSplashScreen:
     """A small card shown from the first moment until the first dialog appears."""
     ratio = 2.0  # drawn at double size: sharp on high-DPI screens
@@ -184,7 +149,8 @@ def make_splash() -> QSplashScreen:
 
 def run_app(options: Options) -> int:
     """Open → first run or sign-in → main window, until the flow ends (quit or cancel)."""
-    early = EarlyCheck(options.db_path())  # first: it reads the file while the rest loads
+    # First: the file's integrity check reads it while the window toolkit loads.
+    soundness = SoundnessCheck(options.db_path()).start()
     started = boot(options)
     from the5hc_desktop.ui import single_instance
 
@@ -200,7 +166,7 @@ def run_app(options: Options) -> int:
     from the5hc_desktop.ui.app_flow import SignInFlow  # after the QApplication exists
 
     flow = SignInFlow(started.messages, options.db_path(), use_language=started.use_language,
-                      previous_crash=started.previous_crash, soundness=early.check)
+                      previous_crash=started.previous_crash, soundness=soundness)
     flow.ui_shown.connect(splash.close)
     flow.finished.connect(QCoreApplication.exit)
     flow.start()

@@ -190,10 +190,10 @@ class SignInFlow(QObject):
         *,
         use_language: Callable[[str], object] = lambda _language: None,
         previous_crash: PreviousCrash | None = None,
-        soundness: Callable[[], SoundnessCheck] | None = None,
+        soundness: SoundnessCheck | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`soundness`: the integrity check of `db_path` the process started (waits for it)."""
+        """`soundness`: the integrity check of `db_path`, when the process started it."""
         super().__init__(parent)
         self._early_check = soundness
         self._messages = messages
@@ -217,7 +217,7 @@ class SignInFlow(QObject):
         log.info("opening the database")
         early, self._early_check = self._early_check, None
         worker.run(
-            lambda _ctx: open_database(self._db_path, early() if early else None),
+            lambda _ctx: open_database(self._db_path, early),
             self._opened,
             on_failure=self._open_failed,
             progress_label=self.tr("Opening the database…"),
