@@ -92,12 +92,15 @@ def build_services(database: Database, now: Clock | None = None) -> Services:
     )
 
 
-def open_services(db: str | Path, now: Clock | None = None) -> Services:
+def open_services(
+    db: str | Path, now: Clock | None = None, *, quick_check: bool = True
+) -> Services:
     """Open (backing up and migrating when needed) the database and build the services.
 
-    Raises StorageUnavailable when the file cannot be opened or upgraded.
+    Raises StorageUnavailable when the file cannot be opened or upgraded. `quick_check`:
+    see `Database.open`.
     """
-    return build_services(Database.open(db), now)
+    return build_services(Database.open(db, quick_check=quick_check), now)
 
 
 __all__ = ["Services", "build_services", "open_services"]

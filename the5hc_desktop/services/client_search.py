@@ -53,11 +53,15 @@ def _contains(session: Session, column: Any, text: str) -> ColumnElement[bool]:
 
 
 def _birth_key(session: Session) -> ColumnElement[Any]:
-    """An orderable 'born on' value: the birth date, else estimated from the age snapshot."""
+    """An orderable 'born on' value: the birth date, else estimated from the age snapshot.
+
+    On SQLite it is written exactly as the sort indexes of migration 0009 hold it (the
+    constant inline, not a parameter), so sorting by age walks an index.
+    """
     if session.get_bind().dialect.name == "sqlite":
         return func.coalesce(
             func.julianday(Client.birth_date),
-            func.julianday(Client.age_recorded_on) - Client.age_years * 365.25,
+            func.julianday(Client.age_recorded_on) - Client.age_years * literal_column("365.25"),
         )
     return func.coalesce(Client.birth_date, Client.age_recorded_on)
 
@@ -356,9 +360,12 @@ class _Order:
             return _birth_key(session), True
         if self.key == "trainer":
             return func.coalesce(StaffAccount.display_name, StaffAccount.username), True
+        if self.key == "gender":
+            # lower() leaves the lowercase codes as they are; as an expression it matches
+            # the gender sort indexes of migration 0009 (see there why not a plain index).
+            return func.lower(Client.gender), False
         return {
             "name": (Client.name, False),
-            "gender": (Client.gender, False),
             "phone": (Client.phone, True),
             "active": (Client.active, False),
         }[self.key]

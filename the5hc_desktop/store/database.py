@@ -103,6 +103,7 @@ class Database:
         *,
         script_location: Path | None = None,
         device_name: str | None = None,
+        quick_check: bool = True,
     ) -> Database:
         """Open a SQLite file (created if missing) or a database URL, upgraded to head.
 
@@ -112,6 +113,10 @@ class Database:
         is open, so nothing replaces it under this program (`file_lock`); the first opener
         removes working copies a killed upgrade or restore left. A damaged file is refused
         (DatabaseDamaged). Raises StorageUnavailable.
+
+        `quick_check=False` skips the integrity check of a file already at head: the
+        caller runs `integrity.quick_check` itself (the window app, concurrently with
+        sign-in). A file to be upgraded is always checked first.
         """
         lock: FileLock | None = None
         if is_url(target):
@@ -125,7 +130,8 @@ class Database:
             except OSError as exc:
                 raise _unavailable(path, exc) from exc
             try:
-                _prepare_file(path, script_location, alone=lock.exclusive)
+                _prepare_file(path, script_location, alone=lock.exclusive,
+                              check=quick_check)
                 lock.share()
                 engine = create_sqlite_engine(path)
             except BaseException:
@@ -248,7 +254,7 @@ def _local_device(engine: Engine, name: str) -> uuid.UUID:
         return device_id
 
 
-def _file_revision(path: Path) -> str | None:
+def file_revision(path: Path) -> str | None:
     """Revision stamped in the file, None when it is new or empty (stdlib only: fast)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -286,20 +292,24 @@ def _lock_for_open(path: Path) -> FileLock:
     return lock
 
 
-def _prepare_file(path: Path, script_location: Path | None, *, alone: bool = True) -> None:
+def _prepare_file(
+    path: Path, script_location: Path | None, *, alone: bool = True, check: bool = True
+) -> None:
     """Bring the SQLite file at `path` to head, or raise StorageUnavailable.
 
-    `alone`: no other program has the file open, so an upgrade may swap it.
+    `alone`: no other program has the file open, so an upgrade may swap it. `check`: run
+    the quick integrity check on a file already at head (one to upgrade is always checked).
     """
     try:
-        revision = _file_revision(path)
+        revision = file_revision(path)
     except sqlite3.DatabaseError as exc:
         raise damaged(path, str(exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         raise _unavailable(path, exc) from exc
-    if revision is not None:
+    current = revision is not None and revision == migrate.head_revision(script_location)
+    if revision is not None and (check or not current):
         require_sound(path)
-    if revision is not None and revision == migrate.head_revision(script_location):
+    if current:
         return
     if not alone:
         raise in_use_error(path)

@@ -6,6 +6,7 @@ without importing Alembic; a test keeps it equal to the script directory's head.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,12 +72,22 @@ def is_known_revision(revision: str, script_location: Path | None = None) -> boo
 def upgrade(
     connection: Connection, script_location: Path | None = None, target: str = "head"
 ) -> None:
-    """Upgrade inside the caller's transaction, so a failure rolls everything back."""
+    """Upgrade inside the caller's transaction, so a failure rolls everything back.
+
+    The member list's sort indexes are outside the models (store/list_sort_indexes.py): a
+    table rebuild may drop them, so they are put back once at head.
+    """
     from alembic import command
+
+    from the5hc_desktop.store import list_sort_indexes
 
     config = make_config(script_location)
     config.attributes["connection"] = connection
-    command.upgrade(config, target)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", list_sort_indexes.REFLECTION_WARNING)
+        command.upgrade(config, target)
+    if target == "head":
+        list_sort_indexes.ensure(connection)
 
 
 def check_foreign_keys(connection: Connection) -> None:

@@ -8,6 +8,7 @@ again; the flow ends (emits `finished`) when a dialog is cancelled or the window
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services import Services, maintenance, open_services
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.services.soundness import SoundnessCheck
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
 from the5hc_desktop.ui.app_links import link_panes
@@ -55,6 +57,7 @@ class Opened:
     first_run: bool
     demo: bool
     settings: GymSettings
+    soundness: SoundnessCheck  # the quick integrity check, running beside sign-in
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,18 @@ class SignedIn:
     must_change_password: bool
 
 
-def open_database(path: Path) -> Opened:
-    """Open (migrating if needed) and read what the start needs. Runs on the worker."""
-    services = open_services(path)
+def open_database(path: Path, soundness: SoundnessCheck | None = None) -> Opened:
+    """Open (migrating if needed) and read what the start needs. Runs on the worker.
+
+    The integrity check runs on its own thread (`soundness`, started now unless the
+    process started it already); signing in waits for it (`Opened.soundness`).
+    """
+    if soundness is None:
+        soundness = SoundnessCheck(path).start()
+    services = open_services(path, quick_check=False)
     try:
         return Opened(services, services.accounts.needs_first_run(),
-                      services.accounts.is_demo(), services.settings.get())
+                      services.accounts.is_demo(), services.settings.get(), soundness)
     except BaseException:
         services.close()
         raise
@@ -151,6 +160,51 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     QTimer.singleShot(1000, watcher, watcher.fire)  # a window that never paints still fills
 
 
+def forget_source_lines() -> None:
+    """Drop the source lines PySide6's import hook cached for the modules just imported.
+
+    The hook reads the source of every module imported after PySide6 (looking for
+    `__feature__`) and `linecache` keeps it: megabytes for pyqtgraph, numpy and ReportLab.
+    Dropped after each lazy import, that memory is reused by the next instead of adding
+    up. Tracebacks read the lines again when they need them.
+    """
+    linecache.clearcache()
+
+
+class _Settled(QObject):
+    """Calls back once the worker lanes are idle (the first pane has its figures)."""
+
+    def __init__(self, owner: QObject, callback: Callable[[], object], limit_ms: int) -> None:
+        super().__init__(owner)
+        self._callback = callback
+        self._timer = QTimer(self)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._check)
+        self._turns = 0
+        self._limit_turns = max(1, limit_ms // 10)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def _check(self) -> None:
+        self._turns += 1
+        # Two turns first: the shown pane starts its load just after its own first paint.
+        if (self._turns > 2 and worker.current().is_idle()) or self._turns >= self._limit_turns:
+            self._timer.stop()
+            self.deleteLater()
+            self._callback()
+
+
+def when_settled(owner: QObject, callback: Callable[[], object], limit_ms: int = 2000) -> None:
+    """Call `callback` once no worker task is pending, or after `limit_ms` regardless.
+
+    The panes not shown yet are built then: building them earlier would compete with the
+    shown pane's first load for the interpreter, and the figures are what the user waits
+    for.
+    """
+    _Settled(owner, callback, limit_ms).start()
+
+
 class SignInFlow(QObject):
     finished = Signal(int)  # exit code
     panes_added = Signal()  # every pane is in the window
@@ -163,14 +217,18 @@ class SignInFlow(QObject):
         *,
         use_language: Callable[[str], object] = lambda _language: None,
         previous_crash: PreviousCrash | None = None,
+        soundness: SoundnessCheck | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`soundness`: the integrity check of `db_path`, when the process started it."""
         super().__init__(parent)
+        self._early_check = soundness
         self._messages = messages
         self._db_path = db_path
         self._use_language = use_language
         self._previous_crash = previous_crash
         self.services: Services | None = None
+        self._soundness: SoundnessCheck | None = None
         self._demo = False
         self.window: MainWindow | None = None
         self.bus: ChangeBus | None = None
@@ -184,8 +242,9 @@ class SignInFlow(QObject):
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
         log.info("opening the database")
+        early, self._early_check = self._early_check, None
         worker.run(
-            lambda _ctx: open_database(self._db_path),
+            lambda _ctx: open_database(self._db_path, early),
             self._opened,
             on_failure=self._open_failed,
             progress_label=self.tr("Opening the database…"),
@@ -209,6 +268,7 @@ class SignInFlow(QObject):
             self._stop_sync()
             self.services.close()
         self.services = opened.services
+        self._soundness = opened.soundness
         self._demo = opened.demo
         # The screen language is the Windows user's own (settings/language.py): a database
         # never switches it.
@@ -224,6 +284,7 @@ class SignInFlow(QObject):
     def _create_gym(self, new: NewGym) -> SignedIn:
         """Worker: the gym, its owner, and the owner signed in (no second password prompt)."""
         services = self._require_services()
+        self._require_sound()
         services.accounts.create_gym_and_owner(new.gym_name, new.owner_name, new.username,
                                                new.password, new.email)
         return SignedIn(services.accounts.sign_in(new.username, new.password), False)
@@ -291,6 +352,7 @@ class SignInFlow(QObject):
     def _verify(self, login: str, password: str) -> SignInResult:
         """Worker: a refusal raises SignInError, whose message the dialog shows."""
         services = self._require_services()
+        self._require_sound()
         actor = services.accounts.sign_in(login, password)
         return SignInResult(True, actor=SignedIn(actor, must_change_password(services, actor)))
 
@@ -359,7 +421,8 @@ class SignInFlow(QObject):
         follow_changes(self.bus, window.panes)
         self._show_sync_in(window, sync)
         self._drop_dialog()
-        after_first_paint(window, lambda: self._add_other_panes(window, deps, first, ahead))
+        after_first_paint(window, lambda: when_settled(
+            window, lambda: self._add_other_panes(window, deps, first, ahead)))
         window.show()
         self.ui_shown.emit()
         messages.success(self.tr("Welcome, {name}!").format(name=actor.display_name))
@@ -377,6 +440,7 @@ class SignInFlow(QObject):
             return
         if index < len(PANES):
             step = build_panes(deps, PANES[index:index + 1])
+            forget_source_lines()
             for pane in step.panes:
                 window.add_pane(pane)
             built.panes += step.panes
@@ -504,6 +568,11 @@ class SignInFlow(QObject):
         if bus is not None:
             bus.close()
             bus.deleteLater()
+
+    def _require_sound(self) -> None:
+        """Worker: wait for the start-up integrity check; a damaged file raises."""
+        if self._soundness is not None:
+            self._soundness.require_sound()
 
     def _require_services(self) -> Services:
         if self.services is None:

@@ -160,6 +160,7 @@ def prepare(path: Path, may_create: bool, scratch: Path) -> Prepared:
         before = None
         opened = open_database(path)
     try:
+        opened.soundness.require_sound()
         actor = self_test_actor(opened.services, may_create=True)
         pdf = render_report_pdf(opened.services, actor, scratch / "self-test-report.pdf")
         after = schema_revision(path)

@@ -86,6 +86,7 @@ class DashboardPane(QWidget):
         self.monthly_chart: BarChart | None = None
         self._painted = False
         self._load_after_paint = False
+        self._charts_pending = False  # the first figures wait for their paint (show_metrics)
         self.setStyleSheet(CARD_STYLE)
         self._build()
         self.status_label.installEventFilter(self)
@@ -298,7 +299,16 @@ class DashboardPane(QWidget):
         if watched is self.status_label and event.type() == QEvent.Type.Paint:
             self.status_label.removeEventFilter(self)
             QTimer.singleShot(0, self, self._painted_now)
+        elif watched is self.clients_card and event.type() == QEvent.Type.Paint:
+            self.clients_card.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fill_charts_now)
         return False
+
+    def _fill_charts_now(self) -> None:
+        self.clients_card.removeEventFilter(self)
+        if self._charts_pending and self._metrics is not None:
+            self._charts_pending = False
+            self._fill_charts(self._metrics)
 
     def _painted_now(self) -> None:
         if self._painted:
@@ -330,7 +340,13 @@ class DashboardPane(QWidget):
         """Show `metrics`, read at `as_of` on the gym's clock (the services' own "now")."""
         self._metrics = metrics
         self._fill_cards(metrics)
-        self._fill_charts(metrics)
+        if self.weekly_chart is None and self.isVisible():
+            # The first figures on screen: the numbers paint before pyqtgraph loads (~0.4 s).
+            self._charts_pending = True
+            self.clients_card.installEventFilter(self)
+            QTimer.singleShot(300, self, self._fill_charts_now)  # if no paint ever comes
+        else:
+            self._fill_charts(metrics)
         _fill(self._today_stack, self.today_model, metrics.today_sessions)
         _fill(self._activity_stack, self.activity_model, metrics.recent_activity)
         _fill(self._low_stack, self.low_balance_model, metrics.low_balance)
