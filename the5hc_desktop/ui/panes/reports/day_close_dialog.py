@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from the5hc_desktop.reports.day_close import render_day_close
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.day_close import DayCloseService
 from the5hc_desktop.ui.documents.dialog import PdfDialog
@@ -24,6 +23,8 @@ RELOAD_DELAY_MS = 250  # typing a date changes it digit by digit: read once it s
 
 def render_pdf(service: DayCloseService, actor: Actor, first: date, last: date) -> bytes:
     """The day close of first..last as PDF bytes (runs on a worker lane)."""
+    from the5hc_desktop.reports.day_close import render_day_close  # ReportLab: on first use
+
     view = service.close(actor, first, last)
     buffer = io.BytesIO()
     render_day_close(view.close, buffer, first=view.first, last=view.last,

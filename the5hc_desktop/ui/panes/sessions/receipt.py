@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from the5hc_desktop.reports.filenames import receipt_filename
-from the5hc_desktop.reports.receipt import render_receipt
-from the5hc_desktop.reports.receipt_slip import render_receipt_slip
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.ui import worker
@@ -52,6 +50,10 @@ def write_receipt(
     paper: Paper = "a4",
 ) -> Path:
     """Worker: the receipt PDF of one payment written to `path`, on A4 or 80 mm paper."""
+    # ReportLab loads with the first receipt, not with the pane (start-up time and memory).
+    from the5hc_desktop.reports.receipt import render_receipt
+    from the5hc_desktop.reports.receipt_slip import render_receipt_slip
+
     data = packages.receipt(actor, payment_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     if paper == "80mm":
