@@ -697,6 +697,12 @@
         <translation>{count}건</translation>
     </message>
     <message>
+        <source>{client} · {time}
+{trainer} · {status}</source>
+        <translation>{client} · {time}
+{trainer} 트레이너 · {status}</translation>
+    </message>
+    <message>
         <source>+{count} more</source>
         <translation>+{count}건 더</translation>
     </message>
@@ -2912,6 +2918,10 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <message>
         <source>Today · {day} · {count} sessions</source>
         <translation>오늘의 세션 · {day} · {count}건</translation>
+    </message>
+    <message>
+        <source>+{count} more — open the day by trainer</source>
+        <translation>+{count}건 더 — 트레이너별 일간 보기 열기</translation>
     </message>
     <message>
         <source>Complete</source>

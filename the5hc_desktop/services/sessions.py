@@ -78,6 +78,26 @@ class SessionView:
     completed_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class CalendarEntry:
+    """A session as the calendar draws it: who, with whom, when, in which state.
+
+    No package or balance: the calendar of a busy week holds thousands of sessions and
+    summing every package's ledger for them costs more than the rest of the view. The
+    selected session's full `SessionView` is loaded on its own.
+    """
+
+    id: uuid.UUID
+    client_id: uuid.UUID
+    client_name: str
+    trainer_id: uuid.UUID
+    trainer_name: str
+    starts_at: datetime
+    ends_at: datetime
+    duration_min: int
+    status: SessionStatus
+
+
 def _error(field: str, ko: str, en: str) -> ValidationError:
     return ValidationError(ko, en, field=field)
 
@@ -176,6 +196,47 @@ def _views(rows: Any, zone: ZoneInfo) -> list[SessionView]:
             completed_at=completed,
         ))
     return views
+
+
+def calendar_rows(session: Session, conditions: list[Any], zone: ZoneInfo
+                  ) -> list[CalendarEntry]:
+    """Calendar entries matching `conditions`: sessions joined to their members only
+    (trainer names come from the small staff table), by start time."""
+    trainers = {_uuid(row_id): name for row_id, name in session.execute(
+        select(_raw(StaffAccount.id), StaffAccount.display_name))}
+    query: Select[Any] = (
+        select(
+            _raw(TrainingSession.id),
+            _raw(TrainingSession.client_id),
+            Client.name,
+            _raw(TrainingSession.trainer_id),
+            _raw(TrainingSession.starts_at),
+            TrainingSession.duration_min,
+            TrainingSession.status,
+        )
+        .select_from(TrainingSession)
+        .join(Client, Client.id == TrainingSession.client_id)
+        .where(TrainingSession.deleted_at.is_(None), *conditions)
+        .order_by(TrainingSession.starts_at, TrainingSession.id)
+    )
+    ids: dict[Any, uuid.UUID] = {}
+    spans: dict[tuple[Any, int], tuple[datetime, datetime]] = {}
+    entries: list[CalendarEntry] = []
+    add = entries.append
+    # Core rows through the connection: the ORM's row loading costs more than the query.
+    for row_id, client_id, client_name, trainer_id, starts_at, duration_min, status in (
+            session.connection().execute(query)):
+        span = spans.get((starts_at, duration_min))
+        if span is None:
+            starts = _instant(starts_at, zone)
+            span = spans[(starts_at, duration_min)] = (
+                starts, starts + timedelta(minutes=duration_min))
+        client = ids.get(client_id) or ids.setdefault(client_id, _uuid(client_id))
+        trainer = ids.get(trainer_id) or ids.setdefault(trainer_id, _uuid(trainer_id))
+        add(CalendarEntry(_uuid(row_id), client, client_name, trainer,
+                          trainers.get(trainer, ""), span[0], span[1], duration_min,
+                          _STATUSES.get(status) or SessionStatus(status)))
+    return entries
 
 
 def _uuid(value: Any) -> uuid.UUID:
@@ -486,6 +547,24 @@ class SessionService(ServiceBase):
             return tuple(session_rows(session, _range_conditions(start, end, zone, trainer_id),
                                       zone))
 
+    def calendar_range(
+        self, actor: Actor, start: date, end: date, trainer_id: uuid.UUID | None = None
+    ) -> tuple[CalendarEntry, ...]:
+        """What the calendar draws for local days `start` ≤ day < `end`: the same sessions
+        as `list_range`, without package and balance (see `CalendarEntry`)."""
+        require(actor, Capability.VIEW_CLIENTS)
+        if isinstance(start, datetime) or isinstance(end, datetime):
+            raise _error("start", "날짜로 지정하세요.", "Give dates, not date-times.")
+        if end <= start:
+            return ()
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise _error("end", f"한 번에 {MAX_RANGE_DAYS}일까지 볼 수 있습니다.",
+                         f"At most {MAX_RANGE_DAYS} days can be listed at once.")
+        with self._db.read() as session:
+            zone = gym_zone(session)
+            return tuple(calendar_rows(
+                session, _range_conditions(start, end, zone, trainer_id), zone))
+
     def day(
         self, actor: Actor, on: date, trainer_id: uuid.UUID | None = None
     ) -> tuple[SessionView, ...]:
@@ -544,6 +623,7 @@ def _action(current: SessionStatus, target: SessionStatus) -> str:
 
 __all__ = [
     "STATUS_LABELS",
+    "CalendarEntry",
     "SessionService",
     "SessionStatus",
     "SessionView",

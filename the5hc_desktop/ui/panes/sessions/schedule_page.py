@@ -39,13 +39,26 @@ from PySide6.QtWidgets import (
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.accounts import StaffView
 from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.services.sessions import SessionService, SessionStatus, SessionView
+from the5hc_desktop.services.sessions import (
+    SessionService,
+    SessionStatus,
+    SessionView,
+)
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import dialogs, i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
-from the5hc_desktop.ui.panes.sessions.calendar_layout import Mode, step, visible_range
-from the5hc_desktop.ui.panes.sessions.calendar_view import CalendarView
+from the5hc_desktop.ui.panes.sessions.calendar_layout import (
+    CalendarItem,
+    Entry,
+    Mode,
+    layout_time_grid,
+    step,
+    trainer_colour,
+    trainer_columns,
+    visible_range,
+)
+from the5hc_desktop.ui.panes.sessions.calendar_view import CalendarView, max_lanes_for
 from the5hc_desktop.ui.panes.sessions.session_detail import SessionDetail
 from the5hc_desktop.ui.panes.sessions.today_list import (
     CANCEL,
@@ -57,23 +70,41 @@ from the5hc_desktop.ui.panes.sessions.today_list import (
 )
 from the5hc_desktop.ui.panes.sessions.widgets import find_data
 
+CROWD_MENU_ROWS = 25
+
 if TYPE_CHECKING:
     from the5hc_desktop.ui.panes.sessions.calendar_shading import ShadingLoader
 
 
 @dataclass(frozen=True)
 class Schedule:
-    shown: tuple[SessionView, ...]
+    shown: tuple[Entry, ...]
     today: tuple[SessionView, ...]
+    items: tuple[CalendarItem, ...] | None = None  # the time grid, laid out on the worker
+    max_lanes: int | None = None
+
+
+@dataclass(frozen=True)
+class GridRequest:
+    """What the worker needs to lay a time grid out as the calendar will show it."""
+
+    first: date
+    days: int
+    columns: tuple[tuple[uuid.UUID, str], ...] | None  # the day view by trainer
+    max_lanes: int
 
 
 def load_schedule(sessions: SessionService, actor: Actor, first: date, end: date, today: date,
-                  trainer: uuid.UUID | None) -> Schedule:
-    """Worker: the shown range and today's list (one query when today is on screen)."""
-    shown = sessions.list_range(actor, first, end, trainer)
-    if first <= today < end:
-        return Schedule(shown, tuple(v for v in shown if v.starts_at.date() == today))
-    return Schedule(shown, sessions.day(actor, today, trainer))
+                  trainer: uuid.UUID | None, grid: GridRequest | None = None) -> Schedule:
+    """Worker: the calendar's entries (laid out when `grid` says how) and today's list."""
+    shown = sessions.calendar_range(actor, first, end, trainer)
+    items = None
+    if grid is not None:
+        ids = ([t for t, _name in trainer_columns(grid.columns, shown)]
+               if grid.columns is not None else None)
+        items = layout_time_grid(shown, grid.first, grid.days, ids, grid.max_lanes)
+    return Schedule(shown, sessions.day(actor, today, trainer), items,
+                    grid.max_lanes if grid is not None else None)
 
 
 class SchedulePage(QWidget):
@@ -126,10 +157,11 @@ class SchedulePage(QWidget):
         self.calendar = CalendarView()
         self.calendar.session_clicked.connect(self.show_session)
         self.calendar.session_menu_requested.connect(self._session_menu)
+        self.calendar.crowd_clicked.connect(self._crowd_menu)
         self.calendar.slot_clicked.connect(self.book_requested)
         self.calendar.day_clicked.connect(self._day_clicked)
         self.calendar.day_activated.connect(lambda day: self.show_day(day, Mode.DAY))
-        scroll = QScrollArea()
+        self.calendar_scroll = scroll = QScrollArea()
         scroll.setObjectName("calendarScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -174,11 +206,19 @@ class SchedulePage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _legend_html(self) -> str:
+        """Status colours (the fill), then — with every trainer in one grid — each trainer's
+        colour (the block's edge), then the hint."""
         parts = [f"<span style='color:{colour}'>■</span> {fmt.status_text(status, self._language)}"
                  for status, colour in fmt.STATUS_COLOURS.items()]
         hint = self.tr("Click a free time to book; right-click a session for its actions.")
         gap = "&nbsp;&nbsp;&nbsp;"
-        return f"{gap.join(parts)}{gap}<span style='color:{fmt.MUTED_COLOUR}'>{hint}</span>"
+        legend = gap.join(parts)
+        if self.calendar.show_trainers and self.trainers:
+            shown = {entry.trainer_id for entry in self.calendar.sessions}
+            names = [f"<span style='color:{trainer_colour(t.id)}'>▌</span>{t.display_name}"
+                     for t in self.trainers if t.id in shown or not shown]
+            legend += "<br>" + "&nbsp;&nbsp;".join(names)
+        return f"{legend}{gap}<span style='color:{fmt.MUTED_COLOUR}'>{hint}</span>"
 
     def _build_toolbar(self) -> QHBoxLayout:
         """One row that fits a 1366-pixel screen even at 125 % scaling: the navigation
@@ -279,10 +319,16 @@ class SchedulePage(QWidget):
         first, end = visible_range(self.mode, self.anchor)
         today, trainer = self.today(), self.trainer_filter()
         sessions, actor = self._sessions, self._actor
+        grid = None
+        if self.mode is not Mode.MONTH:
+            columns = self.calendar.trainers
+            count = self.calendar.days if columns is None else max(len(columns), 1)
+            grid = GridRequest(first, self.calendar.days, columns,
+                               max_lanes_for(self.calendar.width(), count))
         if self.shading is not None:
             self.shading.reload()
         worker.run(
-            lambda _ctx: load_schedule(sessions, actor, first, end, today, trainer),
+            lambda _ctx: load_schedule(sessions, actor, first, end, today, trainer, grid),
             lambda schedule: self._arrived(generation, schedule),
             progress_label=self.tr("Loading the calendar…"),
             parent=self,
@@ -292,15 +338,21 @@ class SchedulePage(QWidget):
         if generation != self._generation:
             return
         self.schedule = schedule
-        self.calendar.set_sessions(schedule.shown, self._now())
+        scrolled = self.calendar_scroll.verticalScrollBar().value()
+        self.calendar.set_sessions(schedule.shown, self._now(), schedule.items,
+                                   schedule.max_lanes)
+        self.calendar_scroll.verticalScrollBar().setValue(scrolled)  # a refresh never jumps
+        self.legend.setText(self._legend_html())
         self.today_list.set_sessions(schedule.today)
         self.today_label.setText(self.tr("Today · {day} · {count} sessions").format(
             day=fmt.day_text(self.today(), self._language), count=len(schedule.today)))
         shown = self.detail.view
         if shown is not None:
-            fresh = next((v for v in (*schedule.shown, *schedule.today) if v.id == shown.id),
-                         None)
-            self.detail.show_session(fresh or shown)
+            fresh = next((v for v in schedule.today if v.id == shown.id), None)
+            if fresh is not None:
+                self.detail.show_session(fresh)
+            else:
+                self._load_full(shown.id, self.detail.show_session)
 
     # --- navigation ---------------------------------------------------------------------------
     def _show_range(self) -> None:
@@ -308,7 +360,8 @@ class SchedulePage(QWidget):
         by_trainer = self.mode is Mode.DAY and self.trainer_filter() is None
         columns = [(t.id, t.display_name) for t in self.trainers] if by_trainer else None
         self.calendar.set_range(self.mode, first, (end - first).days, self.today(),
-                                month=self.anchor.month, trainers=columns)
+                                month=self.anchor.month, trainers=columns,
+                                show_trainers=self.trainer_filter() is None)
         self.range_label.setText(self._range_title(first, end))
         self.mode_buttons[self.mode].setChecked(True)
 
@@ -341,14 +394,61 @@ class SchedulePage(QWidget):
         self.anchor = day  # month view: "Day" or "Week" then opens around it
 
     # --- a session ----------------------------------------------------------------------------
-    def show_session(self, view: SessionView) -> None:
-        self.detail.show_session(view)
+    def show_session(self, view: Entry) -> None:
+        """Select a session everywhere; the calendar's entries carry no balance, so the
+        detail gets the full view (from today's list, or loaded on the worker)."""
         self.calendar.select(view.id)
         self.today_list.select(view.id)
+        if isinstance(view, SessionView):
+            self.detail.show_session(view)
+        else:
+            self._load_full(view.id, self._show_full)
 
-    def _session_menu(self, view: SessionView, where: QPoint) -> None:
+    def _show_full(self, view: SessionView) -> None:
+        if self.calendar.selected_id == view.id:
+            self.detail.show_session(view)
+
+    def _load_full(self, session_id: uuid.UUID, then: Callable[[SessionView], object]) -> None:
+        known = next((v for v in (self.schedule.today if self.schedule else ())
+                      if v.id == session_id), None)
+        if known is not None:
+            then(known)
+            return
+        sessions, actor = self._sessions, self._actor
+        worker.run(lambda _ctx: sessions.get(actor, session_id), then,
+                   on_failure=self._messages.show_error, parent=self)
+
+    def _session_menu(self, view: Entry, where: QPoint) -> None:
         self.show_session(view)
-        menu = self.session_menu(view)
+
+        def open_menu(full: SessionView) -> None:
+            menu = self.session_menu(full)
+            menu.exec(where)
+            menu.deleteLater()
+
+        if isinstance(view, SessionView):
+            open_menu(view)
+        else:
+            self._load_full(view.id, open_menu)
+
+    def crowd_menu(self, crowd: Sequence[Entry]) -> QMenu:
+        """A crowded block's sessions, one line each; choosing one selects it."""
+        menu = QMenu(self)
+        menu.setObjectName("crowdMenu")
+        for entry in crowd[:CROWD_MENU_ROWS]:
+            text = (f"{fmt.hhmm(entry.starts_at)}  {entry.client_name} · {entry.trainer_name}"
+                    f" · {fmt.status_text(entry.status, self._language)}")
+            action = menu.addAction(text, functools.partial(self.show_session, entry))
+            action.setObjectName("crowdMenuEntry")
+        if len(crowd) > CROWD_MENU_ROWS:
+            first = crowd[0].starts_at.date()
+            menu.addSeparator()
+            menu.addAction(self.tr("+{count} more — open the day by trainer").format(
+                count=len(crowd) - CROWD_MENU_ROWS), lambda: self.show_day(first, Mode.DAY))
+        return menu
+
+    def _crowd_menu(self, crowd: Sequence[Entry], where: QPoint) -> None:
+        menu = self.crowd_menu(crowd)
         menu.exec(where)
         menu.deleteLater()
 
