@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, String, func, select, type_coerce
@@ -50,6 +50,9 @@ from the5hc_desktop.store.models import (
     StaffAccount,
     TrainingSession,
 )
+
+if TYPE_CHECKING:
+    from the5hc_desktop.services.recurring_bookings import RecurringBookingService
 
 SESSION = ("세션", "Session")
 CLIENT = ("회원", "Client")
@@ -275,6 +278,13 @@ def _hhmm(value: datetime, zone: ZoneInfo) -> str:
 
 
 class SessionService(ServiceBase):
+    @property
+    def recurring(self) -> RecurringBookingService:
+        """Series of weekly bookings (services/recurring_bookings.py), on the same data."""
+        from the5hc_desktop.services.recurring_bookings import RecurringBookingService
+
+        return RecurringBookingService(self._db, self._now)
+
     # -- booking -------------------------------------------------------------------------------
 
     def book(
@@ -341,7 +351,8 @@ class SessionService(ServiceBase):
 
     @staticmethod
     def _check_package(
-        session: Session, package: SessionPackage, client: Client, on: date, today: date
+        session: Session, package: SessionPackage, client: Client, on: date, today: date,
+        needed: int = 1,
     ) -> None:
         if package.client_id != client.id:
             raise _error("package_id", "선택한 패키지는 이 회원의 패키지가 아닙니다.",
@@ -356,9 +367,14 @@ class SessionService(ServiceBase):
         available = ledger.balance(session, package.id) - ledger.scheduled_count(
             session, package.id
         )
-        if available < 1:
-            raise _error("package_id", "선택한 패키지에 남은 세션이 없습니다.",
-                         "No sessions left in the selected package.")
+        if available < needed:
+            if needed == 1 or available < 1:
+                raise _error("package_id", "선택한 패키지에 남은 세션이 없습니다.",
+                             "No sessions left in the selected package.")
+            raise _error("package_id",
+                         f"패키지에 예약할 수 있는 세션이 {available}회뿐입니다 ({needed}회 필요).",
+                         f"The package has only {available} bookable sessions ({needed} "
+                         "needed).")
 
     @staticmethod
     def _check_overlap(
