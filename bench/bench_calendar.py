@@ -307,6 +307,27 @@ def dialog_shots(pane: SessionsPane, lane: worker.Worker, client_id: uuid.UUID, 
     assert pane.dialog is not None
     shoot(pane.dialog, "book-dialog")
     pane.dialog.close()
+    recurring_shot(pane, lane, client_id, name, shoot)
+
+
+def recurring_shot(pane: SessionsPane, lane: worker.Worker, client_id: uuid.UUID, name: str,
+                   shoot: Callable[[QWidget, str], None]) -> None:
+    """반복 예약 for a member: every Monday and Wednesday at 19:00, ten times, previewed."""
+    from PySide6.QtCore import QTime
+
+    from the5hc_desktop.ui.panes.sessions.recurring_dialog import RecurringBookingDialog
+
+    pane.book_recurring(client_id, name)
+    settle(lane)
+    dialog = pane.dialog
+    assert isinstance(dialog, RecurringBookingDialog)
+    for number, box in enumerate(dialog.weekday_boxes):
+        box.setChecked(number in (0, 2))
+    dialog.time_edit.setTime(QTime(19, 0))
+    dialog.load_preview()
+    settle(lane)
+    shoot(dialog, "recurring-dialog")
+    dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=None,
                         help="reuse (or build once into) this database file")
     parser.add_argument("--shots", type=Path, default=None, help="save PNGs into this folder")
+    parser.add_argument("--language", choices=("ko", "en"), default="ko",
+                        help="the UI language of the screenshots")
     parser.add_argument("--no-demo", action="store_true", help="skip the demo-gym figures")
     parser.add_argument("--busy-db", type=Path, default=None,
                         help="a COPY of a busy-profile demo database: time its busiest week")
@@ -326,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="the5hc-bench-calendar-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
-    app, translations = application.create_application(["bench"], language="ko")
+    app, translations = application.create_application(["bench"], language=args.language)
     lane = worker.Worker(MessageBridge())
     worker.install(lane)
     try:

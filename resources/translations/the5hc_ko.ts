@@ -2557,6 +2557,89 @@ Fitness assessment and training management for personal-training gyms.</source>
     </message>
 </context>
 <context>
+    <name>RecurringBookingDialog</name>
+    <message>
+        <source>Recurring booking</source>
+        <translation>반복 예약</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation>회</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Repeat on</source>
+        <translation>반복 요일</translation>
+    </message>
+    <message>
+        <source>Ends after</source>
+        <translation>횟수</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>Preview the dates before booking.</source>
+        <translation>예약하기 전에 날짜를 미리 보세요.</translation>
+    </message>
+    <message>
+        <source>Choose the client.</source>
+        <translation>회원을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a package.</source>
+        <translation>패키지를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Checking the dates…</source>
+        <translation>날짜를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>가능</translation>
+    </message>
+    <message>
+        <source>Skipped: {reason}</source>
+        <translation>건너뜀: {reason}</translation>
+    </message>
+    <message>
+        <source>Book {count} sessions</source>
+        <translation>세션 {count}개 예약</translation>
+    </message>
+    <message>
+        <source>{chosen} dates chosen · {bookable} sessions free in the package · {conflicts} in conflict</source>
+        <translation>{chosen}개 날짜 선택 · 패키지 예약 가능 {bookable}회 · 충돌 {conflicts}건</translation>
+    </message>
+    <message>
+        <source>too few sessions: untick some dates or sell more.</source>
+        <translation>세션이 부족합니다: 날짜를 빼거나 패키지를 더 판매하세요.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>예약하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Cancel the {count} booked session(s) first.</source>
@@ -2910,6 +2993,14 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <message>
         <source>Book a session (Ctrl+B)</source>
         <translation>세션 예약 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Recurring…</source>
+        <translation>반복 예약…</translation>
+    </message>
+    <message>
+        <source>Book a weekly series (e.g. Mon·Wed 19:00, 10 times)</source>
+        <translation>매주 반복 예약 (예: 월·수 19:00, 10회)</translation>
     </message>
     <message>
         <source>Loading the calendar…</source>
@@ -3268,6 +3359,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Payments</source>
         <translation>결제</translation>
+    </message>
+    <message>
+        <source>Booked {count} sessions for {client}, from {when}.</source>
+        <translation>{client} 회원 세션 {count}개를 예약했습니다 ({when}부터).</translation>
     </message>
     <message>
         <source>Booked {client} on {when} with {trainer}.</source>

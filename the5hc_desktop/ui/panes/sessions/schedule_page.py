@@ -111,6 +111,7 @@ class SchedulePage(QWidget):
     """The 일정 tab of the 세션 관리 pane (see the module docstring)."""
 
     book_requested = Signal(object, object)  # start (naive gym time) or None, trainer or None
+    recurring_requested = Signal()  # 반복 예약…
     sell_requested = Signal()
     packages_requested = Signal(object, str)  # client id, name
     changed = Signal()  # a session changed state: credits moved
@@ -284,11 +285,16 @@ class SchedulePage(QWidget):
         self.book_button = button("sessionsBookButton", self.tr("Book session…"),
                                   self.tr("Book a session (Ctrl+B)"))
         self.book_button.clicked.connect(lambda: self.book_requested.emit(None, None))
+        self.recurring_button = button("sessionsRecurringButton", self.tr("Recurring…"),
+                                       self.tr("Book a weekly series (e.g. Mon·Wed 19:00, "
+                                               "10 times)"))
+        self.recurring_button.clicked.connect(self.recurring_requested)
         row.addSpacing(8)
         row.addWidget(self.trainer_combo)
         row.addSpacing(8)
         row.addWidget(self.sell_button)
         row.addWidget(self.book_button)
+        row.addWidget(self.recurring_button)
         return row
 
     # --- loading ----------------------------------------------------------------------------
