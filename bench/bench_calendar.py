@@ -213,17 +213,37 @@ def busiest_week(services: Services, actor: Actor, today: date) -> tuple[date, i
     return best, most
 
 
-def bench_busy(db: Path, runs: int, lane: worker.Worker) -> None:
+def bench_busy(db: Path, runs: int, lane: worker.Worker, out: Path | None = None) -> None:
     services = open_services(db)
     try:
         actor = services.accounts.sign_in(demo.DEMO_USERNAME, demo.DEMO_PASSWORD)
         today = (datetime.now(UTC) + SEOUL_OFFSET).date()
         first, count = busiest_week(services, actor, today)
         print(f"busy gym {db.name}: busiest week from {first}, {count} sessions")
+        if out is not None:
+            busy_shots(services, actor, lane, first, out)
+            return
         bench_view(services, actor, runs, "busy gym", first)
         bench_pane(services, actor, lane, runs, first)
     finally:
         services.close()
+
+
+def busy_shots(services: Services, actor: Actor, lane: worker.Worker, first: date,
+               out: Path) -> None:
+    """The busiest week, its busiest day by trainer and its month, as the desk sees them."""
+    pane = SessionsPane(services, actor, MessageBridge())
+    pane.resize(1400, 900)
+    pane.show()
+    pane.refresh()
+    settle(lane, 200)
+    for mode in (Mode.WEEK, Mode.DAY, Mode.MONTH):
+        pane.schedule.show_day(first + timedelta(days=2), mode)
+        settle(lane, 200)
+        print(save_widget_png(pane, out / f"busy-{mode.value}.png"))
+    pane.close()
+    pane.deleteLater()
+    settle(lane)
 
 
 def ensure_demo(db: Path) -> None:
@@ -354,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     worker.install(lane)
     try:
         if args.busy_db is not None:
-            bench_busy(args.busy_db, args.runs, lane)
+            bench_busy(args.busy_db, args.runs, lane, args.shots)
             return 0
         db: Path = args.db or scratch / "calendar.sqlite3"
         today = (datetime.now(UTC) + SEOUL_OFFSET).date()

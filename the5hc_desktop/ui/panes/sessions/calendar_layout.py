@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import heapq
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -95,10 +96,13 @@ class CalendarItem:
 
     @property
     def status(self) -> SessionStatus:
-        """A crowd shows as booked while any of it is still booked."""
-        if self.crowd and any(e.status is SessionStatus.SCHEDULED for e in self.crowd):
+        """A crowd shows as booked while any of it is still booked, else as most of it is."""
+        if not self.crowd:
+            return self.session.status
+        counts = Counter(e.status for e in self.crowd)
+        if counts[SessionStatus.SCHEDULED]:
             return SessionStatus.SCHEDULED
-        return self.session.status
+        return counts.most_common(1)[0][0]
 
     @property
     def colour(self) -> str:

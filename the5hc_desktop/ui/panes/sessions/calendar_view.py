@@ -54,6 +54,7 @@ MONTH_HEADER = 24
 MIN_MONTH_ROW = 96
 SLOT_MIN = 15
 WIDE_TEXT_PX = 96
+MIN_TRAINER_COLUMN_PX = 76
 MIN_LANE_PX = 24  # narrower lanes are gathered into a crowded block
 TOOLTIP_NAMES = 12
 _GRID = QColor("#e3e8ee")
@@ -159,6 +160,7 @@ class CalendarView(QWidget):
         if self.mode is Mode.MONTH:
             self.items = ()
             self.cells = month_cells(self.sessions, self.first_day, self.days)
+            self.setMinimumWidth(0)
             self.setMinimumHeight(MONTH_HEADER + MIN_MONTH_ROW * max(self.days // 7, 1))
         else:
             self.cells = ()
@@ -171,6 +173,9 @@ class CalendarView(QWidget):
                 self.sessions, self.first_day, self.days, ids, self.max_lanes)
             self.first_hour, self.last_hour = hour_span(self.items)
             self.setMinimumHeight(HEADER + MIN_HOUR_PX * (self.last_hour - self.first_hour))
+            # Forty trainers side by side: each keeps a readable column, the view scrolls.
+            self.setMinimumWidth(GUTTER + MIN_TRAINER_COLUMN_PX * len(self.columns)
+                                 if by_trainer else 0)
         self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -560,7 +565,8 @@ class CalendarView(QWidget):
                     if short is None:
                         short = elided[(text, text_w)] = metrics.elidedText(
                             text, Qt.TextElideMode.ElideRight, text_w)
-                    if number and short != text and not any(c.isdigit() for c in short):
+                    if (number and not item.crowd and short != text
+                            and not any(c.isdigit() for c in short)):
                         continue  # "잔…" says nothing: the tooltip has the details
                     lines.append((QRectF(x + edge_w + 1, y + 1 + number * line, text_w, line),
                                   short))

@@ -218,7 +218,7 @@ class SchedulePage(QWidget):
             shown = {entry.trainer_id for entry in self.calendar.sessions}
             names = [f"<span style='color:{trainer_colour(t.id)}'>▌</span>{t.display_name}"
                      for t in self.trainers if t.id in shown or not shown]
-            legend += "<br>" + "&nbsp;&nbsp;".join(names)
+            legend += "<br>" + "&nbsp; ".join(names)  # wraps between trainers
         return f"{legend}{gap}<span style='color:{fmt.MUTED_COLOUR}'>{hint}</span>"
 
     def _build_toolbar(self) -> QHBoxLayout:
