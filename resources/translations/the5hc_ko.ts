@@ -2947,10 +2947,6 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
 <context>
     <name>SchedulePage</name>
     <message>
-        <source>Undo the last check-off</source>
-        <translation>방금 처리 되돌리기</translation>
-    </message>
-    <message>
         <source>Click a free time to book; right-click a session for its actions.</source>
         <translation>빈 시간을 누르면 예약, 세션을 오른쪽 클릭하면 처리 메뉴가 열립니다.</translation>
     </message>
@@ -3027,6 +3023,28 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
         <translation>예약 취소</translation>
     </message>
     <message>
+        <source>Outside working hours</source>
+        <translation>근무 시간 밖</translation>
+    </message>
+    <message>
+        <source>{reason}
+Move the session anyway?</source>
+        <translation>{reason}
+그래도 세션을 옮길까요?</translation>
+    </message>
+    <message>
+        <source>Not moved: {reason}</source>
+        <translation>옮기지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{client}: moved back to {when}.</source>
+        <translation>{client}: {when} 일정으로 되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>{client}: moved to {when} with {trainer}.</source>
+        <translation>{client}: {when}, {trainer} 트레이너로 옮겼습니다.</translation>
+    </message>
+    <message>
         <source>{client}: no-show undone. {count} sessions left.</source>
         <translation>{client}: 노쇼를 되돌렸습니다. 남은 세션 {count}회.</translation>
     </message>
@@ -3037,6 +3055,10 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <message>
         <source>Ctrl+Z undoes it.</source>
         <translation>Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Undo the last check-off or move</source>
+        <translation>마지막 처리나 이동 되돌리기</translation>
     </message>
     <message>
         <source>Client&apos;s packages</source>

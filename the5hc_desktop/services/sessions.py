@@ -349,6 +349,57 @@ class SessionService(ServiceBase):
                    "starts_at": start, "duration_min": duration_min}, at=self.utc_now())
             return self._get(session, row.id, zone)
 
+    def reschedule(
+        self,
+        actor: Actor,
+        session_id: uuid.UUID,
+        starts_at: datetime,
+        trainer_id: uuid.UUID | None = None,
+        outside_confirmed: bool = False,
+    ) -> SessionView:
+        """Move a booked session to `starts_at` (naive gym time or aware), optionally to
+        another trainer, after the checks a new booking gets: not in the past, the package
+        valid on the new date, no overlap with the member's or the trainer's other sessions,
+        the trainer's availability (`OutsideAvailability` unless confirmed and allowed).
+        Only a scheduled session moves; its credits do not change."""
+        require(actor, Capability.SELL_AND_BOOK)
+        if not isinstance(starts_at, datetime):
+            raise _error("starts_at", "시작 시각이 올바르지 않습니다.", "Not a valid start time.")
+        with self._db.write() as session:
+            zone = gym_zone(session)
+            row = get_live(session, TrainingSession, session_id, SESSION)
+            if row.status != SessionStatus.SCHEDULED.value:
+                raise ConflictError("예약된 세션만 옮길 수 있습니다.",
+                                    "Only a booked session can be moved.")
+            start = to_utc(starts_at, zone).replace(microsecond=0)
+            local_start = to_local(start, zone)
+            today = local_today(zone, self._now)
+            if local_start.date() < today:
+                raise _error("starts_at", "지난 날짜로 옮길 수 없습니다.",
+                             "A session cannot be moved into the past.")
+            trainer = get_live(session, StaffAccount, trainer_id or row.trainer_id, TRAINER)
+            if not trainer.active or not trains(trainer.role):
+                raise _error("trainer_id", "세션을 진행할 수 있는 활성 트레이너를 선택하세요.",
+                             "Choose an active trainer who can run sessions.")
+            client = get_live(session, Client, row.client_id, CLIENT)
+            package = get_live(session, SessionPackage, row.package_id, PACKAGE)
+            if package.expires_on is not None and local_start.date() > package.expires_on:
+                raise _error("starts_at",
+                             f"패키지 만료일({package.expires_on:%Y-%m-%d}) 이후로 옮길 수 "
+                             "없습니다.",
+                             f"The package expires on {package.expires_on:%Y-%m-%d}.")
+            end = start + timedelta(minutes=row.duration_min)
+            self._check_overlap(session, trainer, client, start, end, zone, exclude=row.id)
+            check_booking(session, trainer.id, start, end, zone, confirmed=outside_confirmed)
+            before = (row.starts_at, row.trainer_id)
+            row.starts_at = start
+            row.trainer_id = trainer.id
+            session.flush()
+            audit(session, actor, "session_rescheduled", "session", row.id,
+                  {"from": before[0], "to": start, "from_trainer": before[1],
+                   "to_trainer": trainer.id}, at=self.utc_now())
+            return self._get(session, row.id, zone)
+
     @staticmethod
     def _check_package(
         session: Session, package: SessionPackage, client: Client, on: date, today: date,

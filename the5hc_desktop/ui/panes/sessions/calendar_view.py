@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from the5hc_desktop.services.sessions import SessionStatus, SessionView
 from the5hc_desktop.ui import i18n
@@ -78,6 +78,7 @@ class CalendarView(QWidget):
     session_clicked = Signal(object)  # Entry (a SessionView or a CalendarEntry)
     session_menu_requested = Signal(object, QPoint)  # Entry, global position
     crowd_clicked = Signal(object, QPoint)  # tuple of Entry, global position
+    session_moved = Signal(object, object, object)  # Entry, naive new start, trainer or None
     slot_clicked = Signal(object, object)  # naive gym-time datetime, trainer id or None
     day_clicked = Signal(object)  # date (month grid)
     day_activated = Signal(object)  # date (month grid, double click)
@@ -113,6 +114,10 @@ class CalendarView(QWidget):
         self._blocks_key: tuple[int, int, int] | None = None
         self._layout_generation = 0  # bumped whenever the items change
         self._blocks_cache: list[_Block] = []
+        # A drag in progress: the block, where it was grabbed, where it would land.
+        self._drag: CalendarItem | None = None
+        self._grab = QPointF()
+        self.drop_target: tuple[datetime, uuid.UUID | None] | None = None
 
     # --- data ---------------------------------------------------------------------------
     def range_key(self) -> tuple[object, ...]:
@@ -296,11 +301,71 @@ class CalendarView(QWidget):
             return
         item = self.item_at(point)
         if item is not None:
+            if not item.crowd and item.status is SessionStatus.SCHEDULED:
+                self._drag, self.drop_target = item, None
+                self._grab = point - self.item_rect(item).topLeft()
             self._open(item, self.mapToGlobal(point.toPoint()))
             return
         slot = self.slot_at(point)
         if slot is not None:
             self.slot_clicked.emit(*slot)
+
+    # --- drag to reschedule -----------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        point = event.position()
+        moved = point - (self.item_rect(self._drag).topLeft() + self._grab)
+        if self.drop_target is None and moved.manhattanLength() < (
+                QApplication.startDragDistance()):
+            return
+        self.drop_target = self.drop_slot(self._drag, point - self._grab)
+        self.update()
+
+    def drop_slot(self, item: CalendarItem, top_left: QPointF
+                  ) -> tuple[datetime, uuid.UUID | None] | None:
+        """Where a block whose top-left corner is at `top_left` would start (and with whom)."""
+        slot = self.slot_at(QPointF(max(top_left.x() + 8, GUTTER + 1), max(top_left.y(),
+                                                                          HEADER + 1)))
+        if slot is None:
+            return None
+        when, trainer = slot
+        if trainer is None or trainer == item.session.trainer_id:
+            trainer = None
+        return when, trainer
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        item, target = self._drag, self.drop_target
+        self._drag, self.drop_target = None, None
+        if item is not None and target is not None:
+            self.update()
+            when, trainer = target
+            start = item.session.starts_at.replace(tzinfo=None)
+            if when != start or trainer is not None:
+                self.session_moved.emit(item.session, when, trainer)
+            return
+        super().mouseReleaseEvent(event)
+
+    def _paint_drop(self, painter: QPainter) -> None:
+        """The outline of where the dragged block would land, with its new time."""
+        if self._drag is None or self.drop_target is None:
+            return
+        when, trainer = self.drop_target
+        column = ((when.date() - self.first_day).days if self.trainers is None else next(
+            (n for n, (t, _name) in enumerate(self.columns)
+             if t == (trainer or self._drag.session.trainer_id)), 0))
+        start = when.hour * 60 + when.minute
+        ghost = CalendarItem(self._drag.session, column, start,
+                             start + self._drag.session.duration_min, 0, 1)
+        rect = self.item_rect(ghost)
+        painter.fillRect(rect, QColor(30, 111, 217, 60))
+        painter.setPen(QPen(_SELECTED, 2, Qt.PenStyle.DashLine))
+        painter.drawRect(rect)
+        painter.setPen(_TEXT)
+        painter.drawText(rect.adjusted(6, 2, -2, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         f"{fmt.hhmm(when)} {self._drag.session.client_name}")
 
     def _open(self, item: CalendarItem, where: QPoint) -> None:
         """A session is selected and shown; a crowded block lists its sessions."""
@@ -319,6 +384,10 @@ class CalendarView(QWidget):
         neighbouring column, Enter opens it, the menu key asks for its actions."""
         key = Qt.Key(event.key())
         current = self.selected_item()
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag, self.drop_target = None, None  # the drag is called off
+            self.update()
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
             self._open(current, self.mapToGlobal(self.item_rect(current).center().toPoint()))
             return
@@ -423,6 +492,7 @@ class CalendarView(QWidget):
             else:
                 self._paint_grid(painter)
                 self._paint_items(painter)
+                self._paint_drop(painter)
         finally:
             painter.end()
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.accounts import StaffView
+from the5hc_desktop.services.availability import OutsideAvailability
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.sessions import (
     SessionService,
@@ -46,7 +47,7 @@ from the5hc_desktop.services.sessions import (
 )
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import dialogs, i18n, worker
-from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.messages import MessageBridge, error_text
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.calendar_layout import (
     CalendarItem,
@@ -140,8 +141,9 @@ class SchedulePage(QWidget):
         self.mode = Mode.WEEK
         self.anchor = self.today()
         self.last_check_off: SessionView | None = None  # what Ctrl+Z takes back
+        self.last_move: SessionView | None = None  # or the move just made (as it was before)
         self._build()
-        self.undo_action = QAction(self.tr("Undo the last check-off"), self)
+        self.undo_action = QAction(self.tr("Undo the last check-off or move"), self)
         self.undo_action.setObjectName("sessionsUndoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -159,6 +161,7 @@ class SchedulePage(QWidget):
         self.calendar.session_clicked.connect(self.show_session)
         self.calendar.session_menu_requested.connect(self._session_menu)
         self.calendar.crowd_clicked.connect(self._crowd_menu)
+        self.calendar.session_moved.connect(self.move_session)
         self.calendar.slot_clicked.connect(self.book_requested)
         self.calendar.day_clicked.connect(self._day_clicked)
         self.calendar.day_activated.connect(lambda day: self.show_day(day, Mode.DAY))
@@ -170,9 +173,16 @@ class SchedulePage(QWidget):
         self.legend = QLabel(self._legend_html())
         self.legend.setObjectName("calendarLegend")
         self.legend.setWordWrap(True)  # a narrow calendar wraps the hint, never widens
+        # A refused move is said here, beside the calendar it was tried on (no dialog).
+        self.move_notice = QLabel()
+        self.move_notice.setObjectName("calendarMoveNotice")
+        self.move_notice.setWordWrap(True)
+        self.move_notice.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.move_notice.hide()
         calendar_box = QWidget()
         calendar_column = QVBoxLayout(calendar_box)
         calendar_column.setContentsMargins(0, 0, 0, 0)
+        calendar_column.addWidget(self.move_notice)
         calendar_column.addWidget(scroll, 1)
         calendar_column.addWidget(self.legend)
 
@@ -489,10 +499,68 @@ class SchedulePage(QWidget):
         )
 
     def undo_last(self) -> None:
-        """Ctrl+Z: take back the check-off just made here (a no-op when there is none)."""
+        """Ctrl+Z: take back the check-off or the move just made here (else nothing)."""
+        if self.last_move is not None:
+            before, self.last_move = self.last_move, None
+            self._move(before, before.starts_at.replace(tzinfo=None), before.trainer_id,
+                       undoing=True)
+            return
         view = self.last_check_off
         if view is not None:
             self.act(UNDO, view)
+
+    # --- drag to reschedule -----------------------------------------------------------------
+    def move_session(self, entry: Entry, when: datetime, trainer: uuid.UUID | None) -> None:
+        """A block dropped on `when` (and maybe another trainer's column): move it."""
+        def with_full(before: SessionView) -> None:
+            self._move(before, when, trainer)
+
+        if isinstance(entry, SessionView):
+            with_full(entry)
+        else:
+            self._load_full(entry.id, with_full)
+
+    def _move(self, before: SessionView, when: datetime, trainer: uuid.UUID | None,
+              *, confirmed: bool = False, undoing: bool = False) -> None:
+        sessions, actor = self._sessions, self._actor
+        self.move_notice.hide()
+
+        def refused(error: The5HCError) -> None:
+            if (isinstance(error, OutsideAvailability) and error.confirmable
+                    and not confirmed and dialogs.ask(
+                        self, self.tr("Outside working hours"),
+                        self.tr("{reason}\nMove the session anyway?").format(
+                            reason=error_text(error)))):
+                self._move(before, when, trainer, confirmed=True, undoing=undoing)
+                return
+            self.move_notice.setText(self.tr("Not moved: {reason}").format(
+                reason=error_text(error)))
+            self.move_notice.show()
+            self.reload()
+
+        worker.run(
+            lambda _ctx: sessions.reschedule(actor, before.id, when, trainer,
+                                             outside_confirmed=confirmed),
+            lambda moved: self._moved(before, moved, undoing),
+            on_failure=refused,
+            parent=self,
+        )
+
+    def _moved(self, before: SessionView, moved: SessionView, undoing: bool) -> None:
+        when = f"{fmt.day_text(moved.starts_at.date(), self._language)} {fmt.hhmm(moved.starts_at)}"
+        if undoing:
+            text = self.tr("{client}: moved back to {when}.")
+        else:
+            self.last_move, self.last_check_off = before, None
+            text = self.tr("{client}: moved to {when} with {trainer}.") + " " + self.tr(
+                "Ctrl+Z undoes it.")
+        self.undo_action.setEnabled(self.last_move is not None
+                                    or self.last_check_off is not None)
+        self._messages.success(text.format(client=moved.client_name, when=when,
+                                           trainer=moved.trainer_name))
+        self.calendar.select(moved.id)
+        self.detail.show_session(moved)
+        self.changed.emit()
 
     def _uses_credit(self, kind: str) -> bool:
         return kind == COMPLETE or (kind == NO_SHOW and self.no_show_consumes)
@@ -528,7 +596,7 @@ class SchedulePage(QWidget):
         if kind == UNDO:
             self.last_check_off = None
         else:
-            self.last_check_off = view
+            self.last_check_off, self.last_move = view, None
             hint = self.tr("Ctrl+Z undoes it.")
             text = f"{text} {hint}"
         self.undo_action.setEnabled(self.last_check_off is not None)
