@@ -80,7 +80,6 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Schedule:
     shown: tuple[Entry, ...]
-    today: tuple[SessionView, ...]
     items: tuple[CalendarItem, ...] | None = None  # the time grid, laid out on the worker
     max_lanes: int | None = None
 
@@ -95,17 +94,17 @@ class GridRequest:
     max_lanes: int
 
 
-def load_schedule(sessions: SessionService, actor: Actor, first: date, end: date, today: date,
+def load_schedule(sessions: SessionService, actor: Actor, first: date, end: date,
                   trainer: uuid.UUID | None, grid: GridRequest | None = None) -> Schedule:
-    """Worker: the calendar's entries (laid out when `grid` says how) and today's list."""
+    """Worker: the calendar's entries, laid out when `grid` says how. Today's list (full
+    views, with balances) comes in a task of its own, so the calendar paints first."""
     shown = sessions.calendar_range(actor, first, end, trainer)
     items = None
     if grid is not None:
         ids = ([t for t, _name in trainer_columns(grid.columns, shown)]
                if grid.columns is not None else None)
         items = layout_time_grid(shown, grid.first, grid.days, ids, grid.max_lanes)
-    return Schedule(shown, sessions.day(actor, today, trainer), items,
-                    grid.max_lanes if grid is not None else None)
+    return Schedule(shown, items, grid.max_lanes if grid is not None else None)
 
 
 class SchedulePage(QWidget):
@@ -138,6 +137,7 @@ class SchedulePage(QWidget):
         self.no_show_consumes = True
         self.trainers: tuple[StaffView, ...] = ()
         self.schedule: Schedule | None = None
+        self.today_views: tuple[SessionView, ...] = ()
         self.mode = Mode.WEEK
         self.anchor = self.today()
         self.last_check_off: SessionView | None = None  # what Ctrl+Z takes back
@@ -341,13 +341,20 @@ class SchedulePage(QWidget):
             count = self.calendar.days if columns is None else max(len(columns), 1)
             grid = GridRequest(first, self.calendar.days, columns,
                                max_lanes_for(self.calendar.width(), count))
-        if self.shading is not None:
-            self.shading.reload()
+        def then_today() -> None:
+            # Queued once the calendar is in: its loading never competes with the paint.
+            if generation == self._generation:
+                worker.run(lambda _ctx: sessions.day(actor, today, trainer),
+                           lambda views: self._today_arrived(generation, views), parent=self)
+                if self.shading is not None:
+                    self.shading.reload()
+
         worker.run(
-            lambda _ctx: load_schedule(sessions, actor, first, end, today, trainer, grid),
+            lambda _ctx: load_schedule(sessions, actor, first, end, trainer, grid),
             lambda schedule: self._arrived(generation, schedule),
             progress_label=self.tr("Loading the calendar…"),
             parent=self,
+            on_done=then_today,
         )
 
     def _arrived(self, generation: int, schedule: Schedule) -> None:
@@ -359,12 +366,17 @@ class SchedulePage(QWidget):
                                    schedule.max_lanes)
         self.calendar_scroll.verticalScrollBar().setValue(scrolled)  # a refresh never jumps
         self.legend.setText(self._legend_html())
-        self.today_list.set_sessions(schedule.today)
+
+    def _today_arrived(self, generation: int, views: tuple[SessionView, ...]) -> None:
+        if generation != self._generation:
+            return
+        self.today_views = views
+        self.today_list.set_sessions(views)
         self.today_label.setText(self.tr("Today · {day} · {count} sessions").format(
-            day=fmt.day_text(self.today(), self._language), count=len(schedule.today)))
+            day=fmt.day_text(self.today(), self._language), count=len(views)))
         shown = self.detail.view
         if shown is not None:
-            fresh = next((v for v in schedule.today if v.id == shown.id), None)
+            fresh = next((v for v in views if v.id == shown.id), None)
             if fresh is not None:
                 self.detail.show_session(fresh)
             else:
@@ -425,8 +437,7 @@ class SchedulePage(QWidget):
             self.detail.show_session(view)
 
     def _load_full(self, session_id: uuid.UUID, then: Callable[[SessionView], object]) -> None:
-        known = next((v for v in (self.schedule.today if self.schedule else ())
-                      if v.id == session_id), None)
+        known = next((v for v in self.today_views if v.id == session_id), None)
         if known is not None:
             then(known)
             return
