@@ -115,6 +115,7 @@ class SchedulePage(QWidget):
     sell_requested = Signal()
     packages_requested = Signal(object, str)  # client id, name
     changed = Signal()  # a session changed state: credits moved
+    calendar_loaded = Signal()  # the range on screen has its sessions
     shading: ShadingLoader | None = None  # set by calendar_shading.attach_availability
     hours_button: QPushButton | None = None
 
@@ -341,21 +342,18 @@ class SchedulePage(QWidget):
             count = self.calendar.days if columns is None else max(len(columns), 1)
             grid = GridRequest(first, self.calendar.days, columns,
                                max_lanes_for(self.calendar.width(), count))
-        def then_today() -> None:
-            # Queued once the calendar is in: its loading never competes with the paint.
-            if generation == self._generation:
-                worker.run(lambda _ctx: sessions.day(actor, today, trainer),
-                           lambda views: self._today_arrived(generation, views), parent=self)
-                if self.shading is not None:
-                    self.shading.reload()
-
+        # The week first, then today's list (full views) and the shading: the lane runs
+        # them in order, so the calendar paints before the rest is loaded.
         worker.run(
             lambda _ctx: load_schedule(sessions, actor, first, end, trainer, grid),
             lambda schedule: self._arrived(generation, schedule),
             progress_label=self.tr("Loading the calendar…"),
             parent=self,
-            on_done=then_today,
         )
+        worker.run(lambda _ctx: sessions.day(actor, today, trainer),
+                   lambda views: self._today_arrived(generation, views), parent=self)
+        if self.shading is not None:
+            self.shading.reload()
 
     def _arrived(self, generation: int, schedule: Schedule) -> None:
         if generation != self._generation:
@@ -366,6 +364,7 @@ class SchedulePage(QWidget):
                                    schedule.max_lanes)
         self.calendar_scroll.verticalScrollBar().setValue(scrolled)  # a refresh never jumps
         self.legend.setText(self._legend_html())
+        self.calendar_loaded.emit()
 
     def _today_arrived(self, generation: int, views: tuple[SessionView, ...]) -> None:
         if generation != self._generation:
