@@ -2,6 +2,11 @@
 
     python bench/bench_calendar.py [--sessions 5000] [--runs 30] [--db PATH]
                                    [--shots DIR [--demo-db PATH]]
+    python bench/bench_calendar.py --busy-db COPY_OF_gym100k.sqlite3 --runs 30
+
+--busy-db times the busiest week of a `the5hc demo --clients 100000` (busy profile)
+database, signed in as the demo owner: never point it at a database you keep (the
+sign-in writes to it).
 
 Builds (once, through the services) a database holding `--sessions` sessions spread over
 four weeks around today — ten trainers, sixty members, 30-minute sessions between 06:00
@@ -42,8 +47,13 @@ from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.ui import application, worker
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.sessions import SessionsPane
-from the5hc_desktop.ui.panes.sessions.calendar_layout import Mode, visible_range, week_start
-from the5hc_desktop.ui.panes.sessions.calendar_view import CalendarView
+from the5hc_desktop.ui.panes.sessions.calendar_layout import (
+    Mode,
+    layout_time_grid,
+    visible_range,
+    week_start,
+)
+from the5hc_desktop.ui.panes.sessions.calendar_view import CalendarView, max_lanes_for
 from the5hc_desktop.ui.snapshots import save_widget_png
 
 TRAINERS = 10
@@ -133,19 +143,22 @@ def summary(label: str, values: list[float]) -> str:
             f"   max {ordered[-1]:6.1f} ms")
 
 
-def bench_view(services: Services, actor: Actor, runs: int, label: str) -> None:
+def bench_view(services: Services, actor: Actor, runs: int, label: str,
+               anchor: date | None = None) -> None:
     today = (datetime.now(UTC) + SEOUL_OFFSET).date()
-    first, end = visible_range(Mode.WEEK, today)
+    first, end = visible_range(Mode.WEEK, anchor or today)
     view = CalendarView()
     view.resize(1280, 800)
+    lanes = max_lanes_for(view.width(), 7)
     fetch, layout, paint, total = [], [], [], []
     shown = 0
     for run in range(runs + 1):
         t0 = time.perf_counter()
-        sessions = services.sessions.list_range(actor, first, end)
+        sessions = services.sessions.calendar_range(actor, first, end)
         t1 = time.perf_counter()
+        items = layout_time_grid(sessions, first, 7, None, lanes)  # on the worker in the app
         view.set_range(Mode.WEEK, first, 7, today)
-        view.set_sessions(sessions, datetime.now(UTC))
+        view.set_sessions(sessions, datetime.now(UTC), items, lanes)
         t2 = time.perf_counter()
         view.grab()
         t3 = time.perf_counter()
@@ -159,26 +172,81 @@ def bench_view(services: Services, actor: Actor, runs: int, label: str) -> None:
         total.append(1000 * (t3 - t0))
     print(f"{label}: week {first} – {end - timedelta(days=1)}: {shown} sessions on screen, "
           f"{runs} runs")
-    print(summary("fetch (list_range)", fetch))
-    print(summary("layout (lanes)", layout))
+    print(f"{len(view.items)} blocks, {sum(1 for i in view.items if i.crowd)} of them crowded")
+    print(summary("fetch (calendar_range)", fetch))
+    print(summary("layout (lanes, crowds)", layout))
     print(summary("paint (1280×800 grab)", paint))
     print(summary("fetch + layout + paint", total))
 
 
-def bench_pane(services: Services, actor: Actor, lane: worker.Worker, runs: int) -> None:
+def bench_pane(services: Services, actor: Actor, lane: worker.Worker, runs: int,
+               anchor: date | None = None) -> None:
     pane = SessionsPane(services, actor, MessageBridge())
     pane.resize(1400, 900)
     pane.show()
     pane.refresh()
     settle(lane)
-    times = []
+    if anchor is not None:
+        pane.schedule.show_day(anchor, Mode.WEEK)
+        settle(lane)
+    times, painted = [], []
+    arrived = QEventLoop()
+    pane.schedule.calendar_loaded.connect(arrived.quit)
     for _ in range(runs):
         t0 = time.perf_counter()
-        pane.schedule.reload()  # the week and today's list, on the worker lane
+        pane.schedule.reload()  # the week, today's list and shading, on the worker lane
+        arrived.exec()  # the GUI thread waits idle, as in the app, until the week arrives
+        pane.schedule.calendar.repaint()
+        painted.append(1000 * (time.perf_counter() - t0))
         lane.wait_idle(60_000)
         pane.schedule.calendar.repaint()
         times.append(1000 * (time.perf_counter() - t0))
-    print(summary("pane: reload via worker + repaint", times))
+    print(summary("pane: week painted after reload", painted))
+    print(summary("pane: everything reloaded", times))
+    pane.close()
+    pane.deleteLater()
+    settle(lane)
+
+
+def busiest_week(services: Services, actor: Actor, today: date) -> tuple[date, int]:
+    """The Monday of the week with the most sessions (ten weeks back, three ahead)."""
+    best, most = week_start(today), -1
+    for weeks in range(-10, 4):
+        first = week_start(today) + timedelta(weeks=weeks)
+        count = len(services.sessions.calendar_range(actor, first, first + timedelta(days=7)))
+        if count > most:
+            best, most = first, count
+    return best, most
+
+
+def bench_busy(db: Path, runs: int, lane: worker.Worker, out: Path | None = None) -> None:
+    services = open_services(db)
+    try:
+        actor = services.accounts.sign_in(demo.DEMO_USERNAME, demo.DEMO_PASSWORD)
+        today = (datetime.now(UTC) + SEOUL_OFFSET).date()
+        first, count = busiest_week(services, actor, today)
+        print(f"busy gym {db.name}: busiest week from {first}, {count} sessions")
+        if out is not None:
+            busy_shots(services, actor, lane, first, out)
+            return
+        bench_view(services, actor, runs, "busy gym", first)
+        bench_pane(services, actor, lane, runs, first)
+    finally:
+        services.close()
+
+
+def busy_shots(services: Services, actor: Actor, lane: worker.Worker, first: date,
+               out: Path) -> None:
+    """The busiest week, its busiest day by trainer and its month, as the desk sees them."""
+    pane = SessionsPane(services, actor, MessageBridge())
+    pane.resize(1400, 900)
+    pane.show()
+    pane.refresh()
+    settle(lane, 200)
+    for mode in (Mode.WEEK, Mode.DAY, Mode.MONTH):
+        pane.schedule.show_day(first + timedelta(days=2), mode)
+        settle(lane, 200)
+        print(save_widget_png(pane, out / f"busy-{mode.value}.png"))
     pane.close()
     pane.deleteLater()
     settle(lane)
@@ -265,6 +333,27 @@ def dialog_shots(pane: SessionsPane, lane: worker.Worker, client_id: uuid.UUID, 
     assert pane.dialog is not None
     shoot(pane.dialog, "book-dialog")
     pane.dialog.close()
+    recurring_shot(pane, lane, client_id, name, shoot)
+
+
+def recurring_shot(pane: SessionsPane, lane: worker.Worker, client_id: uuid.UUID, name: str,
+                   shoot: Callable[[QWidget, str], None]) -> None:
+    """반복 예약 for a member: every Monday and Wednesday at 19:00, ten times, previewed."""
+    from PySide6.QtCore import QTime
+
+    from the5hc_desktop.ui.panes.sessions.recurring_dialog import RecurringBookingDialog
+
+    pane.book_recurring(client_id, name)
+    settle(lane)
+    dialog = pane.dialog
+    assert isinstance(dialog, RecurringBookingDialog)
+    for number, box in enumerate(dialog.weekday_boxes):
+        box.setChecked(number in (0, 2))
+    dialog.time_edit.setTime(QTime(19, 0))
+    dialog.load_preview()
+    settle(lane)
+    shoot(dialog, "recurring-dialog")
+    dialog.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,7 +363,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=None,
                         help="reuse (or build once into) this database file")
     parser.add_argument("--shots", type=Path, default=None, help="save PNGs into this folder")
+    parser.add_argument("--language", choices=("ko", "en"), default="ko",
+                        help="the UI language of the screenshots")
     parser.add_argument("--no-demo", action="store_true", help="skip the demo-gym figures")
+    parser.add_argument("--busy-db", type=Path, default=None,
+                        help="a COPY of a busy-profile demo database: time its busiest week")
     parser.add_argument("--demo-db", type=Path,
                         default=Path(tempfile.gettempdir()) / "the5hc-bench" / "demo300.sqlite3")
     args = parser.parse_args(argv)
@@ -282,10 +375,13 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="the5hc-bench-calendar-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch))
-    app, translations = application.create_application(["bench"], language="ko")
+    app, translations = application.create_application(["bench"], language=args.language)
     lane = worker.Worker(MessageBridge())
     worker.install(lane)
     try:
+        if args.busy_db is not None:
+            bench_busy(args.busy_db, args.runs, lane, args.shots)
+            return 0
         db: Path = args.db or scratch / "calendar.sqlite3"
         today = (datetime.now(UTC) + SEOUL_OFFSET).date()
         if not db.exists():

@@ -850,6 +850,12 @@ Anything entered since is gone (the current file is backed up first). The app cl
         <translation>{count}건</translation>
     </message>
     <message>
+        <source>{client} · {time}
+{trainer} · {status}</source>
+        <translation>{client} · {time}
+{trainer} 트레이너 · {status}</translation>
+    </message>
+    <message>
         <source>+{count} more</source>
         <translation>+{count}건 더</translation>
     </message>
@@ -3127,6 +3133,89 @@ A merge cannot be undone. Continue?</source>
     </message>
 </context>
 <context>
+    <name>RecurringBookingDialog</name>
+    <message>
+        <source>Recurring booking</source>
+        <translation>반복 예약</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation>회</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Repeat on</source>
+        <translation>반복 요일</translation>
+    </message>
+    <message>
+        <source>Ends after</source>
+        <translation>횟수</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <source>Preview the dates before booking.</source>
+        <translation>예약하기 전에 날짜를 미리 보세요.</translation>
+    </message>
+    <message>
+        <source>Choose the client.</source>
+        <translation>회원을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose a package.</source>
+        <translation>패키지를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Checking the dates…</source>
+        <translation>날짜를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>가능</translation>
+    </message>
+    <message>
+        <source>Skipped: {reason}</source>
+        <translation>건너뜀: {reason}</translation>
+    </message>
+    <message>
+        <source>Book {count} sessions</source>
+        <translation>세션 {count}개 예약</translation>
+    </message>
+    <message>
+        <source>{chosen} dates chosen · {bookable} sessions free in the package · {conflicts} in conflict</source>
+        <translation>{chosen}개 날짜 선택 · 패키지 예약 가능 {bookable}회 · 충돌 {conflicts}건</translation>
+    </message>
+    <message>
+        <source>too few sessions: untick some dates or sell more.</source>
+        <translation>세션이 부족합니다: 날짜를 빼거나 패키지를 더 판매하세요.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>예약하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Cancel the {count} booked session(s) first.</source>
@@ -3442,10 +3531,6 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
 <context>
     <name>SchedulePage</name>
     <message>
-        <source>Undo the last check-off</source>
-        <translation>방금 처리 되돌리기</translation>
-    </message>
-    <message>
         <source>Click a free time to book; right-click a session for its actions.</source>
         <translation>빈 시간을 누르면 예약, 세션을 오른쪽 클릭하면 처리 메뉴가 열립니다.</translation>
     </message>
@@ -3490,12 +3575,24 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
         <translation>세션 예약 (Ctrl+B)</translation>
     </message>
     <message>
+        <source>Recurring…</source>
+        <translation>반복 예약…</translation>
+    </message>
+    <message>
+        <source>Book a weekly series (e.g. Mon·Wed 19:00, 10 times)</source>
+        <translation>매주 반복 예약 (예: 월·수 19:00, 10회)</translation>
+    </message>
+    <message>
         <source>Loading the calendar…</source>
         <translation>일정을 불러오는 중…</translation>
     </message>
     <message>
         <source>Today · {day} · {count} sessions</source>
         <translation>오늘의 세션 · {day} · {count}건</translation>
+    </message>
+    <message>
+        <source>+{count} more — open the day by trainer</source>
+        <translation>+{count}건 더 — 트레이너별 일간 보기 열기</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -3510,6 +3607,28 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
         <translation>예약 취소</translation>
     </message>
     <message>
+        <source>Outside working hours</source>
+        <translation>근무 시간 밖</translation>
+    </message>
+    <message>
+        <source>{reason}
+Move the session anyway?</source>
+        <translation>{reason}
+그래도 세션을 옮길까요?</translation>
+    </message>
+    <message>
+        <source>Not moved: {reason}</source>
+        <translation>옮기지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{client}: moved back to {when}.</source>
+        <translation>{client}: {when} 일정으로 되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>{client}: moved to {when} with {trainer}.</source>
+        <translation>{client}: {when}, {trainer} 트레이너로 옮겼습니다.</translation>
+    </message>
+    <message>
         <source>{client}: no-show undone. {count} sessions left.</source>
         <translation>{client}: 노쇼를 되돌렸습니다. 남은 세션 {count}회.</translation>
     </message>
@@ -3520,6 +3639,10 @@ Unused sessions: {unused} × {price} → refund about {amount}. The package beco
     <message>
         <source>Ctrl+Z undoes it.</source>
         <translation>Ctrl+Z로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Undo the last check-off or move</source>
+        <translation>마지막 처리나 이동 되돌리기</translation>
     </message>
     <message>
         <source>Client&apos;s packages</source>
@@ -3842,6 +3965,10 @@ A no-show uses one session: {before} → {after} left.</source>
     <message>
         <source>Payments</source>
         <translation>결제</translation>
+    </message>
+    <message>
+        <source>Booked {count} sessions for {client}, from {when}.</source>
+        <translation>{client} 회원 세션 {count}개를 예약했습니다 ({when}부터).</translation>
     </message>
     <message>
         <source>Booked {client} on {when} with {trainer}.</source>

@@ -7,9 +7,10 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from the5hc_desktop.domain.errors import ConflictError, The5HCError, ValidationError
@@ -387,3 +388,23 @@ def test_shutdown_stops_every_lane(messages: MessageBridge) -> None:
     assert lanes.is_idle()
     assert outcomes == []
     lanes.deleteLater()
+
+
+def test_a_progress_dialog_closed_with_its_window_is_dropped_not_used(
+    qtbot: QtBot, fast_worker: Worker, crashes: list[BaseException]
+) -> None:
+    """A booking dialog closes (and deletes the progress dialog on it) while the reloads
+    it started still run: the lane carries on without touching the deleted dialog."""
+    window = QDialog()
+    window.show()
+    gate = threading.Event()
+    worker.run(lambda _ctx: gate.wait(5), lambda _r: None, progress_label="예약하는 중…",
+               parent=window)
+    qtbot.waitUntil(lambda: fast_worker.progress_dialog is not None)
+    worker.run(lambda _ctx: gate.wait(5), lambda _r: None, progress_label="달력 불러오는 중…")
+    window.deleteLater()
+    qtbot.waitUntil(lambda: fast_worker.progress_dialog is None
+                    or not shiboken6.isValid(fast_worker.progress_dialog))
+    gate.set()
+    assert fast_worker.wait_idle()
+    assert crashes == []

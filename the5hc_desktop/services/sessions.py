@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, String, func, select, type_coerce
@@ -51,6 +51,9 @@ from the5hc_desktop.store.models import (
     TrainingSession,
 )
 
+if TYPE_CHECKING:
+    from the5hc_desktop.services.recurring_bookings import RecurringBookingService
+
 SESSION = ("세션", "Session")
 CLIENT = ("회원", "Client")
 PACKAGE = ("패키지", "Package")
@@ -76,6 +79,26 @@ class SessionView:
     remaining_sessions: int
     notes: str
     completed_at: datetime | None
+
+
+class CalendarEntry(NamedTuple):
+    """A session as the calendar draws it: who, with whom, when, in which state.
+
+    No package or balance: the calendar of a busy week holds thousands of sessions and
+    summing every package's ledger for them costs more than the rest of the view. The
+    selected session's full `SessionView` is loaded on its own. A named tuple: a busy
+    week makes thousands, and a frozen dataclass costs several times more to build.
+    """
+
+    id: uuid.UUID
+    client_id: uuid.UUID
+    client_name: str
+    trainer_id: uuid.UUID
+    trainer_name: str
+    starts_at: datetime
+    ends_at: datetime
+    duration_min: int
+    status: SessionStatus
 
 
 def _error(field: str, ko: str, en: str) -> ValidationError:
@@ -178,6 +201,52 @@ def _views(rows: Any, zone: ZoneInfo) -> list[SessionView]:
     return views
 
 
+def calendar_rows(session: Session, conditions: list[Any], zone: ZoneInfo
+                  ) -> list[CalendarEntry]:
+    """Calendar entries matching `conditions`: sessions joined to their members only
+    (trainer names come from the small staff table), by start time."""
+    trainers = {_uuid(row_id): name for row_id, name in session.execute(
+        select(_raw(StaffAccount.id), StaffAccount.display_name))}
+    query: Select[Any] = (
+        select(
+            _raw(TrainingSession.id),
+            _raw(TrainingSession.client_id),
+            Client.name,
+            _raw(TrainingSession.trainer_id),
+            _raw(TrainingSession.starts_at),
+            TrainingSession.duration_min,
+            TrainingSession.status,
+        )
+        .select_from(TrainingSession)
+        .join(Client, Client.id == TrainingSession.client_id)
+        .where(TrainingSession.deleted_at.is_(None), *conditions)
+        .order_by(TrainingSession.starts_at, TrainingSession.id)
+    )
+    ids: dict[Any, uuid.UUID] = {}
+    spans: dict[tuple[Any, int], tuple[datetime, datetime]] = {}
+    entries: list[CalendarEntry] = []
+    add = entries.append
+    # The driver's own rows: no column here needs SQLAlchemy's result processing, and
+    # wrapping thousands of rows costs about as much as the query itself.
+    result = session.connection().execute(query)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    for row_id, client_id, client_name, trainer_id, starts_at, duration_min, status in rows:
+        span = spans.get((starts_at, duration_min))
+        if span is None:
+            starts = _instant(starts_at, zone)
+            span = spans[(starts_at, duration_min)] = (
+                starts, starts + timedelta(minutes=duration_min))
+        client = ids.get(client_id) or ids.setdefault(client_id, _uuid(client_id))
+        trainer = ids.get(trainer_id) or ids.setdefault(trainer_id, _uuid(trainer_id))
+        add(CalendarEntry(_uuid(row_id), client, client_name, trainer,
+                          trainers.get(trainer, ""), span[0], span[1], duration_min,
+                          _STATUSES.get(status) or SessionStatus(status)))
+    return entries
+
+
 def _uuid(value: Any) -> uuid.UUID:
     """A stored id: 16 bytes on SQLite (store.types.DbUuid), a UUID (or its text) elsewhere."""
     if isinstance(value, uuid.UUID):
@@ -214,6 +283,13 @@ def _hhmm(value: datetime, zone: ZoneInfo) -> str:
 
 
 class SessionService(ServiceBase):
+    @property
+    def recurring(self) -> RecurringBookingService:
+        """Series of weekly bookings (services/recurring_bookings.py), on the same data."""
+        from the5hc_desktop.services.recurring_bookings import RecurringBookingService
+
+        return RecurringBookingService(self._db, self._now)
+
     # -- booking -------------------------------------------------------------------------------
 
     def book(
@@ -278,9 +354,61 @@ class SessionService(ServiceBase):
                    "starts_at": start, "duration_min": duration_min}, at=self.utc_now())
             return self._get(session, row.id, zone)
 
+    def reschedule(
+        self,
+        actor: Actor,
+        session_id: uuid.UUID,
+        starts_at: datetime,
+        trainer_id: uuid.UUID | None = None,
+        outside_confirmed: bool = False,
+    ) -> SessionView:
+        """Move a booked session to `starts_at` (naive gym time or aware), optionally to
+        another trainer, after the checks a new booking gets: not in the past, the package
+        valid on the new date, no overlap with the member's or the trainer's other sessions,
+        the trainer's availability (`OutsideAvailability` unless confirmed and allowed).
+        Only a scheduled session moves; its credits do not change."""
+        require(actor, Capability.SELL_AND_BOOK)
+        if not isinstance(starts_at, datetime):
+            raise _error("starts_at", "시작 시각이 올바르지 않습니다.", "Not a valid start time.")
+        with self._db.write() as session:
+            zone = gym_zone(session)
+            row = get_live(session, TrainingSession, session_id, SESSION)
+            if row.status != SessionStatus.SCHEDULED.value:
+                raise ConflictError("예약된 세션만 옮길 수 있습니다.",
+                                    "Only a booked session can be moved.")
+            start = to_utc(starts_at, zone).replace(microsecond=0)
+            local_start = to_local(start, zone)
+            today = local_today(zone, self._now)
+            if local_start.date() < today:
+                raise _error("starts_at", "지난 날짜로 옮길 수 없습니다.",
+                             "A session cannot be moved into the past.")
+            trainer = get_live(session, StaffAccount, trainer_id or row.trainer_id, TRAINER)
+            if not trainer.active or not trains(trainer.role):
+                raise _error("trainer_id", "세션을 진행할 수 있는 활성 트레이너를 선택하세요.",
+                             "Choose an active trainer who can run sessions.")
+            client = get_live(session, Client, row.client_id, CLIENT)
+            package = get_live(session, SessionPackage, row.package_id, PACKAGE)
+            if package.expires_on is not None and local_start.date() > package.expires_on:
+                raise _error("starts_at",
+                             f"패키지 만료일({package.expires_on:%Y-%m-%d}) 이후로 옮길 수 "
+                             "없습니다.",
+                             f"The package expires on {package.expires_on:%Y-%m-%d}.")
+            end = start + timedelta(minutes=row.duration_min)
+            self._check_overlap(session, trainer, client, start, end, zone, exclude=row.id)
+            check_booking(session, trainer.id, start, end, zone, confirmed=outside_confirmed)
+            before = (row.starts_at, row.trainer_id)
+            row.starts_at = start
+            row.trainer_id = trainer.id
+            session.flush()
+            audit(session, actor, "session_rescheduled", "session", row.id,
+                  {"from": before[0], "to": start, "from_trainer": before[1],
+                   "to_trainer": trainer.id}, at=self.utc_now())
+            return self._get(session, row.id, zone)
+
     @staticmethod
     def _check_package(
-        session: Session, package: SessionPackage, client: Client, on: date, today: date
+        session: Session, package: SessionPackage, client: Client, on: date, today: date,
+        needed: int = 1,
     ) -> None:
         if package.client_id != client.id:
             raise _error("package_id", "선택한 패키지는 이 회원의 패키지가 아닙니다.",
@@ -295,9 +423,14 @@ class SessionService(ServiceBase):
         available = ledger.balance(session, package.id) - ledger.scheduled_count(
             session, package.id
         )
-        if available < 1:
-            raise _error("package_id", "선택한 패키지에 남은 세션이 없습니다.",
-                         "No sessions left in the selected package.")
+        if available < needed:
+            if needed == 1 or available < 1:
+                raise _error("package_id", "선택한 패키지에 남은 세션이 없습니다.",
+                             "No sessions left in the selected package.")
+            raise _error("package_id",
+                         f"패키지에 예약할 수 있는 세션이 {available}회뿐입니다 ({needed}회 필요).",
+                         f"The package has only {available} bookable sessions ({needed} "
+                         "needed).")
 
     @staticmethod
     def _check_overlap(
@@ -486,6 +619,24 @@ class SessionService(ServiceBase):
             return tuple(session_rows(session, _range_conditions(start, end, zone, trainer_id),
                                       zone))
 
+    def calendar_range(
+        self, actor: Actor, start: date, end: date, trainer_id: uuid.UUID | None = None
+    ) -> tuple[CalendarEntry, ...]:
+        """What the calendar draws for local days `start` ≤ day < `end`: the same sessions
+        as `list_range`, without package and balance (see `CalendarEntry`)."""
+        require(actor, Capability.VIEW_CLIENTS)
+        if isinstance(start, datetime) or isinstance(end, datetime):
+            raise _error("start", "날짜로 지정하세요.", "Give dates, not date-times.")
+        if end <= start:
+            return ()
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise _error("end", f"한 번에 {MAX_RANGE_DAYS}일까지 볼 수 있습니다.",
+                         f"At most {MAX_RANGE_DAYS} days can be listed at once.")
+        with self._db.read() as session:
+            zone = gym_zone(session)
+            return tuple(calendar_rows(
+                session, _range_conditions(start, end, zone, trainer_id), zone))
+
     def day(
         self, actor: Actor, on: date, trainer_id: uuid.UUID | None = None
     ) -> tuple[SessionView, ...]:
@@ -544,6 +695,7 @@ def _action(current: SessionStatus, target: SessionStatus) -> str:
 
 __all__ = [
     "STATUS_LABELS",
+    "CalendarEntry",
     "SessionService",
     "SessionStatus",
     "SessionView",

@@ -345,7 +345,7 @@ class Worker(QObject):
 
     def _show_dialog(self) -> None:
         task = self._shown_task()
-        if task is None or self._dialog is not None:
+        if task is None or self._live_dialog() is not None:
             return
         owner = task.parent if task.parent is not None and shiboken6.isValid(task.parent) else None
         window = owner.window() if owner is not None else QApplication.activeWindow()
@@ -365,8 +365,15 @@ class Worker(QObject):
         self._refresh_dialog()
         dialog.show()
 
+    def _live_dialog(self) -> QProgressDialog | None:
+        """The progress dialog, unless the window it sat on was closed and took it along
+        (a booking dialog that closes while the reloads it started still run)."""
+        if self._dialog is not None and not shiboken6.isValid(self._dialog):
+            self._dialog = None
+        return self._dialog
+
     def _refresh_dialog(self) -> None:
-        dialog, task = self._dialog, self._shown_task()
+        dialog, task = self._live_dialog(), self._shown_task()
         if dialog is None or task is None:
             return
         done, total, text = task.progress
@@ -397,8 +404,9 @@ class Worker(QObject):
         if self._cursor_set:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_set = False
-        if self._dialog is not None:
+        if self._live_dialog() is not None:
             dialog, self._dialog = self._dialog, None
+            assert dialog is not None
             dialog.canceled.disconnect(self._cancel_shown_task)
             dialog.reset()  # stops QProgressDialog's own force-show timer
             dialog.hide()

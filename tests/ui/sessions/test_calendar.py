@@ -74,9 +74,15 @@ def test_week_view_places_and_colours_the_sessions(
     by_status = {item.status: item.colour for item in pane.schedule.calendar.items}
     assert by_status == {SessionStatus.COMPLETED: GREEN, SessionStatus.NO_SHOW: RED,
                          SessionStatus.SCHEDULED: BLUE, SessionStatus.CANCELLED: GREY}
-    # The client's balance travels with each session (10 bought, 1 completed, 1 no-show).
-    assert {item.session.remaining_sessions for item in pane.schedule.calendar.items
-            if item.session.client_name == "김민수"} == {8}
+    # A selected session shows its balance (10 bought, 1 completed, 1 no-show): the grid's
+    # entries carry none, the detail loads the full view.
+    future = next(item for item in pane.schedule.calendar.items if item.column == 3)
+    qtbot.mouseClick(pane.schedule.calendar, Qt.MouseButton.LeftButton,
+                     pos=pane.schedule.calendar.item_rect(future).center().toPoint())
+    qtbot.waitUntil(lambda: pane.schedule.detail.view is not None
+                    and pane.schedule.detail.view.id == future.session.id)
+    assert pane.schedule.detail.view is not None
+    assert pane.schedule.detail.view.remaining_sessions == 8
     pane.schedule.calendar.grab()  # paints without error
 
 
@@ -166,3 +172,34 @@ def test_lanes_only_for_overlaps(gym: Gym) -> None:
     items = layout_time_grid(views, TODAY, 1)
     assert [(i.start_min, i.end_min, i.lane, i.lanes) for i in items] == [
         (540, 600, 0, 2), (570, 630, 1, 2), (660, 690, 0, 1)]
+
+
+def test_crowded_items_hold_every_session_once_on_random_weeks() -> None:
+    """Gathering overlaps into crowds loses nobody and fits the lanes it was given."""
+    import random
+
+    from the5hc_desktop.services.sessions import CalendarEntry
+
+    rng = random.Random(3)
+    first = date(2025, 3, 10)
+    for max_lanes in (1, 2, 4, 8):
+        entries = []
+        for n in range(300):
+            start = datetime.combine(first + timedelta(days=rng.randrange(7)),
+                                     datetime.min.time()) + timedelta(
+                minutes=rng.randrange(6 * 4, 22 * 4) * 15)
+            duration = rng.choice((30, 60, 90))
+            entries.append(CalendarEntry(uuid.uuid4(), uuid.uuid4(), f"회원{n}", uuid.uuid4(),
+                                         "코치", start, start + timedelta(minutes=duration),
+                                         duration, rng.choice(list(SessionStatus))))
+        items = layout_time_grid(entries, first, 7, None, max_lanes)
+        held = [entry.id for item in items for entry in item.entries()]
+        assert sorted(held) == sorted(entry.id for entry in entries)
+        for item in items:
+            assert all(e.starts_at.date() == first + timedelta(days=item.column)
+                       for e in item.entries())
+            assert item.start_min <= min(e.starts_at.hour * 60 + e.starts_at.minute
+                                         for e in item.entries())
+        plain = layout_time_grid(entries, first, 7)  # no limit: one item per session
+        assert all(not item.crowd for item in plain)
+        assert len(plain) == len(entries)

@@ -85,7 +85,9 @@ def test_complete_no_show_cancel_and_undo_move_the_ledger(
     assert len(ask.questions) == 2
     assert statuses(pane)[0] is SessionStatus.SCHEDULED
     assert [v.remaining_sessions for v in pane.schedule.today_list.model.rows()] == [9, 9, 9]
-    assert [item.session.remaining_sessions for item in pane.schedule.calendar.items] == [9, 9, 9]
+    shown = sorted(pane.schedule.calendar.items, key=lambda item: item.start_min)
+    assert [item.status for item in shown] == [SessionStatus.SCHEDULED, SessionStatus.NO_SHOW,
+                                               SessionStatus.CANCELLED]
     assert len(changes) == 4
     assert recorder.texts("success")[-1] == "김민수: 완료를 취소했습니다. 남은 세션 9회."
 

@@ -49,6 +49,7 @@ from the5hc_desktop.ui.panes.sessions.gym_packages_panel import (
 from the5hc_desktop.ui.panes.sessions.packages_panel import PackagesPanel
 from the5hc_desktop.ui.panes.sessions.pane_services import SessionsPaneServices
 from the5hc_desktop.ui.panes.sessions.payments_panel import PaymentsPanel
+from the5hc_desktop.ui.panes.sessions.recurring_dialog import RecurringBookingDialog
 from the5hc_desktop.ui.panes.sessions.schedule_page import SchedulePage
 from the5hc_desktop.ui.panes.sessions.sell_dialog import SellPackageDialog
 
@@ -141,6 +142,7 @@ class SessionsPane(QWidget):
         self.schedule.book_requested.connect(
             lambda start, trainer: self.book_session(start=start, trainer_id=trainer))
         self.schedule.sell_requested.connect(lambda: self.sell_package())
+        self.schedule.recurring_requested.connect(lambda: self.book_recurring())
         self.schedule.packages_requested.connect(self.show_client_packages)
         self.schedule.changed.connect(self._credits_changed)
         self.packages_panel = PackagesPanel(s.packages, s.clients, self._actor, self._messages)
@@ -245,6 +247,32 @@ class SessionsPane(QWidget):
         dialog.sell_requested.connect(self.sell_package)
         attach_to_booking(dialog, getattr(s, "availability", None))
         self._show_dialog(dialog)
+
+    def book_recurring(self, client_id: uuid.UUID | None = None, client_name: str = "",
+                       start: datetime | None = None) -> None:
+        """The recurring booking dialog (반복 예약), for a member or empty."""
+        self._with_name(client_id, client_name, lambda name: self.with_basics(
+            lambda: self._open_recurring(client_id, name, start)))
+
+    def _open_recurring(self, client_id: uuid.UUID | None, name: str,
+                        start: datetime | None) -> None:
+        s = self._services
+        dialog = RecurringBookingDialog(
+            s.sessions, s.packages, s.clients, self._actor, self._messages, self.trainers,
+            start or next_quarter(self.now()), client_id=client_id, client_name=name,
+            trainer_id=self.schedule.trainer_filter(), parent=self)
+        dialog.series_booked.connect(self._series_booked)
+        dialog.sell_requested.connect(self.sell_package)
+        self._show_dialog(dialog)
+
+    def _series_booked(self, views: tuple[SessionView, ...]) -> None:
+        first = views[0]
+        self._messages.success(self.tr("Booked {count} sessions for {client}, from {when}.")
+                               .format(count=len(views), client=first.client_name,
+                                       when=fmt.day_text(first.starts_at.date(),
+                                                         self._language)))
+        self.schedule.show_session(first)
+        self._credits_changed()
 
     def _booked(self, view: SessionView) -> None:
         self._messages.success(self.tr("Booked {client} on {when} with {trainer}.").format(
