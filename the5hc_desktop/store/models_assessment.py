@@ -27,6 +27,7 @@ from the5hc_desktop.domain.choices import (
 )
 from the5hc_desktop.store.base import Base, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import Client, StaffAccount
+from the5hc_desktop.store.types import PackedJSON
 
 # RULES.md §2 inputs stored as columns. `age` lives in `age_at_assessment`.
 ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = ("gender", *MEASUREMENT_FIELDS)
@@ -131,8 +132,8 @@ class Assessment(SyncedMixin, Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     risk_score: Mapped[float | None] = mapped_column(Float)
     risk_level: Mapped[str | None] = mapped_column(String(16))
-    risk_factors: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    recommendations: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    risk_factors: Mapped[list[Any]] = mapped_column(PackedJSON, default=list)
+    recommendations: Mapped[dict[str, Any]] = mapped_column(PackedJSON, default=dict)
     scoring_version: Mapped[str] = mapped_column(String(20))
 
     client: Mapped[Client] = relationship()

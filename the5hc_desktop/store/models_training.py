@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -34,7 +33,7 @@ from the5hc_desktop.domain.choices import (
 )
 from the5hc_desktop.store.base import Base, ChainedMixin, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import Client, StaffAccount
-from the5hc_desktop.store.types import Rate, UTCDateTime
+from the5hc_desktop.store.types import PackedJSON, Rate, UTCDateTime
 
 MIN_DURATION_MIN = 15
 MAX_DURATION_MIN = 240
@@ -137,12 +136,14 @@ class CreditLedgerEntry(SyncedMixin, Base):
         ),
         CheckConstraint("cycle >= 0", name="cycle"),
         # Balances (Σ delta) per package and per member without reading the ledger rows.
+        # Every ledger query counts live rows only, so these also serve every lookup by
+        # package or member (plain package_id / client_id indexes were dropped in 0009).
         live_index("ix_credit_ledger_live_package", "package_id", "delta"),
         live_index("ix_credit_ledger_live_client", "client_id", "package_id", "delta"),
     )
 
-    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"), index=True)
-    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"))
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
     session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sessions.id"))
     kind: Mapped[str] = mapped_column(String(16))
     delta: Mapped[int] = mapped_column(Integer)
@@ -205,5 +206,5 @@ class FeeAuditEntry(SyncedMixin, Base):
     net: Mapped[int] = mapped_column(BigInteger)
     vat_rate: Mapped[Decimal] = mapped_column(Rate)
     card_fee_rate: Mapped[Decimal] = mapped_column(Rate)
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(PackedJSON, default=dict)
     created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"))
