@@ -35,7 +35,7 @@ from the5hc_desktop.store.types import (
     device_storage,
     hlc_storage,
     instant_storage,
-    pack_json_text,
+    pack_json,
 )
 
 
@@ -73,8 +73,9 @@ def db_date(value: date | None) -> str | None:
 
 def db_json(value: Any) -> str:
     # Any valid JSON text reads back the same through the JSON type; UTF-8 Hangul is half
-    # the size of \\uXXXX escapes, which matters for recommendation texts.
-    return json.dumps(value, ensure_ascii=False)
+    # the size of \\uXXXX escapes, which matters for recommendation texts. Compact
+    # separators, as `types.pack_json` writes: the packing dictionary holds that form.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def db_rate(value: Decimal) -> float:
@@ -128,8 +129,8 @@ class BulkWriter:
 def _pack_texts(row: Sequence[Any], positions: Sequence[int]) -> Sequence[Any]:
     values = list(row)
     for i in positions:
-        if isinstance(values[i], str):
-            values[i] = pack_json_text(values[i])
+        if isinstance(values[i], str):  # re-serialised compact: the dictionary's form
+            values[i] = pack_json(json.loads(values[i]))
     return values
 
 
