@@ -81,9 +81,10 @@ class TrainingSession(SyncedMixin, Base):
             f"duration_min BETWEEN {MIN_DURATION_MIN} AND {MAX_DURATION_MIN}",
             name="duration_min",
         ),
-        # Each index names the query that uses it (EXPLAIN QUERY PLAN, migration 0003);
-        # starts_at alone was dropped (the live index serves every range query). Besides
-        # these: the primary key, UNIQUE(legacy_id) (idempotent legacy import) and
+        # Each index names the query that uses it (EXPLAIN QUERY PLAN, migration 0003;
+        # checked again on the 100k busy set with 0009); starts_at alone was dropped (the
+        # live index serves every range query). Besides these: the primary key, the unique
+        # legacy_id index over rows that have one (idempotent legacy import) and
         # change_stamp (the sync outbox, SYNC.md §3).
         # Used by: a trainer's calendar and day list (trainer_id = ? AND starts_at range).
         Index(None, "trainer_id", "starts_at"),
