@@ -1,4 +1,4 @@
-"""Compact storage on SQLite; the legacy-id and ledger indexes on every database.
+"""Compact storage on SQLite; legacy-id, ledger and fee audit indexes on every database.
 
 SQLite (the values the app and sync see stay the same; store/types.py reads both forms):
 - instants (`UTCDateTime`): naive UTC text (26 bytes) -> integer microseconds since
@@ -15,7 +15,9 @@ Every database:
 - UNIQUE(legacy_id) -> a unique index over the rows that have one (NULLs never collide,
   so the rule is the same; the constraint indexed every row's NULL);
 - ix_credit_ledger_package_id / ix_credit_ledger_client_id dropped: every ledger query
-  counts live rows, which ix_credit_ledger_live_package / _live_client serve.
+  counts live rows, which ix_credit_ledger_live_package / _live_client serve;
+- ix_fee_audit_entries_package_id / _payment_id dropped: no query looks fee audit rows up
+  by package or payment, and parents are never deleted (no foreign-key check needs them).
 
 A rebuild of `clients` drops the client_search triggers; they are created again from
 revision 0002's own definition. `sync_base` is WITHOUT ROWID and rebuilt by hand.
@@ -66,8 +68,10 @@ PACKED: dict[str, tuple[str, ...]] = {
     "assessments": ("risk_factors", "recommendations"),
     "fee_audit_entries": ("details",),
 }
-LEDGER_INDEXES = (("ix_credit_ledger_package_id", "package_id"),
-                  ("ix_credit_ledger_client_id", "client_id"))
+UNUSED_INDEXES = (("ix_credit_ledger_package_id", "credit_ledger", "package_id"),
+                  ("ix_credit_ledger_client_id", "credit_ledger", "client_id"),
+                  ("ix_fee_audit_entries_package_id", "fee_audit_entries", "package_id"),
+                  ("ix_fee_audit_entries_payment_id", "fee_audit_entries", "payment_id"))
 TRIGGERS = ("client_search_insert", "client_search_update", "client_search_delete")
 
 # Packed values: version byte 1 = the dictionary DICTIONARY_V1 of
@@ -247,8 +251,8 @@ def _legacy_indexes(up: bool) -> None:
 
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
-    for name, _column in LEDGER_INDEXES:
-        op.drop_index(name, table_name="credit_ledger")
+    for name, table, _column in UNUSED_INDEXES:
+        op.drop_index(name, table_name=table)
     if sqlite:
         for trigger in TRIGGERS:  # created again once `clients` is rebuilt
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
@@ -277,8 +281,8 @@ def downgrade() -> None:
     else:
         for table in SYNCED_TABLES:
             op.create_unique_constraint(f"uq_{table}_legacy_id", table, ["legacy_id"])
-    for name, column in LEDGER_INDEXES:
-        op.create_index(name, "credit_ledger", [column])
+    for name, table, column in UNUSED_INDEXES:
+        op.create_index(name, table, [column])
     if sqlite:
         for statement in _revision_0002()._sqlite_triggers():
             op.execute(statement)

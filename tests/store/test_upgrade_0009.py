@@ -110,6 +110,8 @@ def test_upgrade_keeps_every_value_and_stores_the_compact_forms(file_at_0008: Pa
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'credit_ledger'")}
         assert "ix_credit_ledger_package_id" not in indexes
         assert "ix_credit_ledger_legacy_id" in indexes
+        assert not [r for r in conn.execute("PRAGMA index_list(fee_audit_entries)")
+                    if r[1].endswith(("_package_id", "_payment_id"))]
         assert not [r for r in conn.execute("PRAGMA index_list(sessions)") if r[3] == "u"]
         triggers = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'")}

@@ -196,10 +196,11 @@ class FeeAuditEntry(SyncedMixin, Base):
 
     __tablename__ = "fee_audit_entries"
 
-    package_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("session_packages.id"), index=True
-    )
-    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"), index=True)
+    # No index on package_id / payment_id (dropped in 0009): the app writes these rows and
+    # exports them whole, it never looks them up by package or payment, and a parent row is
+    # never deleted nor its id changed, so no foreign-key check needs them either.
+    package_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("session_packages.id"))
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
     calculation_type: Mapped[str] = mapped_column(String(30))
     gross: Mapped[int] = mapped_column(BigInteger)
     vat: Mapped[int] = mapped_column(BigInteger)
