@@ -1,4 +1,4 @@
-"""Compact storage on SQLite; legacy-id, ledger and fee audit indexes on every database.
+"""Compact storage on SQLite; the legacy-id rule and duplicate indexes on every database.
 
 SQLite (the values the app and sync see stay the same; store/types.py reads both forms):
 - instants (`UTCDateTime`): naive UTC text (26 bytes) -> integer microseconds since
@@ -17,7 +17,9 @@ Every database:
 - ix_credit_ledger_package_id / ix_credit_ledger_client_id dropped: every ledger query
   counts live rows, which ix_credit_ledger_live_package / _live_client serve;
 - ix_fee_audit_entries_package_id / _payment_id dropped: no query looks fee audit rows up
-  by package or payment, and parents are never deleted (no foreign-key check needs them).
+  by package or payment, and parents are never deleted (no foreign-key check needs them);
+- ix_assessments_client_id_assessed_on, ix_assessments_assessed_on, ix_payments_paid_on
+  dropped: every query on those columns counts live rows, which the live indexes serve.
 
 A rebuild of `clients` drops the client_search triggers; they are created again from
 revision 0002's own definition. `sync_base` is WITHOUT ROWID and rebuilt by hand.
@@ -68,10 +70,15 @@ PACKED: dict[str, tuple[str, ...]] = {
     "assessments": ("risk_factors", "recommendations"),
     "fee_audit_entries": ("details",),
 }
-UNUSED_INDEXES = (("ix_credit_ledger_package_id", "credit_ledger", "package_id"),
-                  ("ix_credit_ledger_client_id", "credit_ledger", "client_id"),
-                  ("ix_fee_audit_entries_package_id", "fee_audit_entries", "package_id"),
-                  ("ix_fee_audit_entries_payment_id", "fee_audit_entries", "payment_id"))
+UNUSED_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("ix_credit_ledger_package_id", "credit_ledger", ("package_id",)),
+    ("ix_credit_ledger_client_id", "credit_ledger", ("client_id",)),
+    ("ix_fee_audit_entries_package_id", "fee_audit_entries", ("package_id",)),
+    ("ix_fee_audit_entries_payment_id", "fee_audit_entries", ("payment_id",)),
+    ("ix_assessments_client_id_assessed_on", "assessments", ("client_id", "assessed_on")),
+    ("ix_assessments_assessed_on", "assessments", ("assessed_on",)),
+    ("ix_payments_paid_on", "payments", ("paid_on",)),
+)
 TRIGGERS = ("client_search_insert", "client_search_update", "client_search_delete")
 
 # Packed values: version byte 1 = the dictionary DICTIONARY_V1 of
@@ -281,8 +288,8 @@ def downgrade() -> None:
     else:
         for table in SYNCED_TABLES:
             op.create_unique_constraint(f"uq_{table}_legacy_id", table, ["legacy_id"])
-    for name, table, column in UNUSED_INDEXES:
-        op.create_index(name, table, [column])
+    for name, table, columns in UNUSED_INDEXES:
+        op.create_index(name, table, list(columns))
     if sqlite:
         for statement in _revision_0002()._sqlite_triggers():
             op.execute(statement)

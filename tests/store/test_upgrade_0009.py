@@ -112,6 +112,8 @@ def test_upgrade_keeps_every_value_and_stores_the_compact_forms(file_at_0008: Pa
         assert "ix_credit_ledger_legacy_id" in indexes
         assert not [r for r in conn.execute("PRAGMA index_list(fee_audit_entries)")
                     if r[1].endswith(("_package_id", "_payment_id"))]
+        payment_indexes = {r[1] for r in conn.execute("PRAGMA index_list(payments)")}
+        assert "ix_payments_paid_on" not in payment_indexes
         assert not [r for r in conn.execute("PRAGMA index_list(sessions)") if r[3] == "u"]
         triggers = {r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
