@@ -13,7 +13,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from the5hc_desktop.store.models import Base
-from the5hc_desktop.store.types import Rate, UTCDateTime
+from the5hc_desktop.store.types import DeviceRef, HlcValue, PackedJSON, Rate, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
@@ -26,6 +26,13 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
         return "sa.DateTime(timezone=True)"
     if type_ == "type" and isinstance(obj, Rate):
         return "sa.Numeric(precision=6, scale=4)"
+    # Their portable forms; a revision writes the compact SQLite forms itself (see 0009).
+    if type_ == "type" and isinstance(obj, DeviceRef):
+        return "sa.String(length=36)"
+    if type_ == "type" and isinstance(obj, HlcValue):
+        return "sa.String(length=28)"
+    if type_ == "type" and isinstance(obj, PackedJSON):
+        return "sa.JSON()"
     return False
 
 

@@ -61,9 +61,12 @@ def test_bulk_row_equals_orm_row(database: Database) -> None:
         counter = s.scalar(select(Device.change_counter).where(Device.id == database.device_id))
         assert counter == b.change_stamp
         raw = s.connection().exec_driver_sql(
-            "SELECT typeof(id), length(id), created_at FROM clients ORDER BY change_stamp"
+            "SELECT typeof(id), length(id), created_at, typeof(updated_at),"
+            " typeof(updated_by_device), length(updated_by_device), typeof(hlc), length(hlc)"
+            " FROM clients ORDER BY change_stamp"
         ).all()
-    assert tuple(raw[0]) == tuple(raw[1]), "stored forms differ (type, id length, created_at)"
+    assert tuple(raw[0]) == tuple(raw[1]), "stored forms differ (types, lengths, created_at)"
+    assert tuple(raw[0])[3:] == ("integer", "blob", 16, "blob", 14)
 
 
 def test_missing_required_column_is_refused(database: Database) -> None:

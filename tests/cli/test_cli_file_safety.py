@@ -18,10 +18,18 @@ from the5hc_desktop.store.models import AuditLogEntry
 
 
 def _damage(path: Path) -> None:
-    """Overwrite a page in the middle of the file: the header stays valid."""
+    """Overwrite a page of member data in the middle of the file: the header and the
+    schema stay valid (where a page lies depends on how compactly the rows are stored)."""
+    conn = sqlite3.connect(path)
+    try:
+        pages = [n for (n,) in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sessions' AND pagetype = 'leaf'"
+            " ORDER BY pageno")]
+    finally:
+        conn.close()
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big") or 65536
-    middle = (len(data) // page // 2) * page
+    middle = (pages[len(pages) // 2] - 1) * page
     data[middle:middle + page] = b"\xa5" * page
     path.write_bytes(bytes(data))
 

@@ -1,4 +1,4 @@
-"""Dashboard summaries (migration 0009): the triggers keep each total equal to counting the
+"""Dashboard summaries (migration 0010): the triggers keep each total equal to counting the
 base table, for ORM writes, Core updates, hard deletes and rows applied by sync."""
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from the5hc_desktop.store import migrate
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
 from the5hc_desktop.store.models import Assessment
+from the5hc_desktop.store.types import unpack_json
 
 # A tip and a concern worded as an older version wrote them: kept as stored.
 OLD_TIP = {"code": "strength.grip", "text_ko": "예전 문구", "text_en": "Older wording"}
@@ -92,7 +93,8 @@ def test_upgrade_to_0006_compacts_assessments_and_keeps_every_text(
     try:
         with write_engine(engine).begin() as conn:
             migrate.upgrade(conn, target="0006")
-            stored = {r[0]: (json.loads(r[1]), json.loads(r[2])) for r in conn.exec_driver_sql(
+            # _views opened the file, which took it to head: packed JSON since 0009.
+            stored = {r[0]: (unpack_json(r[1]), unpack_json(r[2])) for r in conn.exec_driver_sql(
                 "SELECT id, recommendations, risk_factors FROM assessments")}
     finally:
         engine.dispose()

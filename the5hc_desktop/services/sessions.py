@@ -50,6 +50,7 @@ from the5hc_desktop.store.models import (
     StaffAccount,
     TrainingSession,
 )
+from the5hc_desktop.store.types import instant_from_storage
 
 if TYPE_CHECKING:
     from the5hc_desktop.services.recurring_bookings import RecurringBookingService
@@ -259,7 +260,10 @@ def _uuid(value: Any) -> uuid.UUID:
 
 
 def _instant(value: Any, zone: ZoneInfo) -> datetime:
-    """A stored instant (naive UTC text on SQLite, a datetime elsewhere) in the gym zone."""
+    """A stored instant (microseconds on SQLite, store.types.UTCDateTime; naive UTC text
+    in files not yet migrated; a datetime elsewhere) in the gym zone."""
+    if isinstance(value, int):
+        return instant_from_storage(value).astimezone(zone)
     if isinstance(value, str):
         try:
             # Tagging the text is much cheaper than datetime.replace(tzinfo=UTC).

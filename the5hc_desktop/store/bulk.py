@@ -11,7 +11,8 @@ transaction and takes the same things from the same places:
 
 Values are passed in the form SQLAlchemy stores them on SQLite (see `db_uuid`, `db_time`,
 `db_date`, `db_json`), which skips per-value type processing; a test reads bulk rows back
-through the ORM to prove the forms match. SQLite only: the server database is filled by sync.
+through the ORM to prove the forms match. JSON text given for a packed column
+(`types.PackedJSON`) is packed here. SQLite only: the server database is filled by sync.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +30,13 @@ from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.ids import new_id_ints
 from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
+from the5hc_desktop.store.types import (
+    PackedJSON,
+    device_storage,
+    hlc_storage,
+    instant_storage,
+    pack_json,
+)
 
 
 def _uuid_storage(value: int) -> bytes:
@@ -50,13 +58,13 @@ def db_uuid(value: uuid.UUID | None) -> Any:
     return None if value is None else _uuid_storage(value.int)
 
 
-def db_time(value: datetime | None) -> str | None:
-    """An aware datetime as SQLAlchemy stores `UTCDateTime` on SQLite (naive UTC text)."""
+def db_time(value: datetime | None) -> int | None:
+    """An aware datetime as `UTCDateTime` stores it on SQLite (microseconds since 1970 UTC)."""
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("naive datetime: attach a time zone first")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    return instant_storage(value)
 
 
 def db_date(value: date | None) -> str | None:
@@ -65,8 +73,9 @@ def db_date(value: date | None) -> str | None:
 
 def db_json(value: Any) -> str:
     # Any valid JSON text reads back the same through the JSON type; UTF-8 Hangul is half
-    # the size of \\uXXXX escapes, which matters for recommendation texts.
-    return json.dumps(value, ensure_ascii=False)
+    # the size of \\uXXXX escapes, which matters for recommendation texts. Compact
+    # separators, as `types.pack_json` writes: the packing dictionary holds that form.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def db_rate(value: Decimal) -> float:
@@ -104,9 +113,12 @@ class BulkWriter:
             f"INSERT INTO {table.name} ({', '.join(names)}) "
             f"VALUES ({', '.join('?' for _ in names)})"
         )
-        now, device, first = db_time(stamps.updated_at), stamps.device, stamps.first
+        packed = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, PackedJSON)]
+        if packed:
+            batch = [_pack_texts(row, packed) for row in batch]
+        now, device, first = db_time(stamps.updated_at), device_storage(stamps.device), stamps.first
         params = [
-            (*row, now, device, first + i, hlc)
+            (*row, now, device, first + i, hlc_storage(hlc))
             for i, (row, hlc) in enumerate(zip(batch, stamps.hlcs, strict=True))
         ]
         self._conn.exec_driver_sql(sql, params)
@@ -134,7 +146,8 @@ class BulkWriter:
         }
         names = [*given, *defaults]
         dialect = self._conn.dialect
-        processors = [table.columns[name].type.bind_processor(dialect) for name in names]
+        processors = [table.columns[name].type.dialect_impl(dialect).bind_processor(dialect)
+                      for name in names]  # the type as this dialect stores it
         out = []
         for row in rows:
             values = [row[name] for name in given]
@@ -157,6 +170,12 @@ def _default_of(column: Column[Any]) -> Callable[[], Any]:
         return lambda: default.arg(None)  # type: ignore[union-attr]  # ColumnDefault
     value = getattr(default, "arg", None)
     return lambda: value
+def _pack_texts(row: Sequence[Any], positions: Sequence[int]) -> Sequence[Any]:
+    values = list(row)
+    for i in positions:
+        if isinstance(values[i], str):  # re-serialised compact: the dictionary's form
+            values[i] = pack_json(json.loads(values[i]))
+    return values
 
 
 def _check_columns(table: Table, columns: Sequence[str]) -> None:

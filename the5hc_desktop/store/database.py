@@ -323,6 +323,16 @@ def _prepare_file(
     _upgrade_file(path, revision, script_location)
 
 
+def _vacuum(path: Path) -> None:
+    """Give back the pages an upgrade freed: a rebuilt table leaves its old pages empty
+    (0009 halves the file's data, but without this the file keeps its old size)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+
+
 def _upgrade_file(path: Path, revision: str | None, script_location: Path | None) -> None:
     """Back up, upgrade a working copy, and swap it in only when the upgrade succeeded."""
     existing = path.exists() and path.stat().st_size > 0
@@ -342,6 +352,8 @@ def _upgrade_file(path: Path, revision: str | None, script_location: Path | None
                 migrate.check_foreign_keys(conn)
         finally:
             engine.dispose()  # last close checkpoints and removes work's WAL
+        if existing:
+            _vacuum(work)
         # The original's WAL was checkpointed away; a stale one must never meet the new file.
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-HEAD_REVISION = "0010"
+
+HEAD_REVISION = "0011"
 VERSION_TABLE = "alembic_version"
 
 

@@ -86,8 +86,9 @@ class Client(SyncedMixin, Base):
 
     __tablename__ = "clients"
     # Each index below names the query that uses it (EXPLAIN QUERY PLAN of the services'
-    # queries, migration 0003); the unused ones (name, trainer_id) were dropped. Besides
-    # these: the primary key, UNIQUE(legacy_id) (idempotent legacy import) and
+    # queries, migration 0003; checked again on the 100k busy set with 0009); the unused
+    # ones (name, trainer_id) were dropped. Besides these: the primary key, the unique
+    # legacy_id index over rows that have one (idempotent legacy import) and
     # change_stamp (the sync outbox: rows above the pushed stamp, SYNC.md §3; also the
     # narrowest index for count(*)).
     __table_args__ = (

@@ -1,4 +1,4 @@
-"""Dashboard summaries: running totals that database triggers keep (migration 0009).
+"""Dashboard summaries: running totals that database triggers keep (migration 0010).
 
 Local and derived, like `client_search`: never synced, never written by services. The
 triggers fire for every writer — the ORM's stamped writes, bulk inserts, imports and the

@@ -18,7 +18,7 @@ from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from the5hc_desktop.store.base import Base
-from the5hc_desktop.store.types import UTCDateTime, utcnow
+from the5hc_desktop.store.types import HlcValue, UTCDateTime, utcnow
 
 
 class SyncState(Base):
@@ -45,4 +45,4 @@ class SyncBase(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
     row_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    hlc: Mapped[str] = mapped_column(String(28))
+    hlc: Mapped[str] = mapped_column(HlcValue)

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -34,7 +33,7 @@ from the5hc_desktop.domain.choices import (
 )
 from the5hc_desktop.store.base import Base, ChainedMixin, SyncedMixin, live_index, one_of
 from the5hc_desktop.store.models_core import Client, StaffAccount
-from the5hc_desktop.store.types import Rate, UTCDateTime
+from the5hc_desktop.store.types import PackedJSON, Rate, UTCDateTime
 
 MIN_DURATION_MIN = 15
 MAX_DURATION_MIN = 240
@@ -82,9 +81,10 @@ class TrainingSession(SyncedMixin, Base):
             f"duration_min BETWEEN {MIN_DURATION_MIN} AND {MAX_DURATION_MIN}",
             name="duration_min",
         ),
-        # Each index names the query that uses it (EXPLAIN QUERY PLAN, migration 0003);
-        # starts_at alone was dropped (the live index serves every range query). Besides
-        # these: the primary key, UNIQUE(legacy_id) (idempotent legacy import) and
+        # Each index names the query that uses it (EXPLAIN QUERY PLAN, migration 0003;
+        # checked again on the 100k busy set with 0009); starts_at alone was dropped (the
+        # live index serves every range query). Besides these: the primary key, the unique
+        # legacy_id index over rows that have one (idempotent legacy import) and
         # change_stamp (the sync outbox, SYNC.md §3).
         # Used by: a trainer's calendar and day list (trainer_id = ? AND starts_at range).
         Index(None, "trainer_id", "starts_at"),
@@ -137,12 +137,14 @@ class CreditLedgerEntry(SyncedMixin, Base):
         ),
         CheckConstraint("cycle >= 0", name="cycle"),
         # Balances (Σ delta) per package and per member without reading the ledger rows.
+        # Every ledger query counts live rows only, so these also serve every lookup by
+        # package or member (plain package_id / client_id indexes were dropped in 0009).
         live_index("ix_credit_ledger_live_package", "package_id", "delta"),
         live_index("ix_credit_ledger_live_client", "client_id", "package_id", "delta"),
     )
 
-    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"), index=True)
-    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session_packages.id"))
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
     session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sessions.id"))
     kind: Mapped[str] = mapped_column(String(16))
     delta: Mapped[int] = mapped_column(Integer)
@@ -163,7 +165,8 @@ class Payment(SyncedMixin, ChainedMixin, Base):
     __table_args__ = (
         one_of("method", PAYMENT_METHODS),
         CheckConstraint("vat + card_fee + net = gross", name="parts_add_up"),
-        # The dashboard's revenue by payment day, from the index alone.
+        # The dashboard's revenue by payment day, from the index alone; every payment query
+        # by day counts live rows, so it serves them all (plain paid_on dropped in 0009).
         live_index("ix_payments_live_paid_on", "paid_on", "gross", "net"),
         Index("ix_payments_chain", "chain_device", "chain_seq"),
     )
@@ -173,7 +176,7 @@ class Payment(SyncedMixin, ChainedMixin, Base):
         ForeignKey("session_packages.id"), index=True
     )
     staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"), index=True)
-    paid_on: Mapped[date] = mapped_column(Date, index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
     method: Mapped[str] = mapped_column(String(10))
     gross: Mapped[int] = mapped_column(BigInteger)
     vat: Mapped[int] = mapped_column(BigInteger)
@@ -194,10 +197,11 @@ class FeeAuditEntry(SyncedMixin, Base):
 
     __tablename__ = "fee_audit_entries"
 
-    package_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("session_packages.id"), index=True
-    )
-    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"), index=True)
+    # No index on package_id / payment_id (dropped in 0009): the app writes these rows and
+    # exports them whole, it never looks them up by package or payment, and a parent row is
+    # never deleted nor its id changed, so no foreign-key check needs them either.
+    package_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("session_packages.id"))
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
     calculation_type: Mapped[str] = mapped_column(String(30))
     gross: Mapped[int] = mapped_column(BigInteger)
     vat: Mapped[int] = mapped_column(BigInteger)
@@ -205,5 +209,5 @@ class FeeAuditEntry(SyncedMixin, Base):
     net: Mapped[int] = mapped_column(BigInteger)
     vat_rate: Mapped[Decimal] = mapped_column(Rate)
     card_fee_rate: Mapped[Decimal] = mapped_column(Rate)
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, Any]] = mapped_column(PackedJSON, default=dict)
     created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_accounts.id"))

@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
-from datetime import UTC, datetime
+import zlib
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, LargeBinary, Numeric, Uuid
+from sqlalchemy import JSON, BigInteger, DateTime, Dialect, LargeBinary, Numeric, String, Uuid
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from the5hc_desktop.store.ids import new_id
+from the5hc_desktop.store.json_dictionary import DICTIONARY_V1
 
-__all__ = ["RATE_QUANTUM", "DbUuid", "Rate", "UTCDateTime", "new_id", "utcnow"]
+__all__ = [
+    "RATE_QUANTUM",
+    "DbUuid",
+    "DeviceRef",
+    "HlcValue",
+    "PackedJSON",
+    "Rate",
+    "UTCDateTime",
+    "device_storage",
+    "hlc_storage",
+    "instant_from_storage",
+    "instant_storage",
+    "new_id",
+    "pack_json",
+    "pack_json_text",
+    "unpack_json",
+    "utcnow",
+]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 RATE_QUANTUM = Decimal("0.0001")
 
@@ -22,32 +46,57 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _aware_utc(value: Any) -> datetime:
+    if not isinstance(value, datetime):
+        raise TypeError(f"UTCDateTime needs a datetime, got {type(value).__name__}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("UTCDateTime refuses naive datetimes; attach a time zone first")
+    return value.astimezone(UTC)
+
+
+def instant_storage(value: datetime) -> int:
+    """An aware instant as SQLite stores it: whole microseconds since 1970-01-01 UTC."""
+    return (_aware_utc(value) - _EPOCH) // _MICROSECOND
+
+
+def instant_from_storage(value: int) -> datetime:
+    """The UTC instant of a stored microsecond count (`instant_storage` reversed)."""
+    return _EPOCH + value * _MICROSECOND
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Timezone-aware instants, always handed back in UTC.
 
-    SQLite has no time zone type: values are stored as naive UTC text, and tagged UTC on the
-    way out. PostgreSQL stores `timestamptz`; results are converted to UTC. Naive values are
-    refused because their zone is unknown (local Seoul time stored as UTC is a 9-hour bug).
+    SQLite has no time zone type: values are stored as an integer count of microseconds
+    since the Unix epoch (8 bytes; the text form took 26, in every row and index holding
+    an instant), which orders as the instants do. Text written before migration 0009 (naive
+    UTC) is still read. PostgreSQL stores `timestamptz`; results are converted to UTC. Naive
+    values are refused because their zone is unknown (local Seoul time stored as UTC is a
+    9-hour bug).
     """
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
         if value is None:
             return None
-        if not isinstance(value, datetime):
-            raise TypeError(f"UTCDateTime needs a datetime, got {type(value).__name__}")
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError("UTCDateTime refuses naive datetimes; attach a time zone first")
-        value = value.astimezone(UTC)
         if dialect.name == "sqlite":
-            return value.replace(tzinfo=None)
-        return value
+            return instant_storage(value)
+        return _aware_utc(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
+        if isinstance(value, int):
+            return instant_from_storage(value)
+        if isinstance(value, str):  # naive UTC text, as stored before migration 0009
+            value = datetime.fromisoformat(value)
         if not isinstance(value, datetime):
             raise TypeError(f"unexpected stored datetime {value!r}")
         if value.tzinfo is None:
@@ -109,3 +158,147 @@ class DbUuid(TypeDecorator[uuid.UUID]):
         if value is None or isinstance(value, uuid.UUID):
             return value
         return uuid.UUID(bytes=bytes(value))
+
+
+class _StoredAsIs(LargeBinary):
+    """BLOB in the DDL; values go to and come from sqlite3 untouched (bytes, or the text
+    kept for values the compact form cannot hold)."""
+
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> None:
+        return None
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> None:
+        return None
+
+
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def device_storage(value: str) -> Any:
+    """A device id as SQLite stores `DeviceRef`: canonical UUID text as its 16 bytes; any
+    other text (never written by the app, but possible in old files) as it is."""
+    if len(value) == 36 and _CANONICAL_UUID.fullmatch(value):
+        return uuid.UUID(value).bytes
+    return value
+
+
+class DeviceRef(TypeDecorator[str]):
+    """The id of the device that wrote a row, as the app and sync see it: canonical text.
+
+    On SQLite the 16 bytes (the text took 36 in every row); PostgreSQL keeps the text.
+    Non-canonical text is stored unchanged, so every value reads back as it was written.
+    """
+
+    impl = String(36)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return _StoredAsIs(16)
+        return dialect.type_descriptor(String(36))
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return device_storage(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, bytes | memoryview):
+            stored = bytes(value)
+            return str(uuid.UUID(bytes=stored)) if len(stored) == 16 else stored.decode()
+        return None if value is None else str(value)
+
+
+_HLC_TEXT = re.compile(r"[0-9a-f]{28}")
+
+
+def hlc_storage(value: str) -> Any:
+    """A clock value as SQLite stores `HlcValue`: the 14 bytes its 28 hex digits spell."""
+    if len(value) == 28 and _HLC_TEXT.fullmatch(value):
+        return bytes.fromhex(value)
+    return value
+
+
+class HlcValue(TypeDecorator[str]):
+    """A hybrid logical clock value (clock.py), 28 lowercase hex digits to the app and sync.
+
+    On SQLite the 14 bytes the digits spell; big-endian bytes compare as the fixed-width
+    digits do, so byte order is still clock order. PostgreSQL (and the server) keep the
+    text. A value that is not 28 lowercase hex digits is stored unchanged.
+    """
+
+    impl = String(28)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return _StoredAsIs(14)
+        return dialect.type_descriptor(String(28))
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return hlc_storage(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, bytes | memoryview):
+            stored = bytes(value)
+            return stored.hex() if len(stored) == 14 else stored.decode()
+        return None if value is None else str(value)
+
+
+# First byte of a packed value: which preset dictionary it was deflated with.
+_PACKED_V1 = b"\x01"
+
+
+def pack_json(value: Any) -> bytes:
+    """A JSON value as SQLite stores `PackedJSON` (see `pack_json_text`)."""
+    return pack_json_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def pack_json_text(text: str) -> bytes:
+    """JSON text as SQLite stores `PackedJSON`: a version byte, then the UTF-8 text deflated
+    (raw, no header) with that version's preset dictionary."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARY_V1)
+    return _PACKED_V1 + packer.compress(text.encode()) + packer.flush()
+
+
+def unpack_json(stored: bytes) -> Any:
+    if stored[:1] != _PACKED_V1:
+        raise ValueError(f"unknown packed JSON version {stored[:1]!r}")
+    unpacker = zlib.decompressobj(-15, DICTIONARY_V1)
+    text = unpacker.decompress(stored[1:]) + unpacker.flush()
+    return json.loads(text)
+
+
+class PackedJSON(TypeDecorator[Any]):
+    """A JSON column of large, repetitive documents (assessment risk factors and tips, fee
+    breakdowns), deflated with a preset dictionary on SQLite: ~500 bytes become ~20-70.
+
+    The app and sync see the same Python values as with `JSON`. JSON text written before
+    migration 0009 is still read. PostgreSQL keeps its JSON column.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return _StoredAsIs()
+        return dialect.type_descriptor(JSON())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if dialect.name != "sqlite":
+            return value
+        return pack_json(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if dialect.name != "sqlite":
+            return value
+        if isinstance(value, bytes | memoryview):
+            return unpack_json(bytes(value))
+        if isinstance(value, str):  # JSON text, as stored before migration 0009
+            return json.loads(value)
+        return value

@@ -8,8 +8,8 @@ Each is filled from its base table here and kept by AFTER INSERT/UPDATE/DELETE t
 so every writer (ORM, bulk insert, import, the raw upserts of sync) moves the totals.
 Local tables: never synced (store/models_dashboard.py).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-04
 """
 
@@ -21,8 +21,8 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -44,8 +44,8 @@ SUMMARIES = (
     Summary(
         "dash_session_hours", "sessions", ("starts_at", "status", "deleted_at"),
         keys={
-            # starts_at is naive UTC text on SQLite ('YYYY-MM-DD HH:MM:SS.ffffff').
-            "hour": {"sqlite": "substr({r}.starts_at, 1, 13) || ':00:00.000000'",
+            # starts_at is whole microseconds since 1970 UTC on SQLite (store/types.py).
+            "hour": {"sqlite": "{r}.starts_at - {r}.starts_at % 3600000000",
                      "postgresql": "date_trunc('hour', {r}.starts_at AT TIME ZONE 'UTC')"
                                    " AT TIME ZONE 'UTC'"},
             "status": {"sqlite": "{r}.status", "postgresql": "{r}.status"},
@@ -154,7 +154,9 @@ def upgrade() -> None:
         raise NotImplementedError(f"dashboard summary triggers for {dialect}")
     op.create_table(
         "dash_session_hours",
-        sa.Column("hour", sa.DateTime(timezone=True), nullable=False),
+        # UTCDateTime: integer microseconds on SQLite (store/types.py), timestamptz elsewhere.
+        sa.Column("hour", sa.DateTime(timezone=True).with_variant(sa.BigInteger(), "sqlite"),
+                  nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("total", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("hour", "status", name=op.f("pk_dash_session_hours")),
