@@ -144,10 +144,10 @@ def brute(w: World, first: date, last: date, trainer: uuid.UUID | None) -> dict[
     balance: dict[uuid.UUID, int] = defaultdict(int)
     for e in w.ledger:
         balance[e.client_id] += e.delta
-    used = {e.session_id for e in w.ledger if e.kind in ("complete", "no_show")}
     lapsed = 0
     for cid in live_clients:
-        mine_used = [t for t in w.sessions if t.id in used and t.client_id == cid]
+        mine_used = [t for t in w.sessions if t.status in ("completed", "no_show")
+                     and t.client_id == cid]
         if balance[cid] <= 0 and mine_used:
             latest = max(mine_used, key=lambda t: t.starts_at)
             if first <= _local_day(latest.starts_at) <= last and mine(latest.trainer_id):
@@ -178,6 +178,32 @@ FIGURES = ("completed", "no_show", "cancelled", "revenue_gross", "revenue_net",
            "lapsed_members", "assessments", "average_change")
 
 
+def brute_retention(w: World, first: date, last: date, trainer: uuid.UUID | None,
+                    now: datetime) -> list[tuple[int, int, int]]:
+    """(month, members followed that long, members still training) counted member by member."""
+    live_clients = {c.id for c in w.clients if c.deleted_at is None}
+    period = timedelta(days=30)
+    spans = []
+    for cid in live_clients:
+        done = sorted((t for t in w.sessions if t.client_id == cid and t.status == "completed"),
+                      key=lambda t: t.starts_at)
+        if (not done or not first <= _local_day(done[0].starts_at) <= last
+                or done[0].starts_at > now):
+            continue
+        if trainer is not None and done[0].trainer_id != trainer:
+            continue
+        start = done[0].starts_at
+        # Whole periods, counted in whole seconds as the store's instants are.
+        spans.append(((done[-1].starts_at - start) // period, (now - start) // period))
+    points = []
+    for month in range(13):
+        followed = [kept for kept, seen in spans if seen >= month]
+        if not followed:
+            break
+        points.append((month, len(followed), sum(1 for kept in followed if kept >= month)))
+    return points
+
+
 @pytest.mark.parametrize(("first", "last"), [
     (date(2025, 1, 1), date(2025, 12, 31)),
     (date(2025, 3, 1), date(2025, 3, 31)),
@@ -185,6 +211,7 @@ FIGURES = ("completed", "no_show", "cancelled", "revenue_gross", "revenue_net",
 ])
 def test_figures_match_a_brute_force_count(db: Database, clock: Clock, owner: Actor,
                                            world: World, first: date, last: date) -> None:
+    clock.value = datetime(2025, 9, 1, 3, tzinfo=UTC)  # later cohorts are not followed yet
     service = AnalyticsService(db, now=clock)
     report = service.report(owner, first, last)
     got = {f: getattr(report.total, f) for f in FIGURES}
@@ -193,11 +220,18 @@ def test_figures_match_a_brute_force_count(db: Database, clock: Clock, owner: Ac
         if row.trainer_id is not None:
             assert {f: getattr(row, f) for f in FIGURES} == brute(world, first, last,
                                                                  row.trainer_id)
+    now = clock()
+    assert [(p.month, p.observed, p.kept) for p in report.retention] == brute_retention(
+        world, first, last, None, now)
+    if (first, last) == (date(2025, 1, 1), date(2025, 12, 31)):
+        assert len(report.retention) > 3  # the curve is really compared
     one = report.trainers[0].trainer_id
     assert one is not None
     narrowed = service.report(owner, first, last, trainer_id=one)
     assert [r.trainer_id for r in narrowed.trainers] == [one]
     assert {f: getattr(narrowed.total, f) for f in FIGURES} == brute(world, first, last, one)
+    assert [(p.month, p.observed, p.kept) for p in narrowed.retention] == brute_retention(
+        world, first, last, one, now)
 
 
 def test_revenue_is_the_dashboards(db: Database, clock: Clock, owner: Actor,

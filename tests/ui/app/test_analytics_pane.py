@@ -55,7 +55,7 @@ def test_this_month_and_the_filters(qtbot: QtBot, services: Services, gym: Gym,
     pane.export_to(target)
     qtbot.waitUntil(target.exists, timeout=10_000)
     book = load_workbook(target)
-    assert book.sheetnames == ["트레이너별", "월별 매출", "요일×시간"]
+    assert book.sheetnames == ["트레이너별", "월별 매출", "요일×시간", "유지율"]
 
 
 def test_a_trainer_has_only_themself_to_pick(qtbot: QtBot, services: Services, gym: Gym,

@@ -1,0 +1,245 @@
+"""The SQL behind 분석: a few one-pass aggregates, each read from a covering index.
+
+Every statement groups in SQLite and hands Python a few hundred rows at most, so a year of a
+100,000-member gym costs index range scans, not row fetches (indexes of migration 0009).
+Instants are stored as naive UTC text ("YYYY-MM-DD HH:MM:SS.ffffff"), so ranges compare as
+text and a latest/earliest row is found as MAX/MIN of "starts_at|trainer hex" — the
+trainer rides along with the extreme instant. The local store is SQLite; the statements use
+its functions (hex, strftime, INDEXED BY). Definitions live in `services.analytics`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# A member's "month" on the retention curve: 30 days after their first completed session.
+RETENTION_PERIOD_S = 30 * 24 * 3600
+USED = "('completed', 'no_show')"
+DELETED_CLIENTS = "(SELECT id FROM clients WHERE deleted_at IS NOT NULL)"
+
+
+def stored(instant: datetime) -> str:
+    """An aware instant as SQLite holds it (naive UTC text)."""
+    return f"{instant.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}"
+
+
+def _uuid(raw: Any) -> uuid.UUID | None:
+    if raw is None:
+        return None
+    return uuid.UUID(bytes=bytes(raw)) if isinstance(raw, bytes | memoryview) else uuid.UUID(raw)
+
+
+def _hex_uuid(tagged: str | None) -> uuid.UUID | None:
+    """The trainer carried after "|" in a MIN/MAX(starts_at || '|' || hex(trainer_id))."""
+    if not tagged:
+        return None
+    _instant, _bar, trainer = tagged.rpartition("|")
+    return uuid.UUID(hex=trainer) if trainer else None
+
+
+def _rows(session: Session, sql: str, params: dict[str, Any]) -> Iterable[Any]:
+    return session.execute(text(sql), params)
+
+
+def session_counts(s: Session, lo: str, hi: str) -> Iterator[tuple[uuid.UUID | None, str, int]]:
+    """(trainer, status, sessions) starting in [lo, hi).
+
+    One range count per trainer and status (every session's trainer is a staff row): SQLite
+    has no hash aggregate, and a GROUP BY over the range would sort every session.
+    """
+    for trainer, completed, no_show, cancelled in _rows(s, """
+        SELECT st.id,
+          (SELECT COUNT(*) FROM sessions t WHERE t.trainer_id = st.id
+             AND t.status = 'completed' AND t.starts_at >= :lo AND t.starts_at < :hi
+             AND t.deleted_at IS NULL),
+          (SELECT COUNT(*) FROM sessions t WHERE t.trainer_id = st.id
+             AND t.status = 'no_show' AND t.starts_at >= :lo AND t.starts_at < :hi
+             AND t.deleted_at IS NULL),
+          (SELECT COUNT(*) FROM sessions t WHERE t.trainer_id = st.id
+             AND t.status = 'cancelled' AND t.starts_at >= :lo AND t.starts_at < :hi
+             AND t.deleted_at IS NULL)
+        FROM staff_accounts st""", {"lo": lo, "hi": hi}):
+        for status, n in (("completed", completed), ("no_show", no_show),
+                          ("cancelled", cancelled)):
+            if n:
+                yield _uuid(trainer), status, int(n)
+
+
+def session_minutes(s: Session, lo: str, hi: str,
+                    trainer: uuid.UUID | None) -> Iterator[tuple[str, int]]:
+    """("YYYY-MM-DD HH:MM" UTC, sessions) of sessions that were not cancelled.
+
+    Grouped by the minute so any zone (also half-hour offsets) maps exactly to local hours.
+    """
+    only = "" if trainer is None else "AND trainer_id = :trainer"
+    params: dict[str, Any] = {"lo": lo, "hi": hi}
+    if trainer is not None:
+        params["trainer"] = trainer.bytes
+    for minute, n in _rows(s, f"""
+        SELECT substr(starts_at, 1, 16), COUNT(*) FROM sessions
+        WHERE starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
+          AND status != 'cancelled' {only}
+        GROUP BY 1""", params):
+        yield minute, int(n)
+
+
+def active_members(s: Session, lo: str, hi: str) -> tuple[dict[uuid.UUID | None, int], int]:
+    """Members with a session (not cancelled) in [lo, hi): per trainer, and in all."""
+    where = f"""starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
+        AND status != 'cancelled' AND client_id NOT IN {DELETED_CLIENTS}"""
+    params = {"lo": lo, "hi": hi}
+    per = {_uuid(t): int(n) for t, n in _rows(s, f"""
+        SELECT trainer_id, COUNT(DISTINCT client_id) FROM sessions WHERE {where}
+        GROUP BY trainer_id""", params)}
+    total = _rows(s, f"SELECT COUNT(DISTINCT client_id) FROM sessions WHERE {where}", params)
+    return per, int(next(iter(total))[0])
+
+
+def new_members(s: Session, lo: str, hi: str) -> Iterator[tuple[uuid.UUID | None, int]]:
+    for trainer, n in _rows(s, """
+        SELECT trainer_id, COUNT(*) FROM clients
+        WHERE created_at >= :lo AND created_at < :hi AND deleted_at IS NULL
+        GROUP BY trainer_id""", {"lo": lo, "hi": hi}):
+        yield _uuid(trainer), int(n)
+
+
+def payments(s: Session, first: date, after: date) -> Iterator[
+        tuple[date, uuid.UUID | None, int, int, int, int]]:
+    """(month's 1st, package trainer, Σ gross, Σ net, packages sold, Σ their gross) in one
+    pass over the range's payments.
+
+    Gross and net count `services.revenue.revenue_terms`' payments (refunds included, by
+    payment date; tests hold the two equal). A
+    package is sold on its first payment that is not a refund (the earliest, then the first
+    written), when that falls in the range and the package is live.
+    """
+    for month, trainer, gross, net, sold, sold_gross in _rows(s, """
+        SELECT substr(payments.paid_on, 1, 7), k.trainer_id, SUM(payments.gross),
+          SUM(payments.net), COUNT(f.id), SUM(f.gross)
+        FROM payments
+        LEFT JOIN session_packages AS k INDEXED BY ix_session_packages_id_trainer
+          ON k.id = payments.package_id
+        LEFT JOIN session_packages AS f INDEXED BY ix_session_packages_id_trainer
+          ON f.id = payments.package_id AND f.deleted_at IS NULL
+          AND payments.reverses_payment_id IS NULL AND NOT EXISTS (
+            SELECT 1 FROM payments q
+            WHERE q.package_id = payments.package_id AND q.reverses_payment_id IS NULL
+              AND q.deleted_at IS NULL AND (q.paid_on < payments.paid_on
+                OR (q.paid_on = payments.paid_on AND q.rowid < payments.rowid)))
+        WHERE payments.paid_on >= :first AND payments.paid_on < :after
+          AND payments.deleted_at IS NULL
+        GROUP BY 1, 2""", {"first": first.isoformat(), "after": after.isoformat()}):
+        year, mon = (int(part) for part in str(month).split("-"))
+        yield (date(year, mon, 1), _uuid(trainer), int(gross), int(net), int(sold),
+               int(sold_gross or 0))
+
+
+def assessments_done(s: Session, first: date,
+                     after: date) -> Iterator[tuple[uuid.UUID | None, int]]:
+    for trainer, n in _rows(s, """
+        SELECT trainer_id, COUNT(*) FROM assessments
+        WHERE assessed_on >= :first AND assessed_on < :after AND deleted_at IS NULL
+        GROUP BY trainer_id""", {"first": first.isoformat(), "after": after.isoformat()}):
+        yield _uuid(trainer), int(n)
+
+
+def score_changes(s: Session, first: date,
+                  after: date) -> Iterator[tuple[uuid.UUID | None, int, float]]:
+    """(latest's trainer, members, Σ (latest − first) overall score) over members whose
+    latest scored assessment up to the range's end lies in the range and who have two."""
+    for trainer, n, change in _rows(s, """
+        WITH latest AS (
+            SELECT client_id, COUNT(*) AS n,
+                   MAX(assessed_on || '|' || created_at) AS at,
+                   trainer_id, score_overall
+            FROM assessments
+            WHERE assessed_on >= :first AND assessed_on < :after AND deleted_at IS NULL
+              AND score_overall IS NOT NULL
+            GROUP BY client_id),
+        paired AS (
+            SELECT l.trainer_id, l.score_overall - f.score_overall AS change
+            FROM latest l JOIN assessments f ON f.rowid = (
+                SELECT a.rowid FROM assessments a
+                WHERE a.client_id = l.client_id AND a.deleted_at IS NULL
+                  AND a.score_overall IS NOT NULL
+                ORDER BY a.assessed_on, a.created_at LIMIT 1)
+            WHERE l.n >= 2 OR f.assessed_on < :first)
+        SELECT trainer_id, COUNT(*), SUM(change) FROM paired GROUP BY trainer_id""",
+            {"first": first.isoformat(), "after": after.isoformat()}):
+        yield _uuid(trainer), int(n), float(change or 0.0)
+
+
+def member_spans(s: Session, lo: str, hi: str, now: str) -> tuple[
+        dict[uuid.UUID | None, int], list[tuple[uuid.UUID | None, int, int, int]]]:
+    """Lapsed members per trainer, and the retention cohort as
+    (trainer, kept periods, observed periods, members).
+
+    One pass over the range's used sessions grouped by member, then per member a seek or
+    two (skipped when no used session lies past the range, the usual case up to today):
+    - lapsed: the latest used (completed / no-show) session lies in [lo, hi) and none comes
+      later, and Σ credit ledger ≤ 0; counted for that session's trainer;
+    - cohort: the first completed session ever lies in [lo, hi) and not after `now`; kept =
+      whole 30-day periods from it to the latest completed one, observed = whole periods
+      from it to `now`.
+    """
+    later = next(iter(_rows(s, f"""
+        SELECT EXISTS (SELECT 1 FROM sessions INDEXED BY ix_sessions_live_starts_at
+          WHERE starts_at >= :hi AND status IN {USED} AND deleted_at IS NULL)""",
+        {"hi": hi})))[0]
+    lapsed: dict[uuid.UUID | None, int] = {}
+    cohort: list[tuple[uuid.UUID | None, int, int, int]] = []
+    for kind, tagged, kept, observed, n in _rows(s, f"""
+        WITH per AS MATERIALIZED (
+            SELECT g.client_id, g.last_used, g.first_done,
+              CASE WHEN g.last_used IS NULL THEN 0
+                WHEN :later AND EXISTS (
+                  SELECT 1 FROM sessions s WHERE s.client_id = g.client_id
+                    AND s.status IN {USED} AND s.starts_at >= :hi AND s.deleted_at IS NULL)
+                THEN 0
+                ELSE (SELECT SUM(e.delta) FROM credit_ledger e
+                      WHERE e.client_id = g.client_id AND e.deleted_at IS NULL) <= 0
+              END AS lapsed,
+              CASE WHEN g.first_done IS NULL THEN NULL
+                WHEN (SELECT MIN(s.starts_at) FROM sessions s
+                      WHERE s.client_id = g.client_id AND s.status = 'completed'
+                        AND s.deleted_at IS NULL) < :lo THEN NULL
+                WHEN :later THEN (SELECT MAX(s.starts_at) FROM sessions s
+                      WHERE s.client_id = g.client_id AND s.status = 'completed'
+                        AND s.deleted_at IS NULL)
+                ELSE g.last_done END AS last_done
+            FROM (
+              SELECT client_id,
+                MAX(CASE WHEN status IN {USED} THEN starts_at || '|' || hex(trainer_id) END)
+                  AS last_used,
+                MIN(CASE WHEN status = 'completed' THEN starts_at || '|' || hex(trainer_id) END)
+                  AS first_done,
+                MAX(CASE WHEN status = 'completed' THEN starts_at END) AS last_done
+              FROM sessions
+              WHERE starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
+                AND status IN {USED}
+              GROUP BY client_id) g
+            WHERE g.client_id NOT IN {DELETED_CLIENTS})
+        SELECT 'lapsed', substr(last_used, instr(last_used, '|')), 0, 0, COUNT(*)
+        FROM per WHERE lapsed GROUP BY 2
+        UNION ALL
+        SELECT 'cohort', first_done, kept, observed, COUNT(*) FROM (
+          SELECT substr(first_done, instr(first_done, '|')) AS first_done,
+            (strftime('%s', last_done) - strftime('%s', substr(first_done, 1,
+               instr(first_done, '|') - 1))) / {RETENTION_PERIOD_S} AS kept,
+            (strftime('%s', :now) - strftime('%s', substr(first_done, 1,
+               instr(first_done, '|') - 1))) / {RETENTION_PERIOD_S} AS observed
+          FROM per WHERE last_done IS NOT NULL
+            AND substr(first_done, 1, instr(first_done, '|') - 1) <= :now)
+        GROUP BY 2, 3, 4""", {"lo": lo, "hi": hi, "now": now, "later": int(later)}):
+        trainer = _hex_uuid(tagged)
+        if kind == "lapsed":
+            lapsed[trainer] = lapsed.get(trainer, 0) + int(n)
+        else:
+            cohort.append((trainer, int(kept), int(observed), int(n)))
+    return lapsed, cohort
