@@ -8,13 +8,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 from services_training import Clock
 
 from the5hc_desktop.domain.errors import PermissionDenied
-from the5hc_desktop.services.analytics import AnalyticsService, Period, period_range
+from the5hc_desktop.services.analytics import (
+    AnalyticsService,
+    Period,
+    period_range,
+    revenue_series,
+)
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import DashboardService
 from the5hc_desktop.store.database import Database
@@ -263,3 +270,29 @@ def test_a_trainer_sees_only_themself_and_the_desk_nothing(
 ])
 def test_named_periods(period: Period, today: date, expected: tuple[date, date]) -> None:
     assert period_range(period, today) == expected
+
+
+def test_revenue_series_names_the_top_trainers_and_sums_the_rest(
+        db: Database, clock: Clock, owner: Actor, world: World) -> None:
+    report = AnalyticsService(db, now=clock).report(owner, date(2025, 1, 1),
+                                                    date(2025, 12, 31))
+    series = revenue_series(report, "미지정", top=1)
+    assert len(series.months) == 12
+    assert [name is None for name, _values in series.series] == [False, True]
+    for index, month in enumerate(series.months):
+        assert sum(values[index] for _n, values in series.series) == sum(
+            v for (m, _t), v in report.monthly_revenue.items() if m == month)
+    # Everyone named when only one would be left over.
+    everyone = revenue_series(report, "미지정", top=len(report.trainers) - 1)
+    assert all(name is not None for name, _values in everyone.series)
+
+
+def test_the_print_out_holds_every_table(db: Database, clock: Clock, owner: Actor,
+                                         world: World, tmp_path: Path) -> None:
+    service = AnalyticsService(db, now=clock)
+    report = service.report(owner, date(2025, 1, 1), date(2025, 12, 31))
+    pdf = service.write_pdf(owner, report, tmp_path / "analytics.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for caption in ("트레이너별", "월별 매출", "요일×시간", "유지율", "전체"):
+        assert caption in text
+    assert f"{report.total.revenue_gross:,}" in text

@@ -39,10 +39,12 @@ from the5hc_desktop.domain.credits import SessionStatus
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.roles import TRAINING_ROLE_VALUES, Role
+from the5hc_desktop.reports.tables import PrintTable, render_tables
 from the5hc_desktop.services import analytics_queries as q
 from the5hc_desktop.services.base import ServiceBase, gym_zone, local_today, to_local, to_utc
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.settings import gym_organization
 from the5hc_desktop.services.xlsx_export import Column as XlsxColumn
 from the5hc_desktop.services.xlsx_export import Sheet, write_workbook
 from the5hc_desktop.store.models import StaffAccount
@@ -176,6 +178,18 @@ class AnalyticsService(ServiceBase):
     def today(self) -> date:
         with self._db.read() as session:
             return local_today(gym_zone(session), self._now)
+
+    def write_pdf(self, actor: Actor, report: AnalyticsReport, target: Path,
+                  language: str = "ko") -> Path:
+        """The report's tables as an A4 PDF at `target` (for printing or keeping)."""
+        require(actor, Capability.VIEW_REVENUE)
+        with self._db.read() as session:
+            org = gym_organization(session)
+            gym = org.name if org is not None else ""
+        title = Label("분석", "Analytics").text(language)
+        render_tables(title, f"{report.first} ~ {report.last}", gym,
+                      print_tables(report, language), target)
+        return target
 
     def trainers(self, actor: Actor) -> list[tuple[uuid.UUID, str]]:
         """The trainers the actor may pick in the filter."""
@@ -316,15 +330,19 @@ __all__ = [
     "PERIOD_LABELS",
     "RETENTION_HEADERS",
     "RETENTION_MONTHS",
+    "TOP_TRAINERS",
     "AnalyticsReport",
     "AnalyticsService",
     "Period",
     "RetentionPoint",
+    "RevenueSeries",
     "TrainerFigures",
     "export_report",
     "figure_row",
     "period_range",
+    "print_tables",
     "report_sheets",
+    "revenue_series",
 ]
 
 
@@ -378,7 +396,7 @@ FIGURE_HEADERS: tuple[tuple[Label, str | None, float], ...] = (
 
 
 RETENTION_HEADERS: tuple[tuple[Label, str | None, float], ...] = (
-    (Label("개월", "Month"), "0", 8),
+    (Label("개월", "Month"), None, 8),
     (Label("관찰 회원", "Members followed"), "#,##0", 12),
     (Label("유지 회원", "Still training"), "#,##0", 12),
     (Label("유지율", "Retention"), "0.0%", 10),
@@ -389,6 +407,87 @@ def figure_row(r: TrainerFigures) -> tuple[Any, ...]:
     return (r.name, r.completed, r.no_show, r.cancelled, r.no_show_rate, r.revenue_gross,
             r.revenue_net, r.packages_sold, r.average_price, r.active_members, r.new_members,
             r.lapsed_members, r.assessments, r.average_change)
+
+
+def print_tables(report: AnalyticsReport, language: str = "ko") -> list[PrintTable]:
+    """The workbook's sheets as text tables for the print-out (numbers as the pane shows)."""
+    tables = []
+    for sheet in report_sheets(report, language):
+        formats = [c.number_format for c in sheet.columns]
+        rows = tuple(tuple(_cell_text(v, f) for v, f in zip(row, formats, strict=True))
+                     for row in sheet.rows)
+        tables.append(PrintTable(sheet.title, tuple(c.header for c in sheet.columns), rows))
+    # On paper, revenue per month reads as the chart does: a column per top trainer.
+    series = revenue_series(report, UNASSIGNED.text(language))
+    others = Label("기타", "Others").text(language)
+    headers = (Label("월", "Month").text(language),
+               *((name or others) for name, _values in series.series),
+               TOTAL.text(language))
+    rows = tuple(
+        (f"{month:%Y-%m}", *(f"{values[i]:,}" for _n, values in series.series),
+         f"{sum(values[i] for _n, values in series.series):,}")
+        for i, month in enumerate(series.months))
+    tables[1] = PrintTable(tables[1].caption, headers, rows)
+    return tables
+
+
+TOP_TRAINERS = 6
+
+
+@dataclass(frozen=True)
+class RevenueSeries:
+    """Monthly gross of the busiest trainers, and of the others together (name None)."""
+
+    months: tuple[date, ...]
+    series: tuple[tuple[str | None, tuple[int, ...]], ...]
+
+    def is_empty(self) -> bool:
+        return not self.months
+
+
+def revenue_series(report: AnalyticsReport, unassigned: str,
+                   top: int = TOP_TRAINERS) -> RevenueSeries:
+    """Every month of the range (also months without payments); the `top` trainers by gross
+    each get a series and the rest share one, so forty trainers still make a legible chart."""
+    if not report.monthly_revenue:
+        return RevenueSeries((), ())
+    months: list[date] = []
+    month = report.first.replace(day=1)
+    while month <= report.last:
+        months.append(month)
+        month = _month_after(month)
+    totals: dict[uuid.UUID | None, int] = {}
+    for (_m, trainer), gross in report.monthly_revenue.items():
+        totals[trainer] = totals.get(trainer, 0) + gross
+    names = {r.trainer_id: r.name for r in report.trainers}
+    ranked = sorted(totals, key=lambda t: (-totals[t], names.get(t, unassigned)))
+    shown = ranked[:top] if len(ranked) > top + 1 else ranked
+    rest = [t for t in ranked if t not in shown]
+
+    def per_month(trainers: list[uuid.UUID | None]) -> tuple[int, ...]:
+        return tuple(sum(report.monthly_revenue.get((m, t), 0) for t in trainers)
+                     for m in months)
+
+    series: list[tuple[str | None, tuple[int, ...]]] = [
+        (names.get(t, unassigned) if t is not None else unassigned, per_month([t]))
+        for t in shown]
+    if rest:
+        series.append((None, per_month(rest)))
+    return RevenueSeries(tuple(months), tuple(series))
+
+
+def _cell_text(value: Any, number_format: str | None) -> str:
+    if value is None:
+        return "–"
+    if number_format == "0.0%":
+        return f"{value * 100:.1f}%"
+    if number_format == "0.0":
+        return f"{value:+.1f}"
+    if number_format == "#,##0" and isinstance(value, int):
+        return f"{value:,}"
+    if number_format == "0" and value == 0:
+        return ""
+    return str(value)
 
 
 def export_report(report: AnalyticsReport, target: Path, language: str = "ko") -> Path:
