@@ -1,8 +1,13 @@
-"""Covering indexes of live rows for the 분석 pane's one-pass aggregates.
+"""분석: covering indexes of live rows, and member_activity kept by triggers.
 
-A year of a 100,000-member gym is read from these indexes alone (range scans and per-member
-seeks, services/analytics_queries.py) instead of fetching table rows. Local to each desk:
-the server schema is unchanged (indexes are not synced).
+A year of a 100,000-member gym is read from these indexes alone (range scans,
+services/analytics_queries.py) instead of fetching table rows. member_activity holds each
+member's credit balance and first / latest completed and used sessions, kept exact by
+SQLite triggers on sessions and credit_ledger (store/member_activity_sql.py), so lapsed
+members and the retention cohort are a range of one small index. Built here for existing
+rows (a few seconds for 100,000 members). Local to each desk: the server schema is
+unchanged (neither indexes nor member_activity are synced). On PostgreSQL (the schema
+tests) the table is created without triggers: the desk's store is SQLite.
 
 Revision ID: 0009
 Revises: 0008
@@ -16,6 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from the5hc_desktop.store import member_activity_sql
+
 revision: str = "0009"
 down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
@@ -28,7 +35,8 @@ INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ix_sessions_live_analytics", "sessions",
      ("starts_at", "status", "trainer_id", "client_id")),
     ("ix_sessions_live_trainer_status", "sessions", ("trainer_id", "status", "starts_at")),
-    ("ix_sessions_live_client_status", "sessions", ("client_id", "status", "starts_at")),
+    ("ix_sessions_live_client_status", "sessions",
+     ("client_id", "status", "starts_at", "trainer_id")),
     ("ix_payments_live_revenue", "payments",
      ("paid_on", "package_id", "reverses_payment_id", "gross", "net")),
     ("ix_payments_live_package_paid", "payments",
@@ -51,9 +59,43 @@ def upgrade() -> None:
                         sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
     name, table, columns = PACKAGE_INDEX
     op.create_index(name, table, list(columns))
+    uuid_type = sa.LargeBinary(length=16) if _sqlite() else sa.Uuid()
+    op.create_table(
+        "member_activity",
+        sa.Column("client_id", uuid_type, nullable=False),
+        sa.Column("balance", sa.Integer(), server_default=sa.text("0"), nullable=False),
+        sa.Column("first_done_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("first_done_trainer", uuid_type, nullable=True),
+        sa.Column("first_done_s", sa.BigInteger(), nullable=True),
+        sa.Column("done_span_s", sa.BigInteger(), nullable=True),
+        sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_used_trainer", uuid_type, nullable=True),
+        sa.PrimaryKeyConstraint("client_id", name=op.f("pk_member_activity")),
+        sqlite_with_rowid=False,
+    )
+    op.create_index("ix_member_activity_first_done", "member_activity",
+                    ["first_done_at", "first_done_trainer", "done_span_s", "first_done_s"],
+                    sqlite_where=sa.text("first_done_at IS NOT NULL"),
+                    postgresql_where=sa.text("first_done_at IS NOT NULL"))
+    op.create_index("ix_member_activity_used_up", "member_activity",
+                    ["last_used_at", "last_used_trainer", "balance"],
+                    sqlite_where=sa.text("balance <= 0"),
+                    postgresql_where=sa.text("balance <= 0"))
+    if _sqlite():
+        op.execute(member_activity_sql.BACKFILL)
+        for statement in member_activity_sql.create_statements():
+            op.execute(statement)
+
+
+def _sqlite() -> bool:
+    return op.get_bind().dialect.name == "sqlite"
 
 
 def downgrade() -> None:
+    if _sqlite():
+        for statement in member_activity_sql.drop_statements():
+            op.execute(statement)
+    op.drop_table("member_activity")
     op.drop_index(PACKAGE_INDEX[0], table_name=PACKAGE_INDEX[1])
     for name, table, _columns in INDEXES:
         op.drop_index(name, table_name=table)

@@ -156,7 +156,8 @@ def brute(w: World, first: date, last: date, trainer: uuid.UUID | None) -> dict[
         mine_used = [t for t in w.sessions if t.status in ("completed", "no_show")
                      and t.client_id == cid]
         if balance[cid] <= 0 and mine_used:
-            latest = max(mine_used, key=lambda t: t.starts_at)
+            # Equal start times: the highest trainer id (the store's tie-break).
+            latest = max(mine_used, key=lambda t: (t.starts_at, t.trainer_id.bytes))
             if first <= _local_day(latest.starts_at) <= last and mine(latest.trainer_id):
                 lapsed += 1
     done = [a for a in w.assessments if first <= a.assessed_on <= last and mine(a.trainer_id)]
@@ -192,8 +193,9 @@ def brute_retention(w: World, first: date, last: date, trainer: uuid.UUID | None
     period = timedelta(days=30)
     spans = []
     for cid in live_clients:
+        # Equal start times: the lowest trainer id first (the store's tie-break).
         done = sorted((t for t in w.sessions if t.client_id == cid and t.status == "completed"),
-                      key=lambda t: t.starts_at)
+                      key=lambda t: (t.starts_at, t.trainer_id.bytes))
         if (not done or not first <= _local_day(done[0].starts_at) <= last
                 or done[0].starts_at > now):
             continue

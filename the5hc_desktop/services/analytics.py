@@ -213,7 +213,7 @@ class _Builder:
         self.first, self.last = first, last
         self.after = last + timedelta(days=1)
         self.lo, self.hi = q.stored(self._utc(first)), q.stored(self._utc(self.after))
-        self.now = q.stored(now)
+        self.now = now
         self.only = trainer_id
         self.rows: dict[uuid.UUID | None, TrainerFigures] = {}
         self.names: dict[uuid.UUID, str] = {
@@ -269,9 +269,9 @@ class _Builder:
     def _heat(self) -> tuple[tuple[int, ...], ...]:
         heat = [[0] * 24 for _ in range(7)]
         offsets: dict[str, timedelta] = {}  # per UTC hour: the zone's offset then
-        for minute, n in q.session_minutes(self.s, self.lo, self.hi, self.only):
-            utc = datetime.fromisoformat(minute)
-            hour = minute[:13]
+        for instant, n in q.session_starts(self.s, self.lo, self.hi, self.only):
+            utc = datetime.fromisoformat(instant[:16])
+            hour = instant[:13]
             if hour not in offsets:
                 offsets[hour] = to_local(utc.replace(tzinfo=UTC), self.zone).utcoffset() \
                     or timedelta()

@@ -3,9 +3,9 @@
 Every statement groups in SQLite and hands Python a few hundred rows at most, so a year of a
 100,000-member gym costs index range scans, not row fetches (indexes of migration 0009).
 Instants are stored as naive UTC text ("YYYY-MM-DD HH:MM:SS.ffffff"), so ranges compare as
-text and a latest/earliest row is found as MAX/MIN of "starts_at|trainer hex" — the
-trainer rides along with the extreme instant. The local store is SQLite; the statements use
-its functions (hex, strftime, INDEXED BY). Definitions live in `services.analytics`.
+text. A member's whole history (balance, first and latest sessions) is read from
+`member_activity`, which triggers keep exact. The local store is SQLite; the statements
+use its functions (substr, INDEXED BY). Definitions live in `services.analytics`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 # A member's "month" on the retention curve: 30 days after their first completed session.
 RETENTION_PERIOD_S = 30 * 24 * 3600
-USED = "('completed', 'no_show')"
 DELETED_CLIENTS = "(SELECT id FROM clients WHERE deleted_at IS NOT NULL)"
 
 
@@ -33,14 +32,6 @@ def _uuid(raw: Any) -> uuid.UUID | None:
     if raw is None:
         return None
     return uuid.UUID(bytes=bytes(raw)) if isinstance(raw, bytes | memoryview) else uuid.UUID(raw)
-
-
-def _hex_uuid(tagged: str | None) -> uuid.UUID | None:
-    """The trainer carried after "|" in a MIN/MAX(starts_at || '|' || hex(trainer_id))."""
-    if not tagged:
-        return None
-    _instant, _bar, trainer = tagged.rpartition("|")
-    return uuid.UUID(hex=trainer) if trainer else None
 
 
 def _rows(session: Session, sql: str, params: dict[str, Any]) -> Iterable[Any]:
@@ -71,22 +62,23 @@ def session_counts(s: Session, lo: str, hi: str) -> Iterator[tuple[uuid.UUID | N
                 yield _uuid(trainer), status, int(n)
 
 
-def session_minutes(s: Session, lo: str, hi: str,
-                    trainer: uuid.UUID | None) -> Iterator[tuple[str, int]]:
-    """("YYYY-MM-DD HH:MM" UTC, sessions) of sessions that were not cancelled.
+def session_starts(s: Session, lo: str, hi: str,
+                   trainer: uuid.UUID | None) -> Iterator[tuple[str, int]]:
+    """(stored start instant, sessions) of sessions that were not cancelled.
 
-    Grouped by the minute so any zone (also half-hour offsets) maps exactly to local hours.
+    Grouped by the indexed instant itself, which the range scan already yields in order (no
+    sort); the caller maps each to its local weekday and hour in any zone.
     """
     only = "" if trainer is None else "AND trainer_id = :trainer"
     params: dict[str, Any] = {"lo": lo, "hi": hi}
     if trainer is not None:
         params["trainer"] = trainer.bytes
-    for minute, n in _rows(s, f"""
-        SELECT substr(starts_at, 1, 16), COUNT(*) FROM sessions
+    for instant, n in _rows(s, f"""
+        SELECT starts_at, COUNT(*) FROM sessions
         WHERE starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
           AND status != 'cancelled' {only}
-        GROUP BY 1""", params):
-        yield minute, int(n)
+        GROUP BY starts_at""", params):
+        yield str(instant), int(n)
 
 
 def active_members(s: Session, lo: str, hi: str) -> tuple[dict[uuid.UUID | None, int], int]:
@@ -130,8 +122,8 @@ def payments(s: Session, first: date, after: date) -> Iterator[
           AND payments.reverses_payment_id IS NULL AND NOT EXISTS (
             SELECT 1 FROM payments q
             WHERE q.package_id = payments.package_id AND q.reverses_payment_id IS NULL
-              AND q.deleted_at IS NULL AND (q.paid_on < payments.paid_on
-                OR (q.paid_on = payments.paid_on AND q.rowid < payments.rowid)))
+              AND q.deleted_at IS NULL AND q.paid_on <= payments.paid_on
+              AND (q.paid_on < payments.paid_on OR q.rowid < payments.rowid))
         WHERE payments.paid_on >= :first AND payments.paid_on < :after
           AND payments.deleted_at IS NULL
         GROUP BY 1, 2""", {"first": first.isoformat(), "after": after.isoformat()}):
@@ -175,71 +167,29 @@ def score_changes(s: Session, first: date,
         yield _uuid(trainer), int(n), float(change or 0.0)
 
 
-def member_spans(s: Session, lo: str, hi: str, now: str) -> tuple[
+def member_spans(s: Session, lo: str, hi: str, now: datetime) -> tuple[
         dict[uuid.UUID | None, int], list[tuple[uuid.UUID | None, int, int, int]]]:
     """Lapsed members per trainer, and the retention cohort as
-    (trainer, kept periods, observed periods, members).
+    (trainer, kept periods, observed periods, members), from `member_activity`:
 
-    One pass over the range's used sessions grouped by member, then per member a seek or
-    two (skipped when no used session lies past the range, the usual case up to today):
-    - lapsed: the latest used (completed / no-show) session lies in [lo, hi) and none comes
-      later, and Σ credit ledger ≤ 0; counted for that session's trainer;
+    - lapsed: Σ credit ledger ≤ 0 and the latest used (completed / no-show) session lies in
+      [lo, hi); counted for that session's trainer;
     - cohort: the first completed session ever lies in [lo, hi) and not after `now`; kept =
       whole 30-day periods from it to the latest completed one, observed = whole periods
       from it to `now`.
     """
-    later = next(iter(_rows(s, f"""
-        SELECT EXISTS (SELECT 1 FROM sessions INDEXED BY ix_sessions_live_starts_at
-          WHERE starts_at >= :hi AND status IN {USED} AND deleted_at IS NULL)""",
-        {"hi": hi})))[0]
-    lapsed: dict[uuid.UUID | None, int] = {}
-    cohort: list[tuple[uuid.UUID | None, int, int, int]] = []
-    for kind, tagged, kept, observed, n in _rows(s, f"""
-        WITH per AS MATERIALIZED (
-            SELECT g.client_id, g.last_used, g.first_done,
-              CASE WHEN g.last_used IS NULL THEN 0
-                WHEN :later AND EXISTS (
-                  SELECT 1 FROM sessions s WHERE s.client_id = g.client_id
-                    AND s.status IN {USED} AND s.starts_at >= :hi AND s.deleted_at IS NULL)
-                THEN 0
-                ELSE (SELECT SUM(e.delta) FROM credit_ledger e
-                      WHERE e.client_id = g.client_id AND e.deleted_at IS NULL) <= 0
-              END AS lapsed,
-              CASE WHEN g.first_done IS NULL THEN NULL
-                WHEN (SELECT MIN(s.starts_at) FROM sessions s
-                      WHERE s.client_id = g.client_id AND s.status = 'completed'
-                        AND s.deleted_at IS NULL) < :lo THEN NULL
-                WHEN :later THEN (SELECT MAX(s.starts_at) FROM sessions s
-                      WHERE s.client_id = g.client_id AND s.status = 'completed'
-                        AND s.deleted_at IS NULL)
-                ELSE g.last_done END AS last_done
-            FROM (
-              SELECT client_id,
-                MAX(CASE WHEN status IN {USED} THEN starts_at || '|' || hex(trainer_id) END)
-                  AS last_used,
-                MIN(CASE WHEN status = 'completed' THEN starts_at || '|' || hex(trainer_id) END)
-                  AS first_done,
-                MAX(CASE WHEN status = 'completed' THEN starts_at END) AS last_done
-              FROM sessions
-              WHERE starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
-                AND status IN {USED}
-              GROUP BY client_id) g
-            WHERE g.client_id NOT IN {DELETED_CLIENTS})
-        SELECT 'lapsed', substr(last_used, instr(last_used, '|')), 0, 0, COUNT(*)
-        FROM per WHERE lapsed GROUP BY 2
-        UNION ALL
-        SELECT 'cohort', first_done, kept, observed, COUNT(*) FROM (
-          SELECT substr(first_done, instr(first_done, '|')) AS first_done,
-            (strftime('%s', last_done) - strftime('%s', substr(first_done, 1,
-               instr(first_done, '|') - 1))) / {RETENTION_PERIOD_S} AS kept,
-            (strftime('%s', :now) - strftime('%s', substr(first_done, 1,
-               instr(first_done, '|') - 1))) / {RETENTION_PERIOD_S} AS observed
-          FROM per WHERE last_done IS NOT NULL
-            AND substr(first_done, 1, instr(first_done, '|') - 1) <= :now)
-        GROUP BY 2, 3, 4""", {"lo": lo, "hi": hi, "now": now, "later": int(later)}):
-        trainer = _hex_uuid(tagged)
-        if kind == "lapsed":
-            lapsed[trainer] = lapsed.get(trainer, 0) + int(n)
-        else:
-            cohort.append((trainer, int(kept), int(observed), int(n)))
+    lapsed = {_uuid(trainer): int(n) for trainer, n in _rows(s, f"""
+        SELECT last_used_trainer, COUNT(*) FROM member_activity
+        WHERE balance <= 0 AND last_used_at >= :lo AND last_used_at < :hi
+          AND client_id NOT IN {DELETED_CLIENTS}
+        GROUP BY last_used_trainer""", {"lo": lo, "hi": hi})}
+    cohort = [(_uuid(trainer), int(kept), int(observed), int(n))
+              for trainer, kept, observed, n in _rows(s, f"""
+        SELECT first_done_trainer, done_span_s / {RETENTION_PERIOD_S},
+               (:now_s - first_done_s) / {RETENTION_PERIOD_S}, COUNT(*)
+        FROM member_activity
+        WHERE first_done_at >= :lo AND first_done_at < :hi AND first_done_at <= :now
+          AND client_id NOT IN {DELETED_CLIENTS}
+        GROUP BY 1, 2, 3""", {"lo": lo, "hi": hi, "now": stored(now),
+                              "now_s": int(now.timestamp())})]
     return lapsed, cohort

@@ -4,8 +4,8 @@ Table map: organizations, staff_accounts, clients, assessments, session_packages
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
 assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
 to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
-sync_state, sync_conflicts, sync_base and client_search (a trigger-maintained search index of
-clients).
+sync_state, sync_conflicts, sync_base, client_search (a trigger-maintained search index of
+clients) and member_activity (trigger-maintained per-member figures for 분석).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from the5hc_desktop.domain.choices import (
     SESSION_STATUSES,
 )
 from the5hc_desktop.store.base import NAMING_CONVENTION, Base, SyncedMixin
+from the5hc_desktop.store.models_analytics import MemberActivity
 from the5hc_desktop.store.models_assessment import (
     ASSESSMENT_INPUT_FIELDS,
     SCORE_COLUMNS,
@@ -118,6 +119,7 @@ __all__ = [
     "FeeAuditEntry",
     "HealthScreening",
     "LocalSetting",
+    "MemberActivity",
     "Organization",
     "Payment",
     "SessionPackage",

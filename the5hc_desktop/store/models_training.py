@@ -103,8 +103,9 @@ class TrainingSession(SyncedMixin, Base):
                    "client_id"),
         # Used by: 분석's sessions per trainer and status (one range count each, no sort).
         live_index("ix_sessions_live_trainer_status", "trainer_id", "status", "starts_at"),
-        # Used by: 분석's per-member seeks (a member's first / latest completed session).
-        live_index("ix_sessions_live_client_status", "client_id", "status", "starts_at"),
+        # Used by: member_activity's triggers (a member's first / latest completed session).
+        live_index("ix_sessions_live_client_status", "client_id", "status", "starts_at",
+                   "trainer_id"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))

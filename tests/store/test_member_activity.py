@@ -1,0 +1,143 @@
+"""member_activity stays exactly what a member's live rows say, whoever writes them."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import delete, select, text, update
+from store_seed import seed_basics
+
+from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.models import (
+    Client,
+    CreditLedgerEntry,
+    MemberActivity,
+    SessionPackage,
+    StaffAccount,
+    TrainingSession,
+)
+from the5hc_desktop.store.stamping import RAW_WRITE
+
+STATUSES = ("scheduled", "completed", "no_show", "cancelled")
+START = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def expected(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
+    """Every member's row, recomputed from all their live sessions and ledger rows."""
+    with db.read() as s:
+        sessions = s.execute(select(TrainingSession.client_id, TrainingSession.trainer_id,
+                                    TrainingSession.starts_at, TrainingSession.status)
+                             .where(TrainingSession.deleted_at.is_(None))).all()
+        ledger = s.execute(select(CreditLedgerEntry.client_id, CreditLedgerEntry.delta)
+                           .where(CreditLedgerEntry.deleted_at.is_(None))).all()
+        everyone = {c for (c,) in s.execute(select(TrainingSession.client_id))} | {
+            c for (c,) in s.execute(select(CreditLedgerEntry.client_id))}
+    rows = {}
+    for client in everyone:
+        done = sorted((t.starts_at, t.trainer_id.bytes, t.trainer_id) for t in sessions
+                       if t.client_id == client and t.status == "completed")
+        used = sorted((t.starts_at, t.trainer_id.bytes, t.trainer_id) for t in sessions
+                       if t.client_id == client and t.status in ("completed", "no_show"))
+        rows[client] = (
+            sum(e.delta for e in ledger if e.client_id == client),
+            done[0][0] if done else None, done[0][2] if done else None,
+            int(done[0][0].timestamp()) if done else None,
+            int((done[-1][0] - done[0][0]).total_seconds()) if done else None,
+            used[-1][0] if used else None, used[-1][2] if used else None,
+        )
+    return rows
+
+
+def stored(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
+    with db.read() as s:
+        return {r.client_id: (r.balance, r.first_done_at, r.first_done_trainer, r.first_done_s,
+                              r.done_span_s, r.last_used_at, r.last_used_trainer)
+                for r in s.scalars(select(MemberActivity))}
+
+
+def test_member_activity_follows_every_kind_of_write(database: Database) -> None:
+    seeded = seed_basics(database)
+    rng = random.Random(9)
+    with database.write() as s:
+        other = StaffAccount(organization_id=s.get(StaffAccount, seeded.staff_id).organization_id,
+                             username="trainer", password_hash="x", role="trainer")
+        s.add(other)
+        s.flush()
+        trainers = [seeded.staff_id, other.id]
+        clients = [seeded.client_id]
+        for i in range(4):
+            c = Client(name=f"회원{i}", gender="female", trainer_id=seeded.staff_id)
+            s.add(c)
+            s.flush()
+            clients.append(c.id)
+        packages = {}
+        for c in clients:
+            p = SessionPackage(client_id=c, trainer_id=rng.choice(trainers), name="패키지",
+                               gross=300_000, session_price=30_000, sessions_bought=10,
+                               vat_rate=Decimal("0.1"), card_fee_rate=Decimal("0.035"))
+            s.add(p)
+            s.flush()
+            packages[c] = p.id
+    session_ids: list[uuid.UUID] = []
+    ledger_ids: list[uuid.UUID] = []
+    for round_ in range(60):
+        with database.write() as s:
+            action = rng.choice(("book", "book", "credit", "status", "move", "tombstone",
+                                 "revive", "erase", "credit_gone", "time"))
+            if action == "book" or not session_ids:
+                c = rng.choice(clients)
+                t = TrainingSession(client_id=c, package_id=packages[c],
+                                    trainer_id=rng.choice(trainers), status=rng.choice(STATUSES),
+                                    # Hours apart, and now and then the same start twice.
+                                    starts_at=START + timedelta(hours=rng.randrange(40)))
+                s.add(t)
+                s.flush()
+                session_ids.append(t.id)
+            elif action == "credit" or not ledger_ids:
+                c = rng.choice(clients)
+                e = CreditLedgerEntry(package_id=packages[c], client_id=c,
+                                      kind=rng.choice(("purchase", "adjustment")),
+                                      delta=rng.choice((-3, -1, 1, 5)))
+                s.add(e)
+                s.flush()
+                ledger_ids.append(e.id)
+            elif action == "status":
+                s.get(TrainingSession, rng.choice(session_ids)).status = rng.choice(STATUSES)
+            elif action == "time":
+                row = s.get(TrainingSession, rng.choice(session_ids))
+                row.starts_at = START + timedelta(hours=rng.randrange(40))
+                row.trainer_id = rng.choice(trainers)
+            elif action == "move":
+                row = s.get(TrainingSession, rng.choice(session_ids))
+                row.client_id = rng.choice(clients)
+            elif action == "tombstone":
+                s.get(TrainingSession, rng.choice(session_ids)).deleted_at = START
+            elif action == "revive":
+                s.get(TrainingSession, rng.choice(session_ids)).deleted_at = None
+            elif action == "erase":  # purging a pulled tombstone: a real DELETE
+                gone = session_ids.pop(rng.randrange(len(session_ids)))
+                s.execute(delete(TrainingSession).where(TrainingSession.id == gone)
+                          .execution_options(**{RAW_WRITE: True}))
+            else:
+                row = s.get(CreditLedgerEntry, rng.choice(ledger_ids))
+                row.deleted_at = None if row.deleted_at else START
+        assert stored(database) == expected(database), (round_, action)
+
+
+def test_rows_written_without_the_orm_are_counted_too(database: Database) -> None:
+    """Sync applies pulled rows with plain SQL; the triggers see those as well."""
+    seeded = seed_basics(database)
+    with database.write(stamp=False) as s:
+        s.execute(update(TrainingSession).where(TrainingSession.id == seeded.session_id)
+                  .values(status="completed"))
+        s.execute(text("INSERT INTO credit_ledger (id, package_id, client_id, session_id, kind,"
+                       " delta, cycle, created_at, updated_at, updated_by_device, change_stamp,"
+                       " hlc) VALUES (:id, :p, :c, :s, 'complete', -1, 0, '2025-03-04',"
+                       " '2025-03-04', 'x', 1, 'h')"),
+                  {"id": uuid.uuid4().bytes, "p": seeded.package_id.bytes,
+                   "c": seeded.client_id.bytes, "s": seeded.session_id.bytes})
+    assert stored(database) == expected(database)
+    assert stored(database)[seeded.client_id][0] == -1
