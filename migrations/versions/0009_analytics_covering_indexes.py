@@ -3,10 +3,12 @@
 A year of a 100,000-member gym is read from these indexes alone (range scans,
 services/analytics_queries.py) instead of fetching table rows. member_activity holds each
 member's credit balance and first / latest completed and used sessions, kept exact by
-SQLite triggers on sessions and credit_ledger (store/member_activity_sql.py), so lapsed
-members and the retention cohort are a range of one small index. Built here for existing
+SQLite triggers on sessions and credit_ledger (store/analytics_sql.py), so lapsed
+members and the retention cohort are a range of one small index; package_sales holds each
+package's trainer, price and sale day (first payment that is not a refund), kept by
+triggers on session_packages and payments, for packages sold. Built here for existing
 rows (a few seconds for 100,000 members). Local to each desk: the server schema is
-unchanged (neither indexes nor member_activity are synced). On PostgreSQL (the schema
+unchanged (neither indexes nor these tables are synced). On PostgreSQL (the schema
 tests) the table is created without triggers: the desk's store is SQLite.
 
 Revision ID: 0009
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from the5hc_desktop.store import member_activity_sql
+from the5hc_desktop.store import analytics_sql
 
 revision: str = "0009"
 down_revision: str | None = "0008"
@@ -81,9 +83,24 @@ def upgrade() -> None:
                     ["last_used_at", "last_used_trainer", "balance"],
                     sqlite_where=sa.text("balance <= 0"),
                     postgresql_where=sa.text("balance <= 0"))
+    op.create_table(
+        "package_sales",
+        sa.Column("package_id", uuid_type, nullable=False),
+        sa.Column("trainer_id", uuid_type, nullable=False),
+        sa.Column("gross", sa.BigInteger(), nullable=False),
+        sa.Column("live", sa.Boolean(), nullable=False),
+        sa.Column("first_paid_on", sa.Date(), nullable=True),
+        sa.PrimaryKeyConstraint("package_id", name=op.f("pk_package_sales")),
+        sqlite_with_rowid=False,
+    )
+    op.create_index("ix_package_sales_sold", "package_sales",
+                    ["first_paid_on", "trainer_id", "gross", "live"],
+                    sqlite_where=sa.text("live = 1 AND first_paid_on IS NOT NULL"),
+                    postgresql_where=sa.text("live AND first_paid_on IS NOT NULL"))
     if _sqlite():
-        op.execute(member_activity_sql.BACKFILL)
-        for statement in member_activity_sql.create_statements():
+        op.execute(analytics_sql.BACKFILL)
+        op.execute(analytics_sql.PACKAGES_BACKFILL)
+        for statement in analytics_sql.create_statements():
             op.execute(statement)
 
 
@@ -93,8 +110,9 @@ def _sqlite() -> bool:
 
 def downgrade() -> None:
     if _sqlite():
-        for statement in member_activity_sql.drop_statements():
+        for statement in analytics_sql.drop_statements():
             op.execute(statement)
+    op.drop_table("package_sales")
     op.drop_table("member_activity")
     op.drop_index(PACKAGE_INDEX[0], table_name=PACKAGE_INDEX[1])
     for name, table, _columns in INDEXES:

@@ -186,6 +186,30 @@ FIGURES = ("completed", "no_show", "cancelled", "revenue_gross", "revenue_net",
            "lapsed_members", "assessments", "average_change")
 
 
+def brute_heat(w: World, first: date, last: date,
+               trainer: uuid.UUID | None) -> tuple[tuple[int, ...], ...]:
+    """[weekday][hour] of sessions not cancelled, in Seoul time, counted one by one."""
+    heat = [[0] * 24 for _ in range(7)]
+    for t in w.sessions:
+        local = t.starts_at.astimezone(SEOUL)
+        if (first <= local.date() <= last and t.status != "cancelled"
+                and trainer in (None, t.trainer_id)):
+            heat[local.weekday()][local.hour] += 1
+    return tuple(tuple(day) for day in heat)
+
+
+def brute_monthly(w: World, first: date, last: date,
+                  trainer: uuid.UUID | None) -> dict[tuple[date, uuid.UUID | None], int]:
+    """Σ gross per (month, package trainer) of payments dated in the range."""
+    pkg = {p.id: p for p in w.packages}
+    totals: dict[tuple[date, uuid.UUID | None], int] = defaultdict(int)
+    for p in w.payments:
+        owner = pkg[p.package_id].trainer_id
+        if first <= p.paid_on <= last and trainer in (None, owner):
+            totals[(p.paid_on.replace(day=1), owner)] += p.gross
+    return dict(totals)
+
+
 def brute_retention(w: World, first: date, last: date, trainer: uuid.UUID | None,
                     now: datetime) -> list[tuple[int, int, int]]:
     """(month, members followed that long, members still training) counted member by member."""
@@ -229,6 +253,8 @@ def test_figures_match_a_brute_force_count(db: Database, clock: Clock, owner: Ac
         if row.trainer_id is not None:
             assert {f: getattr(row, f) for f in FIGURES} == brute(world, first, last,
                                                                  row.trainer_id)
+    assert report.heat == brute_heat(world, first, last, None)
+    assert report.monthly_revenue == brute_monthly(world, first, last, None)
     now = clock()
     assert [(p.month, p.observed, p.kept) for p in report.retention] == brute_retention(
         world, first, last, None, now)
@@ -241,6 +267,8 @@ def test_figures_match_a_brute_force_count(db: Database, clock: Clock, owner: Ac
     assert {f: getattr(narrowed.total, f) for f in FIGURES} == brute(world, first, last, one)
     assert [(p.month, p.observed, p.kept) for p in narrowed.retention] == brute_retention(
         world, first, last, one, now)
+    assert narrowed.heat == brute_heat(world, first, last, one)
+    assert narrowed.monthly_revenue == brute_monthly(world, first, last, one)
 
 
 def test_revenue_is_the_dashboards(db: Database, clock: Clock, owner: Actor,

@@ -281,15 +281,15 @@ class _Builder:
 
     def _payments(self, total: TrainerFigures) -> dict[tuple[date, uuid.UUID | None], int]:
         monthly: dict[tuple[date, uuid.UUID | None], int] = {}
-        for month, trainer_id, gross, net, sold, sold_gross in q.payments(
-                self.s, self.first, self.after):
+        for month, trainer_id, gross, net in q.revenue(self.s, self.first, self.after):
             if self.row(trainer_id) is None:
                 continue
             self._add(trainer_id, total, "revenue_gross", gross)
             self._add(trainer_id, total, "revenue_net", net)
-            self._add(trainer_id, total, "packages_sold", sold)
-            self._add(trainer_id, total, "packages_gross", sold_gross)
             monthly[(month, trainer_id)] = monthly.get((month, trainer_id), 0) + gross
+        for trainer_id, n, package_gross in q.packages_sold(self.s, self.first, self.after):
+            self._add(trainer_id, total, "packages_sold", n)
+            self._add(trainer_id, total, "packages_gross", package_gross)
         return monthly
 
     def _members(self, total: TrainerFigures) -> None:

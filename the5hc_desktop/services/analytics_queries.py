@@ -101,35 +101,34 @@ def new_members(s: Session, lo: str, hi: str) -> Iterator[tuple[uuid.UUID | None
         yield _uuid(trainer), int(n)
 
 
-def payments(s: Session, first: date, after: date) -> Iterator[
-        tuple[date, uuid.UUID | None, int, int, int, int]]:
-    """(month's 1st, package trainer, Σ gross, Σ net, packages sold, Σ their gross) in one
-    pass over the range's payments.
-
-    Gross and net count `services.revenue.revenue_terms`' payments (refunds included, by
-    payment date; tests hold the two equal). A
-    package is sold on its first payment that is not a refund (the earliest, then the first
-    written), when that falls in the range and the package is live.
-    """
-    for month, trainer, gross, net, sold, sold_gross in _rows(s, """
+def revenue(s: Session, first: date,
+            after: date) -> Iterator[tuple[date, uuid.UUID | None, int, int]]:
+    """(month's 1st, package trainer, Σ gross, Σ net) of the payments dated in [first,
+    after): `services.revenue.revenue_terms`' payments (refunds included; tests hold the two
+    equal), a payment without a package under no trainer."""
+    for month, trainer, gross, net in _rows(s, """
         SELECT substr(payments.paid_on, 1, 7), k.trainer_id, SUM(payments.gross),
-          SUM(payments.net), COUNT(f.id), SUM(f.gross)
+          SUM(payments.net)
         FROM payments
         LEFT JOIN session_packages AS k INDEXED BY ix_session_packages_id_trainer
           ON k.id = payments.package_id
-        LEFT JOIN session_packages AS f INDEXED BY ix_session_packages_id_trainer
-          ON f.id = payments.package_id AND f.deleted_at IS NULL
-          AND payments.reverses_payment_id IS NULL AND NOT EXISTS (
-            SELECT 1 FROM payments q
-            WHERE q.package_id = payments.package_id AND q.reverses_payment_id IS NULL
-              AND q.deleted_at IS NULL AND q.paid_on <= payments.paid_on
-              AND (q.paid_on < payments.paid_on OR q.rowid < payments.rowid))
         WHERE payments.paid_on >= :first AND payments.paid_on < :after
           AND payments.deleted_at IS NULL
         GROUP BY 1, 2""", {"first": first.isoformat(), "after": after.isoformat()}):
         year, mon = (int(part) for part in str(month).split("-"))
-        yield (date(year, mon, 1), _uuid(trainer), int(gross), int(net), int(sold),
-               int(sold_gross or 0))
+        yield date(year, mon, 1), _uuid(trainer), int(gross), int(net)
+
+
+def packages_sold(s: Session, first: date,
+                  after: date) -> Iterator[tuple[uuid.UUID | None, int, int]]:
+    """(trainer, packages, Σ package gross) of live packages sold in [first, after): their
+    first payment that is not a refund falls in the range (`package_sales`)."""
+    for trainer, n, gross in _rows(s, """
+        SELECT trainer_id, COUNT(*), SUM(gross) FROM package_sales
+        WHERE first_paid_on >= :first AND first_paid_on < :after
+          AND live = 1 AND first_paid_on IS NOT NULL
+        GROUP BY trainer_id""", {"first": first.isoformat(), "after": after.isoformat()}):
+        yield _uuid(trainer), int(n), int(gross or 0)
 
 
 def assessments_done(s: Session, first: date,

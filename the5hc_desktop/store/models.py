@@ -5,7 +5,7 @@ credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, healt
 assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
 to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
 sync_state, sync_conflicts, sync_base, client_search (a trigger-maintained search index of
-clients) and member_activity (trigger-maintained per-member figures for 분석).
+clients), member_activity and package_sales (trigger-maintained figures for 분석).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from the5hc_desktop.domain.choices import (
     SESSION_STATUSES,
 )
 from the5hc_desktop.store.base import NAMING_CONVENTION, Base, SyncedMixin
-from the5hc_desktop.store.models_analytics import MemberActivity
+from the5hc_desktop.store.models_analytics import MemberActivity, PackageSale
 from the5hc_desktop.store.models_assessment import (
     ASSESSMENT_INPUT_FIELDS,
     SCORE_COLUMNS,
@@ -121,6 +121,7 @@ __all__ = [
     "LocalSetting",
     "MemberActivity",
     "Organization",
+    "PackageSale",
     "Payment",
     "SessionPackage",
     "Setting",

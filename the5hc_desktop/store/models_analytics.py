@@ -1,18 +1,19 @@
-"""member_activity: one row per member with what 분석 asks of their whole history.
+"""member_activity and package_sales: what 분석 asks of a member's or package's whole history.
 
 Local and derived (not synced, never written by services): SQLite triggers from migration
-0009 (`store/member_activity_sql.py`) keep it exact for every writer — ORM, bulk insert,
-import and rows applied by sync — by recomputing a member's row from their live sessions
-and credit ledger whenever one of those rows is written. A migration that rebuilds
-`sessions` or `credit_ledger` on SQLite drops the triggers and must create them again.
+0009 (`store/analytics_sql.py`) keep them exact for every writer — ORM, bulk insert,
+import and rows applied by sync — by recomputing a member's (package's) row from the live
+sessions and credit ledger (package and payments) whenever one of those rows is written. A
+migration that rebuilds `sessions`, `credit_ledger`, `session_packages` or `payments` on
+SQLite drops the triggers and must create them again.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, Integer, text
+from sqlalchemy import BigInteger, Boolean, Date, Index, Integer, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from the5hc_desktop.store.base import Base
@@ -45,3 +46,22 @@ class MemberActivity(Base):
     # The latest live completed or no-show session (ties: the highest trainer id).
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_used_trainer: Mapped[uuid.UUID | None] = mapped_column(DbUuid)
+
+
+class PackageSale(Base):
+    """A package's trainer, price and sale day (its first payment that is not a refund)."""
+
+    __tablename__ = "package_sales"
+    __table_args__ = (
+        # Used by: packages sold per trainer (sale day in a range).
+        Index("ix_package_sales_sold", "first_paid_on", "trainer_id", "gross", "live",
+              sqlite_where=text("live = 1 AND first_paid_on IS NOT NULL"),
+              postgresql_where=text("live AND first_paid_on IS NOT NULL")),
+        {"sqlite_with_rowid": False},
+    )
+
+    package_id: Mapped[uuid.UUID] = mapped_column(DbUuid, primary_key=True)
+    trainer_id: Mapped[uuid.UUID] = mapped_column(DbUuid)
+    gross: Mapped[int] = mapped_column(BigInteger)
+    live: Mapped[bool] = mapped_column(Boolean)  # the package is not deleted
+    first_paid_on: Mapped[date | None] = mapped_column(Date)

@@ -1,10 +1,10 @@
-"""member_activity stays exactly what a member's live rows say, whoever writes them."""
+"""member_activity and package_sales stay exactly what the live rows say, whoever writes them."""
 
 from __future__ import annotations
 
 import random
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import delete, select, text, update
@@ -15,6 +15,8 @@ from the5hc_desktop.store.models import (
     Client,
     CreditLedgerEntry,
     MemberActivity,
+    PackageSale,
+    Payment,
     SessionPackage,
     StaffAccount,
     TrainingSession,
@@ -141,3 +143,77 @@ def test_rows_written_without_the_orm_are_counted_too(database: Database) -> Non
                    "c": seeded.client_id.bytes, "s": seeded.session_id.bytes})
     assert stored(database) == expected(database)
     assert stored(database)[seeded.client_id][0] == -1
+
+
+def expected_sales(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
+    with db.read() as s:
+        packages = s.scalars(select(SessionPackage)).all()
+        payments = s.execute(select(Payment.package_id, Payment.paid_on)
+                             .where(Payment.deleted_at.is_(None),
+                                    Payment.reverses_payment_id.is_(None))).all()
+        return {k.id: (k.trainer_id, k.gross, k.deleted_at is None,
+                       min((p.paid_on for p in payments if p.package_id == k.id), default=None))
+                for k in packages}
+
+
+def stored_sales(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
+    with db.read() as s:
+        return {r.package_id: (r.trainer_id, r.gross, r.live, r.first_paid_on)
+                for r in s.scalars(select(PackageSale))}
+
+
+def test_package_sales_follow_packages_and_payments(database: Database) -> None:
+    seeded = seed_basics(database)
+    rng = random.Random(4)
+    with database.write() as s:
+        other = StaffAccount(organization_id=s.get(StaffAccount, seeded.staff_id).organization_id,
+                             username="trainer", password_hash="x", role="trainer")
+        s.add(other)
+    trainers = [seeded.staff_id, other.id]
+    packages = [seeded.package_id]
+    payments: list[uuid.UUID] = []
+    for round_ in range(60):
+        with database.write() as s:
+            action = rng.choice(("sell", "pay", "pay", "refund", "redate", "tombstone",
+                                 "retrainer", "drop_package", "erase"))
+            if action == "sell":
+                k = SessionPackage(client_id=seeded.client_id, trainer_id=rng.choice(trainers),
+                                   name="패키지", gross=rng.choice((300_000, 500_000)),
+                                   session_price=50_000, sessions_bought=6,
+                                   vat_rate=Decimal("0.1"), card_fee_rate=Decimal("0.035"))
+                s.add(k)
+                s.flush()
+                packages.append(k.id)
+            elif action in ("pay", "refund") or not payments:
+                first = None if action == "pay" or not payments else rng.choice(payments)
+                amount = 110_000 if first is None else -110_000
+                p = Payment(client_id=seeded.client_id, package_id=rng.choice(packages),
+                            staff_id=seeded.staff_id, method="card", gross=amount,
+                            vat=amount // 11, card_fee=0, net=amount - amount // 11,
+                            vat_rate=Decimal("0.1"), card_fee_rate=Decimal("0"),
+                            paid_on=date(2025, 1, 1) + timedelta(days=rng.randrange(20)),
+                            reverses_payment_id=first)
+                s.add(p)
+                s.flush()
+                payments.append(p.id)
+            elif action == "redate":
+                row = s.get(Payment, rng.choice(payments))
+                row.paid_on = date(2025, 1, 1) + timedelta(days=rng.randrange(20))
+            elif action == "tombstone":
+                row = s.get(Payment, rng.choice(payments))
+                row.deleted_at = None if row.deleted_at else START
+            elif action == "retrainer":
+                row = s.get(SessionPackage, rng.choice(packages))
+                row.trainer_id = rng.choice(trainers)
+                row.gross += 10_000
+            elif action == "drop_package":
+                row = s.get(SessionPackage, rng.choice(packages))
+                row.deleted_at = None if row.deleted_at else START
+            else:
+                gone = payments.pop(rng.randrange(len(payments)))
+                s.execute(update(Payment).where(Payment.reverses_payment_id == gone)
+                          .values(reverses_payment_id=None)
+                          .execution_options(**{RAW_WRITE: True}))
+                s.execute(delete(Payment).where(Payment.id == gone)
+                          .execution_options(**{RAW_WRITE: True}))
+        assert stored_sales(database) == expected_sales(database), (round_, action)

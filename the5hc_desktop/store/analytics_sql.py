@@ -1,8 +1,9 @@
-"""SQLite triggers that keep `member_activity` exact (see models_analytics.py).
+"""SQLite triggers that keep `member_activity` and `package_sales` exact (models_analytics).
 
-Each trigger recomputes the touched member's figures from the live rows with a few index
-seeks (ix_sessions_live_client_status, ix_credit_ledger_live_client), so inserts, updates,
-tombstones and hard deletes all land the same way, whoever writes them.
+Each trigger recomputes the touched member's (or package's) figures from the live rows with
+a few index seeks (ix_sessions_live_client_status, ix_credit_ledger_live_client,
+ix_payments_live_package_paid), so inserts, updates, tombstones and hard deletes all land
+the same way, whoever writes them.
 """
 
 from __future__ import annotations
@@ -59,6 +60,45 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _first_paid(package: str) -> str:
+    return f"""(SELECT MIN(p.paid_on) FROM payments p WHERE p.package_id = {package}
+        AND p.reverses_payment_id IS NULL AND p.deleted_at IS NULL)"""
+
+
+def _refresh_package_payments(package: str) -> str:
+    return f"""
+    UPDATE package_sales SET first_paid_on = {_first_paid(package)}
+    WHERE package_id = {package};"""
+
+
+_PACKAGE_ROW = """
+    INSERT INTO package_sales (package_id, trainer_id, gross, live, first_paid_on)
+    VALUES (NEW.id, NEW.trainer_id, NEW.gross, NEW.deleted_at IS NULL, {first})
+    ON CONFLICT (package_id) DO UPDATE SET trainer_id = excluded.trainer_id,
+      gross = excluded.gross, live = excluded.live, first_paid_on = excluded.first_paid_on;"""
+
+TRIGGERS += (
+    ("package_sales_package_insert",
+     "AFTER INSERT ON session_packages BEGIN"
+     f" {_PACKAGE_ROW.format(first=_first_paid('NEW.id'))} END"),
+    ("package_sales_package_update",
+     "AFTER UPDATE OF id, trainer_id, gross, deleted_at ON session_packages BEGIN"
+     " DELETE FROM package_sales WHERE package_id = OLD.id;"
+     f" {_PACKAGE_ROW.format(first=_first_paid('NEW.id'))} END"),
+    ("package_sales_package_delete",
+     "AFTER DELETE ON session_packages BEGIN"
+     " DELETE FROM package_sales WHERE package_id = OLD.id; END"),
+    ("package_sales_payment_insert",
+     f"AFTER INSERT ON payments BEGIN {_refresh_package_payments('NEW.package_id')} END"),
+    ("package_sales_payment_update",
+     "AFTER UPDATE OF package_id, paid_on, reverses_payment_id, deleted_at ON payments BEGIN"
+     f" {_refresh_package_payments('NEW.package_id')}"
+     f" {_refresh_package_payments('OLD.package_id')} END"),
+    ("package_sales_payment_delete",
+     f"AFTER DELETE ON payments BEGIN {_refresh_package_payments('OLD.package_id')} END"),
+)
+
+
 def create_statements() -> list[str]:
     return [f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS]
 
@@ -66,6 +106,12 @@ def create_statements() -> list[str]:
 def drop_statements() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name, _body in TRIGGERS]
 
+
+PACKAGES_BACKFILL = f"""
+INSERT INTO package_sales (package_id, trainer_id, gross, live, first_paid_on)
+SELECT k.id, k.trainer_id, k.gross, k.deleted_at IS NULL, {_first_paid('k.id')}
+FROM session_packages k
+"""
 
 # Every member with a session or a ledger row, computed in bulk (the migration's backfill).
 BACKFILL = f"""
