@@ -144,7 +144,12 @@ def score_changes(s: Session, first: date,
                   after: date) -> Iterator[tuple[uuid.UUID | None, int, float]]:
     """(latest's trainer, members, Σ (latest − first) overall score) over members whose
     latest scored assessment up to the range's end lies in the range and who have two."""
-    for trainer, n, change in _rows(s, """
+    first_scored = """FROM assessments a WHERE a.client_id = l.client_id
+        AND a.deleted_at IS NULL AND a.score_overall IS NOT NULL
+        ORDER BY a.assessed_on, a.created_at LIMIT 1"""
+    # The member's first scored assessment is read from the index twice (its day only when
+    # the range holds one score), never from the wide table row.
+    for trainer, n, change in _rows(s, f"""
         WITH latest AS (
             SELECT client_id, COUNT(*) AS n,
                    MAX(assessed_on || '|' || created_at) AS at,
@@ -152,17 +157,12 @@ def score_changes(s: Session, first: date,
             FROM assessments
             WHERE assessed_on >= :first AND assessed_on < :after AND deleted_at IS NULL
               AND score_overall IS NOT NULL
-            GROUP BY client_id),
-        paired AS (
-            SELECT l.trainer_id, l.score_overall - f.score_overall AS change
-            FROM latest l JOIN assessments f ON f.rowid = (
-                SELECT a.rowid FROM assessments a
-                WHERE a.client_id = l.client_id AND a.deleted_at IS NULL
-                  AND a.score_overall IS NOT NULL
-                ORDER BY a.assessed_on, a.created_at LIMIT 1)
-            WHERE l.n >= 2 OR f.assessed_on < :first)
-        SELECT trainer_id, COUNT(*), SUM(change) FROM paired GROUP BY trainer_id""",
-            {"first": first.isoformat(), "after": after.isoformat()}):
+            GROUP BY client_id)
+        SELECT l.trainer_id, COUNT(*),
+               SUM(l.score_overall - (SELECT a.score_overall {first_scored}))
+        FROM latest l
+        WHERE l.n >= 2 OR (SELECT a.assessed_on {first_scored}) < :first
+        GROUP BY l.trainer_id""", {"first": first.isoformat(), "after": after.isoformat()}):
         yield _uuid(trainer), int(n), float(change or 0.0)
 
 
