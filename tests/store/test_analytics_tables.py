@@ -53,11 +53,21 @@ def expected(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
     return rows
 
 
+NOTHING = (0, None, None, None, None, None, None)  # a member without a row reads as this
+
+
 def stored(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
     with db.read() as s:
         return {r.client_id: (r.balance, r.first_done_at, r.first_done_trainer, r.first_done_s,
                               r.done_span_s, r.last_used_at, r.last_used_trainer)
                 for r in s.scalars(select(MemberActivity))}
+
+
+def same(db: Database) -> bool:
+    def known(rows: dict[uuid.UUID, tuple[object, ...]]) -> dict[uuid.UUID, tuple[object, ...]]:
+        return {c: row for c, row in rows.items() if row != NOTHING}
+
+    return known(stored(db)) == known(expected(db))
 
 
 def test_member_activity_follows_every_kind_of_write(database: Database) -> None:
@@ -126,7 +136,7 @@ def test_member_activity_follows_every_kind_of_write(database: Database) -> None
             else:
                 row = s.get(CreditLedgerEntry, rng.choice(ledger_ids))
                 row.deleted_at = None if row.deleted_at else START
-        assert stored(database) == expected(database), (round_, action)
+        assert same(database), (round_, action)
 
 
 def test_rows_written_without_the_orm_are_counted_too(database: Database) -> None:
@@ -141,7 +151,7 @@ def test_rows_written_without_the_orm_are_counted_too(database: Database) -> Non
                        " '2025-03-04', 'x', 1, 'h')"),
                   {"id": uuid.uuid4().bytes, "p": seeded.package_id.bytes,
                    "c": seeded.client_id.bytes, "s": seeded.session_id.bytes})
-    assert stored(database) == expected(database)
+    assert same(database)
     assert stored(database)[seeded.client_id][0] == -1
 
 

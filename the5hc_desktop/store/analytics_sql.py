@@ -42,14 +42,23 @@ def _refresh_balance(client: str) -> str:
     WHERE client_id = {client};"""
 
 
+# Only a live completed or no-show session counts: booking, moving or cancelling any other
+# leaves a member's row as it was, so those writes skip the seeks.
+def _counts(row: str) -> str:
+    return f"({row}.status IN {USED} AND {row}.deleted_at IS NULL)"
+
+
 TRIGGERS: tuple[tuple[str, str], ...] = (
     ("member_activity_session_insert",
-     f"AFTER INSERT ON sessions BEGIN {_refresh_sessions('NEW.client_id')} END"),
+     f"AFTER INSERT ON sessions WHEN {_counts('NEW')} BEGIN"
+     f" {_refresh_sessions('NEW.client_id')} END"),
     ("member_activity_session_update",
-     "AFTER UPDATE OF client_id, trainer_id, starts_at, status, deleted_at ON sessions BEGIN"
+     "AFTER UPDATE OF client_id, trainer_id, starts_at, status, deleted_at ON sessions"
+     f" WHEN {_counts('OLD')} OR {_counts('NEW')} BEGIN"
      f" {_refresh_sessions('NEW.client_id')} {_refresh_sessions('OLD.client_id')} END"),
     ("member_activity_session_delete",
-     f"AFTER DELETE ON sessions BEGIN {_refresh_sessions('OLD.client_id')} END"),
+     f"AFTER DELETE ON sessions WHEN {_counts('OLD')} BEGIN"
+     f" {_refresh_sessions('OLD.client_id')} END"),
     ("member_activity_ledger_insert",
      f"AFTER INSERT ON credit_ledger BEGIN {_refresh_balance('NEW.client_id')} END"),
     ("member_activity_ledger_update",

@@ -365,6 +365,9 @@ class AnalyticsPane(QWidget):
 
     def _failed(self, error: The5HCError) -> None:
         self.status_label.setText(self._t("failed"))
+        if self._report is None:  # keep the last figures drawn; else say why none show
+            for panel in (self.revenue_panel, self.heat_panel, self.retention_panel):
+                panel.set_empty(True, self._t("failed"))
         self._messages.show_error(error)
 
     # --- showing -----------------------------------------------------------------------
