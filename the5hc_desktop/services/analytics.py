@@ -151,13 +151,6 @@ class AnalyticsReport:
     # Month 0, 1, … of the retention curve (see the module docstring).
     retention: tuple[RetentionPoint, ...] = ()
 
-    def is_empty(self) -> bool:
-        """No session, payment, member or assessment in the range: nothing to chart."""
-        t = self.total
-        return not (t.completed or t.no_show or t.cancelled or self.monthly_revenue
-                    or t.new_members or t.assessments or t.packages_sold or self.retention
-                    or any(any(day) for day in self.heat))
-
 
 class AnalyticsService(ServiceBase):
     def report(self, actor: Actor, first: date, last: date,
