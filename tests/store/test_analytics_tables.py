@@ -153,6 +153,19 @@ def test_rows_written_without_the_orm_are_counted_too(database: Database) -> Non
                    "c": seeded.client_id.bytes, "s": seeded.session_id.bytes})
     assert same(database)
     assert stored(database)[seeded.client_id][0] == -1
+    # Sync's upsert (INSERT … ON CONFLICT DO UPDATE) of a new and of a known ledger row, for
+    # a member who already has a row here.
+    upsert = text("INSERT INTO credit_ledger (id, package_id, client_id, kind, delta, cycle,"
+                  " created_at, updated_at, updated_by_device, change_stamp, hlc) VALUES"
+                  " (:id, :p, :c, 'adjustment', :d, 0, '2025-03-04', '2025-03-04', 'x', 2, 'h')"
+                  " ON CONFLICT (id) DO UPDATE SET delta = excluded.delta")
+    entry = uuid.uuid4().bytes
+    for delta in (5, 7):
+        with database.write(stamp=False) as s:
+            s.execute(upsert, {"id": entry, "p": seeded.package_id.bytes,
+                               "c": seeded.client_id.bytes, "d": delta})
+        assert same(database)
+    assert stored(database)[seeded.client_id][0] == 6
 
 
 def expected_sales(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:

@@ -3,7 +3,9 @@
 Each trigger recomputes the touched member's (or package's) figures from the live rows with
 a few index seeks (ix_sessions_live_client_status, ix_credit_ledger_live_client,
 ix_payments_live_package_paid), so inserts, updates, tombstones and hard deletes all land
-the same way, whoever writes them.
+the same way, whoever writes them. The bodies use no conflict clause (OR IGNORE, UPSERT):
+inside a trigger SQLite replaces it with the outer statement's, and sync writes with
+INSERT … ON CONFLICT DO UPDATE.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ USED = "('completed', 'no_show')"
 def _refresh_sessions(client: str) -> str:
     live = f"s.client_id = {client} AND s.deleted_at IS NULL"
     return f"""
-    INSERT OR IGNORE INTO member_activity (client_id, balance) VALUES ({client}, 0);
+    INSERT INTO member_activity (client_id, balance) SELECT {client}, 0
+    WHERE NOT EXISTS (SELECT 1 FROM member_activity WHERE client_id = {client});
     UPDATE member_activity SET
       (first_done_at, first_done_trainer) = (
         SELECT s.starts_at, s.trainer_id FROM sessions s
@@ -35,7 +38,8 @@ def _refresh_sessions(client: str) -> str:
 
 def _refresh_balance(client: str) -> str:
     return f"""
-    INSERT OR IGNORE INTO member_activity (client_id, balance) VALUES ({client}, 0);
+    INSERT INTO member_activity (client_id, balance) SELECT {client}, 0
+    WHERE NOT EXISTS (SELECT 1 FROM member_activity WHERE client_id = {client});
     UPDATE member_activity SET balance = (
         SELECT COALESCE(SUM(e.delta), 0) FROM credit_ledger e
         WHERE e.client_id = {client} AND e.deleted_at IS NULL)
@@ -81,10 +85,9 @@ def _refresh_package_payments(package: str) -> str:
 
 
 _PACKAGE_ROW = """
+    DELETE FROM package_sales WHERE package_id = NEW.id;
     INSERT INTO package_sales (package_id, trainer_id, gross, live, first_paid_on)
-    VALUES (NEW.id, NEW.trainer_id, NEW.gross, NEW.deleted_at IS NULL, {first})
-    ON CONFLICT (package_id) DO UPDATE SET trainer_id = excluded.trainer_id,
-      gross = excluded.gross, live = excluded.live, first_paid_on = excluded.first_paid_on;"""
+    VALUES (NEW.id, NEW.trainer_id, NEW.gross, NEW.deleted_at IS NULL, {first});"""
 
 TRIGGERS += (
     ("package_sales_package_insert",
