@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import delete, select, text, update
 from store_seed import seed_basics
 
+from the5hc_desktop.store import analytics_sql
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Client,
@@ -137,6 +138,11 @@ def test_member_activity_follows_every_kind_of_write(database: Database) -> None
                 row = s.get(CreditLedgerEntry, rng.choice(ledger_ids))
                 row.deleted_at = None if row.deleted_at else START
         assert same(database), (round_, action)
+    # The migration's backfill builds the same rows from scratch.
+    with database.write() as s:
+        s.execute(text("DELETE FROM member_activity").execution_options(**{RAW_WRITE: True}))
+        s.execute(text(analytics_sql.BACKFILL))
+    assert same(database)
 
 
 def test_rows_written_without_the_orm_are_counted_too(database: Database) -> None:
@@ -240,3 +246,7 @@ def test_package_sales_follow_packages_and_payments(database: Database) -> None:
                 s.execute(delete(Payment).where(Payment.id == gone)
                           .execution_options(**{RAW_WRITE: True}))
         assert stored_sales(database) == expected_sales(database), (round_, action)
+    with database.write() as s:
+        s.execute(text("DELETE FROM package_sales").execution_options(**{RAW_WRITE: True}))
+        s.execute(text(analytics_sql.PACKAGES_BACKFILL))
+    assert stored_sales(database) == expected_sales(database)
