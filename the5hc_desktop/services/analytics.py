@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -39,7 +39,6 @@ from the5hc_desktop.domain.credits import SessionStatus
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.roles import TRAINING_ROLE_VALUES, Role
-from the5hc_desktop.reports.tables import PrintTable, render_tables
 from the5hc_desktop.services import analytics_queries as q
 from the5hc_desktop.services.base import ServiceBase, gym_zone, local_today, to_local, to_utc
 from the5hc_desktop.services.context import Actor
@@ -48,6 +47,9 @@ from the5hc_desktop.services.settings import gym_organization
 from the5hc_desktop.services.xlsx_export import Column as XlsxColumn
 from the5hc_desktop.services.xlsx_export import Sheet, write_workbook
 from the5hc_desktop.store.models import StaffAccount
+
+if TYPE_CHECKING:
+    from the5hc_desktop.reports.tables import PrintTable
 
 ACTIVE_WINDOW_DAYS = 30
 RETENTION_MONTHS = 12
@@ -176,6 +178,9 @@ class AnalyticsService(ServiceBase):
                   language: str = "ko") -> Path:
         """The report's tables as an A4 PDF at `target` (for printing or keeping)."""
         require(actor, Capability.VIEW_REVENUE)
+        # Imported here: ReportLab loads only when a PDF is made (the window paints first).
+        from the5hc_desktop.reports.tables import render_tables
+
         with self._db.read() as session:
             org = gym_organization(session)
             gym = org.name if org is not None else ""
@@ -404,6 +409,8 @@ def figure_row(r: TrainerFigures) -> tuple[Any, ...]:
 
 def print_tables(report: AnalyticsReport, language: str = "ko") -> list[PrintTable]:
     """The workbook's sheets as text tables for the print-out (numbers as the pane shows)."""
+    from the5hc_desktop.reports.tables import PrintTable
+
     tables = []
     for sheet in report_sheets(report, language):
         formats = [c.number_format for c in sheet.columns]
