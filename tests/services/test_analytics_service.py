@@ -8,13 +8,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 from services_training import Clock
 
 from the5hc_desktop.domain.errors import PermissionDenied
-from the5hc_desktop.services.analytics import AnalyticsService, Period, period_range
+from the5hc_desktop.services.analytics import (
+    AnalyticsService,
+    Period,
+    period_range,
+    revenue_series,
+)
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.dashboard import DashboardService
 from the5hc_desktop.store.database import Database
@@ -144,12 +151,13 @@ def brute(w: World, first: date, last: date, trainer: uuid.UUID | None) -> dict[
     balance: dict[uuid.UUID, int] = defaultdict(int)
     for e in w.ledger:
         balance[e.client_id] += e.delta
-    used = {e.session_id for e in w.ledger if e.kind in ("complete", "no_show")}
     lapsed = 0
     for cid in live_clients:
-        mine_used = [t for t in w.sessions if t.id in used and t.client_id == cid]
+        mine_used = [t for t in w.sessions if t.status in ("completed", "no_show")
+                     and t.client_id == cid]
         if balance[cid] <= 0 and mine_used:
-            latest = max(mine_used, key=lambda t: t.starts_at)
+            # Equal start times: the highest trainer id (the store's tie-break).
+            latest = max(mine_used, key=lambda t: (t.starts_at, t.trainer_id.bytes))
             if first <= _local_day(latest.starts_at) <= last and mine(latest.trainer_id):
                 lapsed += 1
     done = [a for a in w.assessments if first <= a.assessed_on <= last and mine(a.trainer_id)]
@@ -178,6 +186,57 @@ FIGURES = ("completed", "no_show", "cancelled", "revenue_gross", "revenue_net",
            "lapsed_members", "assessments", "average_change")
 
 
+def brute_heat(w: World, first: date, last: date,
+               trainer: uuid.UUID | None) -> tuple[tuple[int, ...], ...]:
+    """[weekday][hour] of sessions not cancelled, in Seoul time, counted one by one."""
+    heat = [[0] * 24 for _ in range(7)]
+    for t in w.sessions:
+        local = t.starts_at.astimezone(SEOUL)
+        if (first <= local.date() <= last and t.status != "cancelled"
+                and trainer in (None, t.trainer_id)):
+            heat[local.weekday()][local.hour] += 1
+    return tuple(tuple(day) for day in heat)
+
+
+def brute_monthly(w: World, first: date, last: date,
+                  trainer: uuid.UUID | None) -> dict[tuple[date, uuid.UUID | None], int]:
+    """Σ gross per (month, package trainer) of payments dated in the range."""
+    pkg = {p.id: p for p in w.packages}
+    totals: dict[tuple[date, uuid.UUID | None], int] = defaultdict(int)
+    for p in w.payments:
+        owner = pkg[p.package_id].trainer_id
+        if first <= p.paid_on <= last and trainer in (None, owner):
+            totals[(p.paid_on.replace(day=1), owner)] += p.gross
+    return dict(totals)
+
+
+def brute_retention(w: World, first: date, last: date, trainer: uuid.UUID | None,
+                    now: datetime) -> list[tuple[int, int, int]]:
+    """(month, members followed that long, members still training) counted member by member."""
+    live_clients = {c.id for c in w.clients if c.deleted_at is None}
+    period = timedelta(days=30)
+    spans = []
+    for cid in live_clients:
+        # Equal start times: the lowest trainer id first (the store's tie-break).
+        done = sorted((t for t in w.sessions if t.client_id == cid and t.status == "completed"),
+                      key=lambda t: (t.starts_at, t.trainer_id.bytes))
+        if (not done or not first <= _local_day(done[0].starts_at) <= last
+                or done[0].starts_at > now):
+            continue
+        if trainer is not None and done[0].trainer_id != trainer:
+            continue
+        start = done[0].starts_at
+        # Whole periods, counted in whole seconds as the store's instants are.
+        spans.append(((done[-1].starts_at - start) // period, (now - start) // period))
+    points = []
+    for month in range(13):
+        followed = [kept for kept, seen in spans if seen >= month]
+        if not followed:
+            break
+        points.append((month, len(followed), sum(1 for kept in followed if kept >= month)))
+    return points
+
+
 @pytest.mark.parametrize(("first", "last"), [
     (date(2025, 1, 1), date(2025, 12, 31)),
     (date(2025, 3, 1), date(2025, 3, 31)),
@@ -185,6 +244,7 @@ FIGURES = ("completed", "no_show", "cancelled", "revenue_gross", "revenue_net",
 ])
 def test_figures_match_a_brute_force_count(db: Database, clock: Clock, owner: Actor,
                                            world: World, first: date, last: date) -> None:
+    clock.value = datetime(2025, 9, 1, 3, tzinfo=UTC)  # later cohorts are not followed yet
     service = AnalyticsService(db, now=clock)
     report = service.report(owner, first, last)
     got = {f: getattr(report.total, f) for f in FIGURES}
@@ -193,11 +253,22 @@ def test_figures_match_a_brute_force_count(db: Database, clock: Clock, owner: Ac
         if row.trainer_id is not None:
             assert {f: getattr(row, f) for f in FIGURES} == brute(world, first, last,
                                                                  row.trainer_id)
+    assert report.heat == brute_heat(world, first, last, None)
+    assert report.monthly_revenue == brute_monthly(world, first, last, None)
+    now = clock()
+    assert [(p.month, p.observed, p.kept) for p in report.retention] == brute_retention(
+        world, first, last, None, now)
+    if (first, last) == (date(2025, 1, 1), date(2025, 12, 31)):
+        assert len(report.retention) > 3  # the curve is really compared
     one = report.trainers[0].trainer_id
     assert one is not None
     narrowed = service.report(owner, first, last, trainer_id=one)
     assert [r.trainer_id for r in narrowed.trainers] == [one]
     assert {f: getattr(narrowed.total, f) for f in FIGURES} == brute(world, first, last, one)
+    assert [(p.month, p.observed, p.kept) for p in narrowed.retention] == brute_retention(
+        world, first, last, one, now)
+    assert narrowed.heat == brute_heat(world, first, last, one)
+    assert narrowed.monthly_revenue == brute_monthly(world, first, last, one)
 
 
 def test_revenue_is_the_dashboards(db: Database, clock: Clock, owner: Actor,
@@ -229,3 +300,29 @@ def test_a_trainer_sees_only_themself_and_the_desk_nothing(
 ])
 def test_named_periods(period: Period, today: date, expected: tuple[date, date]) -> None:
     assert period_range(period, today) == expected
+
+
+def test_revenue_series_names_the_top_trainers_and_sums_the_rest(
+        db: Database, clock: Clock, owner: Actor, world: World) -> None:
+    report = AnalyticsService(db, now=clock).report(owner, date(2025, 1, 1),
+                                                    date(2025, 12, 31))
+    series = revenue_series(report, "미지정", top=1)
+    assert len(series.months) == 12
+    assert [name is None for name, _values in series.series] == [False, True]
+    for index, month in enumerate(series.months):
+        assert sum(values[index] for _n, values in series.series) == sum(
+            v for (m, _t), v in report.monthly_revenue.items() if m == month)
+    # Everyone named when only one would be left over.
+    everyone = revenue_series(report, "미지정", top=len(report.trainers) - 1)
+    assert all(name is not None for name, _values in everyone.series)
+
+
+def test_the_print_out_holds_every_table(db: Database, clock: Clock, owner: Actor,
+                                         world: World, tmp_path: Path) -> None:
+    service = AnalyticsService(db, now=clock)
+    report = service.report(owner, date(2025, 1, 1), date(2025, 12, 31))
+    pdf = service.write_pdf(owner, report, tmp_path / "analytics.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    for caption in ("트레이너별", "월별 매출", "요일×시간", "유지율", "전체"):
+        assert caption in text
+    assert f"{report.total.revenue_gross:,}" in text

@@ -10,7 +10,12 @@ Definitions (one place):
 - active members: members with a session (not cancelled) in the 30 days ending on the range's
   last day; new members: created in the range (by their assigned trainer).
 - lapsed (retention): members whose credits are used up (Σ ledger ≤ 0 over all their
-  packages) and whose last used session started in the range — they did not buy again.
+  packages) and whose last used (completed or no-show) session started in the range — they
+  did not buy again; counted for that session's trainer.
+- retention curve: the cohort is the members whose first completed session ever falls in
+  the range (by its trainer); point k = the share of those observed for k 30-day periods
+  (first session at least 30·k days before now) whose latest completed session came at
+  least 30·k days after the first.
 - assessments: done in the range (by assessing trainer); average change = mean of
   (latest − first overall score) over members whose latest assessment is in the range and who
   have at least two scored assessments, attributed to the latest one's trainer.
@@ -19,39 +24,37 @@ Definitions (one place):
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.availability import WEEKDAY_LABELS
-from the5hc_desktop.domain.credits import LedgerKind, SessionStatus
+from the5hc_desktop.domain.credits import SessionStatus
 from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.roles import TRAINING_ROLE_VALUES, Role
+from the5hc_desktop.services import analytics_queries as q
 from the5hc_desktop.services.base import ServiceBase, gym_zone, local_today, to_local, to_utc
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.services.revenue import revenue_rows
+from the5hc_desktop.services.settings import gym_organization
 from the5hc_desktop.services.xlsx_export import Column as XlsxColumn
 from the5hc_desktop.services.xlsx_export import Sheet, write_workbook
-from the5hc_desktop.store.models import (
-    Assessment,
-    Client,
-    CreditLedgerEntry,
-    Payment,
-    SessionPackage,
-    StaffAccount,
-    TrainingSession,
-)
+from the5hc_desktop.store.models import StaffAccount
+from the5hc_desktop.store.types import instant_from_storage
+
+if TYPE_CHECKING:
+    from the5hc_desktop.reports.tables import PrintTable
 
 ACTIVE_WINDOW_DAYS = 30
+HOUR_US = 3_600_000_000  # an hour of stored instants (whole microseconds)
+RETENTION_MONTHS = 12
 UNASSIGNED = Label("미지정", "Unassigned")
 TOTAL = Label("전체", "Gym total")
 
@@ -109,7 +112,8 @@ class TrainerFigures:
     new_members: int = 0
     lapsed_members: int = 0
     assessments: int = 0
-    score_changes: list[float] = field(default_factory=list)
+    changed_members: int = 0  # members with a first and a latest overall score
+    change_sum: float = 0.0  # Σ (latest − first) over them
 
     @property
     def no_show_rate(self) -> float | None:
@@ -122,8 +126,20 @@ class TrainerFigures:
 
     @property
     def average_change(self) -> float | None:
-        changes = self.score_changes
-        return None if not changes else sum(changes) / len(changes)
+        return None if not self.changed_members else self.change_sum / self.changed_members
+
+
+@dataclass(frozen=True)
+class RetentionPoint:
+    """Of `observed` cohort members followed for `month` 30-day periods, `kept` still came."""
+
+    month: int
+    observed: int
+    kept: int
+
+    @property
+    def rate(self) -> float:
+        return self.kept / self.observed
 
 
 @dataclass(frozen=True)
@@ -136,6 +152,8 @@ class AnalyticsReport:
     monthly_revenue: dict[tuple[date, uuid.UUID | None], int]
     # [weekday][hour] → sessions (not cancelled) starting then, local time.
     heat: tuple[tuple[int, ...], ...]
+    # Month 0, 1, … of the retention curve (see the module docstring).
+    retention: tuple[RetentionPoint, ...] = ()
 
 
 class AnalyticsService(ServiceBase):
@@ -151,11 +169,27 @@ class AnalyticsService(ServiceBase):
             trainer_id = actor.staff_id
         with self._db.read() as session:
             zone = gym_zone(session)
-            return _Builder(session, zone, first, last, trainer_id).build()
+            return _Builder(session, zone, first, last, trainer_id,
+                            self.utc_now()).build()
 
     def today(self) -> date:
         with self._db.read() as session:
             return local_today(gym_zone(session), self._now)
+
+    def write_pdf(self, actor: Actor, report: AnalyticsReport, target: Path,
+                  language: str = "ko") -> Path:
+        """The report's tables as an A4 PDF at `target` (for printing or keeping)."""
+        require(actor, Capability.VIEW_REVENUE)
+        # Imported here: ReportLab loads only when a PDF is made (the window paints first).
+        from the5hc_desktop.reports.tables import render_tables
+
+        with self._db.read() as session:
+            org = gym_organization(session)
+            gym = org.name if org is not None else ""
+        title = Label("분석", "Analytics").text(language)
+        render_tables(title, f"{report.first} ~ {report.last}", gym,
+                      print_tables(report, language), target)
+        return target
 
     def trainers(self, actor: Actor) -> list[tuple[uuid.UUID, str]]:
         """The trainers the actor may pick in the filter."""
@@ -170,13 +204,16 @@ class AnalyticsService(ServiceBase):
 
 
 class _Builder:
+    """Fills the report from `analytics_queries`' aggregates (each a few hundred rows)."""
+
     def __init__(self, session: Session, zone: ZoneInfo, first: date, last: date,
-                 trainer_id: uuid.UUID | None) -> None:
+                 trainer_id: uuid.UUID | None, now: datetime) -> None:
         self.s = session
         self.zone = zone
         self.first, self.last = first, last
         self.after = last + timedelta(days=1)
-        self.lo, self.hi = self._utc(first), self._utc(self.after)
+        self.lo, self.hi = q.stored(self._utc(first)), q.stored(self._utc(self.after))
+        self.now = now
         self.only = trainer_id
         self.rows: dict[uuid.UUID | None, TrainerFigures] = {}
         self.names: dict[uuid.UUID, str] = {
@@ -197,15 +234,22 @@ class _Builder:
         if self.only is not None:
             self.row(self.only)
         total = TrainerFigures(None, TOTAL.ko)
-        heat = self._sessions(total)
-        monthly = self._revenue(total)
-        self._packages(total)
+        self._sessions(total)
+        heat = self._heat()
+        monthly = self._payments(total)
         self._members(total)
-        self._lapsed(total)
-        self._assessments(total)
+        retention = self._spans(total)
+        for trainer_id, n in q.assessments_done(self.s, self.first, self.after):
+            self._add(trainer_id, total, "assessments", n)
+        for trainer_id, n, change in q.score_changes(self.s, self.first, self.after):
+            row = self.row(trainer_id)
+            if row is not None:
+                for figures in (row, total):
+                    figures.changed_members += n
+                    figures.change_sum += change
         trainers = sorted(self.rows.values(), key=lambda r: (r.trainer_id is None, r.name))
         return AnalyticsReport(self.first, self.last, tuple(trainers), total, monthly,
-                               tuple(tuple(r) for r in heat))
+                               heat, retention)
 
     def _add(self, trainer_id: uuid.UUID | None, total: TrainerFigures, name: str,
              value: int) -> None:
@@ -214,168 +258,90 @@ class _Builder:
             setattr(row, name, getattr(row, name) + value)
             setattr(total, name, getattr(total, name) + value)
 
-    def _sessions(self, total: TrainerFigures) -> list[list[int]]:
-        heat = [[0] * 24 for _ in range(7)]
+    def _sessions(self, total: TrainerFigures) -> None:
         names = {SessionStatus.COMPLETED.value: "completed",
                  SessionStatus.NO_SHOW.value: "no_show",
                  SessionStatus.CANCELLED.value: "cancelled"}
-        for trainer_id, status, n in self.s.execute(
-            select(TrainingSession.trainer_id, TrainingSession.status, func.count())
-            .where(TrainingSession.starts_at >= self.lo, TrainingSession.starts_at < self.hi,
-                   TrainingSession.deleted_at.is_(None))
-            .group_by(TrainingSession.trainer_id, TrainingSession.status)
-        ):
+        for trainer_id, status, n in q.session_counts(self.s, self.lo, self.hi):
             if status in names:
-                self._add(trainer_id, total, names[status], int(n))
-        query = select(TrainingSession.trainer_id, TrainingSession.starts_at).where(
-            TrainingSession.starts_at >= self.lo, TrainingSession.starts_at < self.hi,
-            TrainingSession.deleted_at.is_(None),
-            TrainingSession.status != SessionStatus.CANCELLED.value)
-        if self.only is not None:
-            query = query.where(TrainingSession.trainer_id == self.only)
-        for _trainer, starts in self.s.execute(query):
-            local = to_local(starts, self.zone)
-            heat[local.weekday()][local.hour] += 1
-        return heat
+                self._add(trainer_id, total, names[status], n)
 
-    def _revenue(self, total: TrainerFigures) -> dict[tuple[date, uuid.UUID | None], int]:
-        monthly: dict[tuple[date, uuid.UUID | None], int] = defaultdict(int)
-        for paid_on, trainer_id, gross, net in revenue_rows(
-                self.s, self.first, self.after, by_trainer=True):
+    def _heat(self) -> tuple[tuple[int, ...], ...]:
+        heat = [[0] * 24 for _ in range(7)]
+        offsets: dict[int, timedelta] = {}  # per UTC hour: the zone's offset then
+        for instant, n in q.session_starts(self.s, self.lo, self.hi, self.only):
+            utc = instant_from_storage(instant)
+            hour = instant // HOUR_US
+            if hour not in offsets:
+                offsets[hour] = to_local(utc, self.zone).utcoffset() or timedelta()
+            local = (utc + offsets[hour]).replace(tzinfo=None)
+            heat[local.weekday()][local.hour] += n
+        return tuple(tuple(day) for day in heat)
+
+    def _payments(self, total: TrainerFigures) -> dict[tuple[date, uuid.UUID | None], int]:
+        monthly: dict[tuple[date, uuid.UUID | None], int] = {}
+        for month, trainer_id, gross, net in q.revenue(self.s, self.first, self.after):
             if self.row(trainer_id) is None:
                 continue
-            self._add(trainer_id, total, "revenue_gross", int(gross))
-            self._add(trainer_id, total, "revenue_net", int(net))
-            monthly[(paid_on.replace(day=1), trainer_id)] += int(gross)
-        return dict(monthly)
-
-    def _packages(self, total: TrainerFigures) -> None:
-        sold = (
-            select(Payment.package_id.label("package_id"),
-                   func.min(Payment.paid_on).label("sold_on"))
-            .where(Payment.package_id.is_not(None), Payment.reverses_payment_id.is_(None),
-                   Payment.deleted_at.is_(None))
-            .group_by(Payment.package_id).subquery()
-        )
-        for trainer_id, n, gross in self.s.execute(
-            select(SessionPackage.trainer_id, func.count(), func.sum(SessionPackage.gross))
-            .join(sold, sold.c.package_id == SessionPackage.id)
-            .where(sold.c.sold_on >= self.first, sold.c.sold_on < self.after,
-                   SessionPackage.deleted_at.is_(None))
-            .group_by(SessionPackage.trainer_id)
-        ):
-            self._add(trainer_id, total, "packages_sold", int(n))
-            self._add(trainer_id, total, "packages_gross", int(gross or 0))
+            self._add(trainer_id, total, "revenue_gross", gross)
+            self._add(trainer_id, total, "revenue_net", net)
+            monthly[(month, trainer_id)] = monthly.get((month, trainer_id), 0) + gross
+        for trainer_id, n, package_gross in q.packages_sold(self.s, self.first, self.after):
+            self._add(trainer_id, total, "packages_sold", n)
+            self._add(trainer_id, total, "packages_gross", package_gross)
+        return monthly
 
     def _members(self, total: TrainerFigures) -> None:
-        window_lo = self._utc(self.after - timedelta(days=ACTIVE_WINDOW_DAYS))
-        seen: set[uuid.UUID] = set()
-        per: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-        for trainer_id, client_id in self.s.execute(
-            select(TrainingSession.trainer_id, TrainingSession.client_id).distinct()
-            .join(Client, Client.id == TrainingSession.client_id)
-            .where(TrainingSession.starts_at >= window_lo, TrainingSession.starts_at < self.hi,
-                   TrainingSession.deleted_at.is_(None), Client.deleted_at.is_(None),
-                   TrainingSession.status != SessionStatus.CANCELLED.value)
-        ):
-            if self.row(trainer_id) is not None:
-                per[trainer_id].add(client_id)
-                seen.add(client_id)
-        for trainer_id, clients in per.items():
-            row = self.row(trainer_id)
-            assert row is not None
-            row.active_members = len(clients)
-        total.active_members = len(seen)
-        for assigned, n in self.s.execute(
-            select(Client.trainer_id, func.count())
-            .where(Client.deleted_at.is_(None), Client.created_at >= self.lo,
-                   Client.created_at < self.hi)
-            .group_by(Client.trainer_id)
-        ):
-            self._add(assigned, total, "new_members", int(n))
-
-    def _lapsed(self, total: TrainerFigures) -> None:
-        used = (LedgerKind.COMPLETE.value, LedgerKind.NO_SHOW.value)
-        # By the package's and the session's member: a merge re-points those, while ledger
-        # rows keep the client id they were written with.
-        balance = (
-            select(SessionPackage.client_id.label("client_id"))
-            .join(CreditLedgerEntry, CreditLedgerEntry.package_id == SessionPackage.id)
-            .where(CreditLedgerEntry.deleted_at.is_(None))
-            .group_by(SessionPackage.client_id)
-            .having(func.sum(CreditLedgerEntry.delta) <= 0)
-            .subquery()
-        )
-        last_use = (
-            select(TrainingSession.client_id.label("client_id"),
-                   func.max(TrainingSession.starts_at).label("starts_at"))
-            .select_from(CreditLedgerEntry)
-            .join(TrainingSession, TrainingSession.id == CreditLedgerEntry.session_id)
-            .where(CreditLedgerEntry.deleted_at.is_(None), CreditLedgerEntry.kind.in_(used))
-            .group_by(TrainingSession.client_id)
-            .subquery()
-        )
-        rows = self.s.execute(
-            select(TrainingSession.client_id, TrainingSession.trainer_id)
-            .join(balance, balance.c.client_id == TrainingSession.client_id)
-            .join(last_use, (last_use.c.client_id == TrainingSession.client_id)
-                  & (last_use.c.starts_at == TrainingSession.starts_at))
-            .join(Client, Client.id == TrainingSession.client_id)
-            .where(last_use.c.starts_at >= self.lo, last_use.c.starts_at < self.hi,
-                   TrainingSession.deleted_at.is_(None), Client.deleted_at.is_(None),
-                   TrainingSession.status.in_(
-                       (SessionStatus.COMPLETED.value, SessionStatus.NO_SHOW.value)))
-        )
-        counted: set[uuid.UUID] = set()
-        for client_id, trainer_id in rows:
-            if client_id not in counted:
-                counted.add(client_id)
-                self._add(trainer_id, total, "lapsed_members", 1)
-
-    def _assessments(self, total: TrainerFigures) -> None:
-        for trainer_id, n in self.s.execute(
-            select(Assessment.trainer_id, func.count())
-            .where(Assessment.deleted_at.is_(None), Assessment.assessed_on >= self.first,
-                   Assessment.assessed_on < self.after)
-            .group_by(Assessment.trainer_id)
-        ):
-            self._add(trainer_id, total, "assessments", int(n))
-        in_range = (
-            select(Assessment.client_id).where(
-                Assessment.deleted_at.is_(None), Assessment.assessed_on >= self.first,
-                Assessment.assessed_on < self.after, Assessment.score_overall.is_not(None))
-            .distinct()
-        )
-        series: dict[uuid.UUID, list[Any]] = defaultdict(list)
-        for client_id, trainer_id, score in self.s.execute(
-            select(Assessment.client_id, Assessment.trainer_id, Assessment.score_overall)
-            .where(Assessment.client_id.in_(in_range), Assessment.deleted_at.is_(None),
-                   Assessment.score_overall.is_not(None), Assessment.assessed_on < self.after)
-            .order_by(Assessment.client_id, Assessment.assessed_on, Assessment.created_at)
-        ):
-            series[client_id].append((trainer_id, float(score or 0)))
-        for points in series.values():
-            if len(points) < 2:
-                continue
-            trainer_id, latest = points[-1]
-            change = latest - points[0][1]
+        window_lo = q.stored(self._utc(self.after - timedelta(days=ACTIVE_WINDOW_DAYS)))
+        per, everyone = q.active_members(self.s, window_lo, self.hi)
+        for trainer_id, n in per.items():
             row = self.row(trainer_id)
             if row is not None:
-                row.score_changes.append(change)
-                total.score_changes.append(change)
+                row.active_members = n
+        total.active_members = everyone if self.only is None else per.get(self.only, 0)
+        for trainer_id, n in q.new_members(self.s, self.lo, self.hi):
+            self._add(trainer_id, total, "new_members", n)
+
+    def _spans(self, total: TrainerFigures) -> tuple[RetentionPoint, ...]:
+        lapsed, cohort = q.member_spans(self.s, self.lo, self.hi, self.now)
+        for trainer_id, n in lapsed.items():
+            self._add(trainer_id, total, "lapsed_members", n)
+        mine = [(kept, observed, n) for trainer_id, kept, observed, n in cohort
+                if self.only is None or trainer_id == self.only]
+        return retention_curve(mine)
+
+
+def retention_curve(members: list[tuple[int, int, int]]) -> tuple[RetentionPoint, ...]:
+    """Points 0..RETENTION_MONTHS from (kept periods, observed periods, members) groups; a
+    point counts only the members observed that long, and stops where none are."""
+    points = []
+    for month in range(RETENTION_MONTHS + 1):
+        observed = sum(n for _kept, seen, n in members if seen >= month)
+        if observed == 0:
+            break
+        kept = sum(n for k, seen, n in members if seen >= month and k >= month)
+        points.append(RetentionPoint(month, observed, kept))
+    return tuple(points)
 
 
 __all__ = [
     "FIGURE_HEADERS",
     "PERIOD_LABELS",
+    "RETENTION_HEADERS",
+    "RETENTION_MONTHS",
+    "TOP_TRAINERS",
     "AnalyticsReport",
     "AnalyticsService",
     "Period",
+    "RetentionPoint",
+    "RevenueSeries",
     "TrainerFigures",
     "export_report",
     "figure_row",
     "period_range",
+    "print_tables",
     "report_sheets",
+    "revenue_series",
 ]
 
 
@@ -384,7 +350,7 @@ __all__ = [
 
 def report_sheets(report: AnalyticsReport, language: str = "ko") -> list[Sheet]:
     """The pane's tables as workbook sheets: figures per trainer (total last), revenue per
-    month and trainer, and sessions by weekday × hour."""
+    month and trainer, sessions by weekday × hour and the retention curve."""
     columns = tuple(XlsxColumn(h.text(language), fmt, width)
                     for h, fmt, width in FIGURE_HEADERS)
     rows = [figure_row(r) for r in (*report.trainers, report.total)]
@@ -395,6 +361,7 @@ def report_sheets(report: AnalyticsReport, language: str = "ko") -> list[Sheet]:
                    report.monthly_revenue.items(), key=lambda i: names.get(i[0][1], ""))
                if mm == m]
     heat = [(WEEKDAY_LABELS[d].text(language), *report.heat[d]) for d in range(7)]
+    retention = [(p.month, p.observed, p.kept, p.rate) for p in report.retention]
     return [
         Sheet(Label("트레이너별", "By trainer").text(language), columns, rows),
         Sheet(Label("월별 매출", "Monthly revenue").text(language),
@@ -403,6 +370,9 @@ def report_sheets(report: AnalyticsReport, language: str = "ko") -> list[Sheet]:
                XlsxColumn(Label("매출(총액)", "Gross").text(language), "#,##0")), revenue),
         Sheet(Label("요일×시간", "Weekday × hour").text(language),
               (XlsxColumn(""), *(XlsxColumn(f"{h:02d}", "0", 6) for h in range(24))), heat),
+        Sheet(Label("유지율", "Retention").text(language),
+              tuple(XlsxColumn(h.text(language), fmt, width)
+                    for h, fmt, width in RETENTION_HEADERS), retention),
     ]
 
 
@@ -424,10 +394,101 @@ FIGURE_HEADERS: tuple[tuple[Label, str | None, float], ...] = (
 )
 
 
+RETENTION_HEADERS: tuple[tuple[Label, str | None, float], ...] = (
+    (Label("개월", "Month"), None, 8),
+    (Label("관찰 회원", "Members followed"), "#,##0", 12),
+    (Label("유지 회원", "Still training"), "#,##0", 12),
+    (Label("유지율", "Retention"), "0.0%", 10),
+)
+
+
 def figure_row(r: TrainerFigures) -> tuple[Any, ...]:
     return (r.name, r.completed, r.no_show, r.cancelled, r.no_show_rate, r.revenue_gross,
             r.revenue_net, r.packages_sold, r.average_price, r.active_members, r.new_members,
             r.lapsed_members, r.assessments, r.average_change)
+
+
+def print_tables(report: AnalyticsReport, language: str = "ko") -> list[PrintTable]:
+    """The workbook's sheets as text tables for the print-out (numbers as the pane shows)."""
+    from the5hc_desktop.reports.tables import PrintTable
+
+    tables = []
+    for sheet in report_sheets(report, language):
+        formats = [c.number_format for c in sheet.columns]
+        rows = tuple(tuple(_cell_text(v, f) for v, f in zip(row, formats, strict=True))
+                     for row in sheet.rows)
+        tables.append(PrintTable(sheet.title, tuple(c.header for c in sheet.columns), rows))
+    # On paper, revenue per month reads as the chart does: a column per top trainer.
+    series = revenue_series(report, UNASSIGNED.text(language))
+    others = Label("기타", "Others").text(language)
+    headers = (Label("월", "Month").text(language),
+               *((name or others) for name, _values in series.series),
+               TOTAL.text(language))
+    rows = tuple(
+        (f"{month:%Y-%m}", *(f"{values[i]:,}" for _n, values in series.series),
+         f"{sum(values[i] for _n, values in series.series):,}")
+        for i, month in enumerate(series.months))
+    tables[1] = PrintTable(tables[1].caption, headers, rows)
+    return tables
+
+
+TOP_TRAINERS = 6
+
+
+@dataclass(frozen=True)
+class RevenueSeries:
+    """Monthly gross of the busiest trainers, and of the others together (name None)."""
+
+    months: tuple[date, ...]
+    series: tuple[tuple[str | None, tuple[int, ...]], ...]
+
+    def is_empty(self) -> bool:
+        return not self.months
+
+
+def revenue_series(report: AnalyticsReport, unassigned: str,
+                   top: int = TOP_TRAINERS) -> RevenueSeries:
+    """Every month of the range (also months without payments); the `top` trainers by gross
+    each get a series and the rest share one, so forty trainers still make a legible chart."""
+    if not report.monthly_revenue:
+        return RevenueSeries((), ())
+    months: list[date] = []
+    month = report.first.replace(day=1)
+    while month <= report.last:
+        months.append(month)
+        month = _month_after(month)
+    totals: dict[uuid.UUID | None, int] = {}
+    for (_m, trainer), gross in report.monthly_revenue.items():
+        totals[trainer] = totals.get(trainer, 0) + gross
+    names = {r.trainer_id: r.name for r in report.trainers}
+    ranked = sorted(totals, key=lambda t: (-totals[t], names.get(t, unassigned)))
+    shown = ranked[:top] if len(ranked) > top + 1 else ranked
+    rest = [t for t in ranked if t not in shown]
+
+    def per_month(trainers: list[uuid.UUID | None]) -> tuple[int, ...]:
+        return tuple(sum(report.monthly_revenue.get((m, t), 0) for t in trainers)
+                     for m in months)
+
+    series: list[tuple[str | None, tuple[int, ...]]] = [
+        (names.get(t, unassigned) if t is not None else unassigned, per_month([t]))
+        for t in shown]
+    if rest:
+        series.append((None, per_month(rest)))
+    return RevenueSeries(tuple(months), tuple(series))
+
+
+def _cell_text(value: Any, number_format: str | None) -> str:
+    if value is None:
+        return "–"
+    if number_format == "0.0%":
+        return f"{value * 100:.1f}%"
+    if number_format == "0.0":
+        return f"{value:+.1f}"
+    if number_format == "#,##0" and isinstance(value, int):
+        return f"{value:,}"
+    if number_format == "0" and value == 0:
+        return ""
+    return str(value)
 
 
 def export_report(report: AnalyticsReport, target: Path, language: str = "ko") -> Path:

@@ -5,8 +5,9 @@ credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, healt
 assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
 to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
 sync_state, sync_conflicts, sync_base, client_search (a trigger-maintained search index of
-clients) and the dashboard summaries dash_session_hours, dash_package_balances and
-dash_package_expiry (trigger-maintained totals, models_dashboard.py).
+clients), the dashboard summaries dash_session_hours, dash_package_balances and
+dash_package_expiry (trigger-maintained totals, models_dashboard.py), and member_activity
+and package_sales (trigger-maintained figures for 분석, models_analytics.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from the5hc_desktop.domain.choices import (
     SESSION_STATUSES,
 )
 from the5hc_desktop.store.base import NAMING_CONVENTION, Base, SyncedMixin
+from the5hc_desktop.store.models_analytics import MemberActivity, PackageSale
 from the5hc_desktop.store.models_assessment import (
     ASSESSMENT_INPUT_FIELDS,
     SCORE_COLUMNS,
@@ -128,9 +130,11 @@ __all__ = [
     "FeeAuditEntry",
     "HealthScreening",
     "LocalSetting",
+    "MemberActivity",
     "Organization",
     "PackageBalance",
     "PackageExpiryCount",
+    "PackageSale",
     "Payment",
     "SessionHourCount",
     "SessionPackage",

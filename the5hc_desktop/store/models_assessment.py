@@ -65,6 +65,9 @@ class Assessment(SyncedMixin, Base):
                    "client_id", "assessed_on", "created_at", "score_overall"),
         # The dashboard's count and average of a month.
         live_index("ix_assessments_live_assessed_on", "assessed_on", "score_overall"),
+        # Used by: 분석's assessments per trainer and score changes (migration 0009).
+        live_index("ix_assessments_live_analytics", "assessed_on", "client_id", "trainer_id",
+                   "score_overall", "created_at"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))

@@ -103,6 +103,8 @@ class Client(SyncedMixin, Base):
         live_index("ix_clients_live_trainer_name", "trainer_id", "name", "id", "active"),
         # Used by: the dashboard's new members of a month (created_at range).
         live_index("ix_clients_live_created_at", "created_at"),
+        # Used by: 분석's new members per trainer (migration 0009).
+        live_index("ix_clients_live_created_trainer", "created_at", "trainer_id"),
         # Counting active members: the narrowest index of exactly those rows. Only queries
         # naming all of `active_count_terms()` can use it (change_stamp IS NOT NULL is always
         # true), so it never stands in for the name index in a query that needs names.

@@ -48,6 +48,9 @@ class SessionPackage(SyncedMixin, Base):
         CheckConstraint("gross >= 0", name="gross"),
         CheckConstraint("session_price >= 0", name="session_price"),
         CheckConstraint("sessions_bought >= 0", name="sessions_bought"),
+        # Used by: 분석's revenue and packages sold (a payment's package trainer and price
+        # from the index alone; migration 0009).
+        Index("ix_session_packages_id_trainer", "id", "trainer_id", "gross", "deleted_at"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -95,6 +98,14 @@ class TrainingSession(SyncedMixin, Base):
         # Used by: the dashboard's weekly and monthly counts by status (from the index
         # alone) and the gym-wide day view (starts_at range).
         live_index("ix_sessions_live_starts_at", "starts_at", "status"),
+        # Used by: 분석's counts, heat map, active members and per-member pass (migration 0009).
+        live_index("ix_sessions_live_analytics", "starts_at", "status", "trainer_id",
+                   "client_id"),
+        # Used by: 분석's sessions per trainer and status (one range count each, no sort).
+        live_index("ix_sessions_live_trainer_status", "trainer_id", "status", "starts_at"),
+        # Used by: member_activity's triggers (a member's first / latest completed session).
+        live_index("ix_sessions_live_client_status", "client_id", "status", "starts_at",
+                   "trainer_id"),
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("clients.id"))
@@ -168,6 +179,11 @@ class Payment(SyncedMixin, ChainedMixin, Base):
         # The dashboard's revenue by payment day, from the index alone; every payment query
         # by day counts live rows, so it serves them all (plain paid_on dropped in 0009).
         live_index("ix_payments_live_paid_on", "paid_on", "gross", "net"),
+        # Used by: 분석's revenue per month and trainer, packages sold (migration 0009).
+        live_index("ix_payments_live_revenue", "paid_on", "package_id", "reverses_payment_id",
+                   "gross", "net"),
+        live_index("ix_payments_live_package_paid", "package_id", "reverses_payment_id",
+                   "paid_on"),
         Index("ix_payments_chain", "chain_device", "chain_seq"),
     )
 

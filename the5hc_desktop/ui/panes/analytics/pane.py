@@ -1,20 +1,26 @@
-"""분석: per-trainer figures over a period, the gym total, revenue per month and a
-weekday × hour table of sessions; export to Excel.
+"""분석: per-trainer figures over a period and the gym total; under them the charts —
+revenue per month by trainer, sessions by weekday × hour, the retention curve — each with
+its table behind a "차트 / 표" switch; print (Ctrl+P) and export to Excel (Ctrl+E).
 
-One `AnalyticsService.report` call on the slow-read lane per load; the pane only formats.
-Owner and senior pick any trainer (or all); a trainer's filter holds only themself.
+One `AnalyticsService.report` call on the slow-read lane per load (filters and the change
+bus both reload); the pane only formats and draws. pyqtgraph is imported with the first
+report, after the window has painted. Owner and senior pick any trainer (or all); a
+trainer's filter holds only themself.
 """
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -22,20 +28,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from the5hc_desktop.ui.panes.reports.printing import PrintFailed, Printing, print_document
 
 from the5hc_desktop.domain.availability import WEEKDAY_LABELS
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.money import MoneyStyle, format_won
+from the5hc_desktop.domain.roles import Role
 from the5hc_desktop.services import changes
 from the5hc_desktop.services.analytics import (
     FIGURE_HEADERS,
     PERIOD_LABELS,
+    RETENTION_HEADERS,
     UNASSIGNED,
     AnalyticsReport,
     AnalyticsService,
@@ -43,11 +54,17 @@ from the5hc_desktop.services.analytics import (
     TrainerFigures,
     export_report,
     period_range,
+    revenue_series,
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.analytics.panel import ChartPanel
+from the5hc_desktop.ui.panes.analytics.series import axis_won, heat_is_empty, month_labels
 from the5hc_desktop.ui.rows_model import RIGHT, Column, RowsModel, read_only_table
+
+if TYPE_CHECKING:
+    from the5hc_desktop.ui.panes.analytics.charts import HeatChart, RetentionChart, RevenueChart
 
 T = {
     "title": Label("분석", "Analytics"),
@@ -63,6 +80,31 @@ T = {
     "monthly": Label("월별 매출", "Monthly revenue"),
     "heat": Label("요일 × 시간 세션", "Sessions by weekday × hour"),
     "saved": Label("저장했습니다: {path}", "Saved: {path}"),
+    "retention": Label("유지율", "Retention"),
+    "chart": Label("차트", "Chart"),
+    "table": Label("표", "Table"),
+    "no_data": Label("데이터 없음", "No data"),
+    "print": Label("인쇄…", "Print…"),
+    "printing": Label("인쇄할 문서를 만드는 중…", "Preparing the print-out…"),
+    "printed": Label("인쇄를 보냈습니다.", "Sent to the printer."),
+    "print_failed": Label("인쇄하지 못했습니다. 프린터를 확인하고 다시 시도하세요.",
+                          "Could not print. Check the printer and try again."),
+    "month": Label("월", "Month"),
+    "gross": Label("매출(총액)", "Revenue (gross)"),
+    "hour": Label("시각 (시)", "Hour of day"),
+    "weekday": Label("요일", "Weekday"),
+    "sessions": Label("세션 수", "Sessions"),
+    "after": Label("첫 수업 후 개월 (30일 단위)", "Months after the first session (30 days)"),
+    "kept": Label("유지율", "Still training"),
+    "others": Label("기타", "Others"),
+    "revenue_note": Label("결제일 기준 총액, 매출 상위 트레이너와 나머지(기타)",
+                          "Gross by payment date: the top trainers, the rest as Others"),
+    "heat_note": Label("취소되지 않은 세션의 시작 시각 (센터 시간대)",
+                       "Start times of sessions not cancelled (the gym's time zone)"),
+    "retention_note": Label(
+        "기간 안에 첫 수업을 받은 회원 중, n개월 뒤에도 수업을 받은 회원의 비율",
+        "Of the members whose first session was in the period, the share still training "
+        "n months later"),
 }
 
 
@@ -110,6 +152,9 @@ class AnalyticsPane(QWidget):
     def widget(self) -> QWidget:
         return self
 
+    def pane_actions(self) -> tuple[str, ...]:
+        return ("file.print", "file.export")
+
     def _t(self, key: str) -> str:
         return T[key].text(self._lang)
 
@@ -136,6 +181,11 @@ class AnalyticsPane(QWidget):
         self.export_button.setObjectName("analyticsExport")
         self.export_button.clicked.connect(self.export)
         self.export_button.setEnabled(False)
+        self.print_button = QPushButton(self._t("print"))
+        self.print_button.setObjectName("analyticsPrint")
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_button.clicked.connect(self.print_current)
+        self.print_button.setEnabled(False)
         self.status_label = QLabel(self._t("loading"))
         self.status_label.setStyleSheet("color: #607d8b;")
         top = QHBoxLayout()
@@ -152,6 +202,7 @@ class AnalyticsPane(QWidget):
         top.addStretch(1)
         top.addWidget(self.status_label)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.export_button)
 
         self.model: RowsModel[TrainerFigures] = RowsModel(self._columns(), self)
@@ -165,28 +216,52 @@ class AnalyticsPane(QWidget):
         self.heat_table.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
         self.heat_table.setVerticalHeaderLabels([d.text(self._lang) for d in WEEKDAY_LABELS])
         self.heat_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.heat_table.verticalHeader().setDefaultSectionSize(22)
-        self.heat_table.setMinimumHeight(7 * 22 + 30)
-        for table in (self.monthly_table, self.heat_table):
+        self.heat_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.retention_table = QTableWidget(0, len(RETENTION_HEADERS))
+        self.retention_table.setObjectName("analyticsRetention")
+        self.retention_table.setHorizontalHeaderLabels(
+            [h.text(self._lang) for h, _f, _w in RETENTION_HEADERS])
+        self.retention_table.verticalHeader().hide()
+        self.retention_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        for table in (self.monthly_table, self.heat_table, self.retention_table):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        bottom = QHBoxLayout()
-        for table, key, stretch in ((self.monthly_table, "monthly", 2),
-                                    (self.heat_table, "heat", 5)):
-            box = QVBoxLayout()
-            caption = QLabel(self._t(key))
-            caption.setStyleSheet("font-weight: bold; color: #1a2733;")
-            box.addWidget(caption)
-            box.addWidget(table, 1)
-            bottom.addLayout(box, stretch)
+        chart_text, table_text = self._t("chart"), self._t("table")
+        self.revenue_panel = ChartPanel("analyticsRevenuePanel", self.monthly_table,
+                                        chart_text, table_text, self._t("revenue_note"))
+        self.heat_panel = ChartPanel("analyticsHeatPanel", self.heat_table, chart_text,
+                                     table_text, self._t("heat_note"))
+        self.retention_panel = ChartPanel("analyticsRetentionPanel", self.retention_table,
+                                          chart_text, table_text, self._t("retention_note"))
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("analyticsCharts")
+        for panel, key in ((self.revenue_panel, "monthly"), (self.heat_panel, "heat"),
+                           (self.retention_panel, "retention")):
+            panel.set_empty(True, self._t("loading"))
+            self.chart_tabs.addTab(panel, self._t(key))
+        self.revenue_chart: RevenueChart | None = None
+        self.heat_chart: HeatChart | None = None
+        self.retention_chart: RetentionChart | None = None
+
         caption = QLabel(self._t("figures"))
         caption.setStyleSheet("font-weight: bold; color: #1a2733;")
+        figures = QWidget()
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 0, 0, 0)
+        figures_layout.addWidget(caption)
+        figures_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("analyticsSplitter")
+        self.splitter.addWidget(figures)
+        self.splitter.addWidget(self.chart_tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 20)
         layout.addLayout(top)
-        layout.addWidget(caption)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom, 0)
+        layout.addWidget(self.splitter, 1)
 
         self.period_combo.currentIndexChanged.connect(self._period_changed)
         self.trainer_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -247,7 +322,9 @@ class AnalyticsPane(QWidget):
         self.trainer_combo.blockSignals(True)
         self.trainer_combo.clear()
         choices = self._service.trainers(self._actor)
-        if len(choices) != 1 or choices[0][0] != self._actor.staff_id:
+        # Owner and senior always have "all" (it holds the unassigned rows and the total);
+        # a trainer's list is only themself.
+        if self._actor.role in (Role.OWNER, Role.SENIOR):
             self.trainer_combo.addItem(self._t("all"), None)
         for trainer_id, name in choices:
             self.trainer_combo.addItem(name, str(trainer_id))
@@ -288,6 +365,9 @@ class AnalyticsPane(QWidget):
 
     def _failed(self, error: The5HCError) -> None:
         self.status_label.setText(self._t("failed"))
+        if self._report is None:  # keep the last figures drawn; else say why none show
+            for panel in (self.revenue_panel, self.heat_panel, self.retention_panel):
+                panel.set_empty(True, self._t("failed"))
         self._messages.show_error(error)
 
     # --- showing -----------------------------------------------------------------------
@@ -302,7 +382,10 @@ class AnalyticsPane(QWidget):
         self.model.set_rows(tuple(rows))
         self._fill_monthly(report)
         self._fill_heat(report)
+        self._fill_retention(report)
+        self._draw(report)
         self.export_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.status_label.setText(self._t("updated").format(first=report.first,
                                                              last=report.last))
 
@@ -340,6 +423,104 @@ class AnalyticsPane(QWidget):
                 if strength > 0.6:
                     item.setForeground(QBrush(QColor("white")))
                 self.heat_table.setItem(d, h, item)
+
+    def _fill_retention(self, report: AnalyticsReport) -> None:
+        table = self.retention_table
+        table.setRowCount(len(report.retention))
+        for row, point in enumerate(report.retention):
+            texts = (str(point.month), f"{point.observed:,}", f"{point.kept:,}",
+                     _pct(point.rate))
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, col, item)
+
+    # --- charts ------------------------------------------------------------------------
+    def _draw(self, report: AnalyticsReport) -> None:
+        no_data = self._t("no_data")
+        series = revenue_series(report, UNASSIGNED.text(self._lang))
+        self.revenue_panel.set_empty(series.is_empty(), no_data)
+        self.heat_panel.set_empty(heat_is_empty(report), no_data)
+        self.retention_panel.set_empty(not report.retention, no_data)
+        if series.is_empty() and heat_is_empty(report) and not report.retention:
+            return  # nothing to draw: no reason to pay pyqtgraph's import yet
+        revenue, heat, retention = self._charts()
+        others = self._t("others")
+        if not series.is_empty():
+            revenue.set_data(month_labels(series.months, self._lang),
+                             [(name or others, values) for name, values in series.series],
+                             others)
+        if not heat_is_empty(report):
+            heat.set_data(report.heat)
+        if report.retention:
+            retention.set_data([p.month for p in report.retention],
+                               [p.rate * 100 for p in report.retention])
+
+    def _charts(self) -> tuple[RevenueChart, HeatChart, RetentionChart]:
+        if (self.revenue_chart is not None and self.heat_chart is not None
+                and self.retention_chart is not None):
+            return self.revenue_chart, self.heat_chart, self.retention_chart
+        # Imported here: pyqtgraph is slow to import and the window paints first.
+        from the5hc_desktop.ui.panes.analytics.charts import (
+            HeatChart,
+            RetentionChart,
+            RevenueChart,
+        )
+
+        lang = self._lang
+        self.revenue_chart = RevenueChart(lambda v: axis_won(v, lang),
+                                          self._t("month"), self._t("gross"))
+        self.heat_chart = HeatChart([d.text(lang) for d in WEEKDAY_LABELS], self._t("hour"),
+                                    self._t("weekday"), self._t("sessions"))
+        self.retention_chart = RetentionChart(self._t("after"), self._t("kept"))
+        self.revenue_panel.set_chart(self.revenue_chart)
+        self.heat_panel.set_chart(self.heat_chart)
+        self.retention_panel.set_chart(self.retention_chart)
+        return self.revenue_chart, self.heat_chart, self.retention_chart
+
+    # --- print -------------------------------------------------------------------------
+    def print_current(self) -> None:
+        """Ctrl+P: the tables as an A4 PDF (made on the worker), then the print dialog."""
+        report = self._report
+        if report is None:
+            return
+        service, actor, lang = self._service, self._actor, self._lang
+        folder = Path(tempfile.mkdtemp(prefix="the5hc-analytics-"))
+        target = folder / f"analytics_{report.first}_{report.last}.pdf"
+        worker.run(
+            lambda _ctx: service.write_pdf(actor, report, target, lang),
+            self._print_pdf,
+            on_failure=self._messages.show_error,
+            progress_label=self._t("printing"),
+            parent=self,
+            lane=worker.Lane.SLOW_READ,
+        )
+
+    def _print_pdf(self, pdf: Path) -> None:
+        document = QPdfDocument(self)
+        try:
+            document.load(str(pdf))
+            printer = Printing.choose_printer(self, document.pageCount(), pdf.stem)
+            if printer is None:
+                return
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                print_document(document, printer)
+            except PrintFailed:
+                self._messages.error(self._t("print_failed"), dialog=True)
+            else:
+                self._messages.success(self._t("printed"))
+            finally:
+                QApplication.restoreOverrideCursor()
+        finally:
+            document.close()
+            document.deleteLater()
+            pdf.unlink(missing_ok=True)
+            pdf.parent.rmdir()
+
+    def export_current(self) -> None:
+        """Ctrl+E: the tables to Excel."""
+        self.export()
 
     # --- export ------------------------------------------------------------------------
     def export(self) -> None:
