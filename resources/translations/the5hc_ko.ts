@@ -3967,6 +3967,10 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>결제</translation>
     </message>
     <message>
+        <source>Today&apos;s schedule</source>
+        <translation>오늘 일정</translation>
+    </message>
+    <message>
         <source>Booked {count} sessions for {client}, from {when}.</source>
         <translation>{client} 회원 세션 {count}개를 예약했습니다 ({when}부터).</translation>
     </message>

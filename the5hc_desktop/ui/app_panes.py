@@ -79,6 +79,8 @@ def _settings(module: ModuleType, deps: PaneDeps) -> Pane:
 def _by_convention(module: ModuleType, deps: PaneDeps) -> Pane:
     """A pane package exposing `create_pane(services, actor, messages)`."""
     pane: Pane = module.create_pane(deps.services, deps.actor, deps.messages)
+    if hasattr(pane, "printing"):  # a pane that prints its lists (Ctrl+P)
+        pane.printing = _printer(deps)
     return pane
 
 

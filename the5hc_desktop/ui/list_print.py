@@ -45,7 +45,9 @@ def snapshot(view: QTableView, title: str, subtitle: str = "",
     model = view.model()
     header = view.horizontalHeader()
     logical = [header.logicalIndex(v) for v in range(header.count())]
-    shown = [c for c in logical if not view.isColumnHidden(c) and c != section_column]
+    # Columns without a title hold buttons (a row's actions), not data.
+    shown = [c for c in logical if not view.isColumnHidden(c) and c != section_column
+             and model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)]
     columns = []
     for c in shown:
         align = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)

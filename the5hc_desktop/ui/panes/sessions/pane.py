@@ -37,6 +37,7 @@ from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.sessions import SessionView
 from the5hc_desktop.services.settings import GymSettings
 from the5hc_desktop.ui import export_action, i18n, worker
+from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.sessions import formatting as fmt
 from the5hc_desktop.ui.panes.sessions.book_dialog import BookSessionDialog, next_quarter
@@ -69,6 +70,8 @@ def _utc_now() -> datetime:
 
 class SessionsPane(QWidget):
     """The 세션 관리 pane (see the module docstring)."""
+
+    printing: ListPrinter | None = None  # set by the composition root (Ctrl+P)
 
     data_changed = Signal()  # credits, bookings or payments changed here (the bus tells others)
     watches = frozenset({changes.SESSIONS, changes.PACKAGES, changes.CREDIT_LEDGER,
@@ -112,7 +115,25 @@ class SessionsPane(QWidget):
         return self
 
     def pane_actions(self) -> tuple[str, ...]:
-        return ("session.new", "file.export")
+        return ("session.new", "file.export", "file.print")
+
+    def print_current(self) -> None:
+        """Ctrl+P: the list of the tab on show; on the schedule, today's sessions per
+        trainer (the desk's printed day sheet)."""
+        if self.printing is None:
+            return
+        shown, day = self.tabs.currentWidget(), self.today().isoformat()
+        if shown is self.payments_panel and self.payments_panel is not None:
+            self.printing.open(self, self.payments_panel.table, self.tr("Payments"),
+                               file_stem=f"payments_{day}")
+        elif shown is self.packages_panel:
+            self.printing.open(self, self.packages_panel.table, self.tr("Packages"),
+                               file_stem=f"packages_{day}")
+        else:
+            today = self.schedule.today_list
+            self.printing.open(self, today.table, self.tr("Today's schedule"), subtitle=day,
+                               section_column=today.model.column_of("trainer"),
+                               file_stem=f"schedule_{day}")
 
     def export_current(self) -> None:
         """Ctrl+E: the list of the tab on show (sessions, packages or payments) to Excel."""
