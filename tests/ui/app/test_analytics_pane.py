@@ -15,12 +15,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from the5hc_desktop.ui.panes.reports.printing import Printing, new_printer
 from ui_app_seed import Gym
 
 from the5hc_desktop.services import Services
 from the5hc_desktop.services.analytics import Period, revenue_series
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.ui.documents.printing import Printing, new_printer
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.analytics import AnalyticsPane
 from the5hc_desktop.ui.panes.analytics.series import axis_won, month_labels

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from the5hc_desktop.ui.panes.reports.printing import PrintFailed, Printing, print_document
 
 from the5hc_desktop.domain.availability import WEEKDAY_LABELS
 from the5hc_desktop.domain.errors import The5HCError
@@ -58,6 +57,7 @@ from the5hc_desktop.services.analytics import (
 )
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.ui import i18n, worker
+from the5hc_desktop.ui.documents.printing import PrintFailed, Printing, print_document
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.analytics.panel import ChartPanel
 from the5hc_desktop.ui.panes.analytics.series import axis_won, heat_is_empty, month_labels
