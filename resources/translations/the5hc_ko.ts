@@ -202,6 +202,14 @@
         <translation>평가 실시</translation>
     </message>
     <message>
+        <source>Assessment history</source>
+        <translation>평가 기록</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>회원</translation>
+    </message>
+    <message>
         <source>Find a client: name, ㄱㅁㅅ or phone digits</source>
         <translation>회원 찾기: 이름, 초성(ㄱㅁㅅ) 또는 전화번호</translation>
     </message>

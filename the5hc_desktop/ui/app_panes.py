@@ -73,6 +73,7 @@ def _settings(module: ModuleType, deps: PaneDeps) -> Pane:
         sync_controller=deps.sync_controller, maintenance=deps.services.maintenance,
         restore=deps.restore,
     )
+    pane.printing = _printer(deps)  # type: ignore[attr-defined]  # Ctrl+P: the staff list
     return pane
 
 

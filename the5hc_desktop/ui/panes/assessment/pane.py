@@ -30,6 +30,7 @@ from the5hc_desktop.ui import gym_clock, i18n, worker
 from the5hc_desktop.ui.actions import ActionSpec
 from the5hc_desktop.ui.dialogs import ask
 from the5hc_desktop.ui.help import add_search_tip
+from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import ColumnWidths, Sample, fit_columns
 from the5hc_desktop.ui.rows_model import ROW_ROLE, read_only_table
@@ -60,6 +61,8 @@ def _table(name: str, model: QAbstractItemModel, stretch: int,
 
 class AssessmentPane(QWidget):
     """The pane the main window shows under 평가 실시 (see ui/pane.py for the protocol)."""
+
+    printing: ListPrinter | None = None  # set by the composition root (Ctrl+P)
 
     assessment_saved = Signal(object)  # AssessmentView (the change bus tells other panes)
     watches = frozenset({changes.CLIENTS, changes.ASSESSMENTS})
@@ -115,7 +118,21 @@ class AssessmentPane(QWidget):
         return self
 
     def pane_actions(self) -> Sequence[ActionSpec | str]:
-        return ("assessment.new",)
+        return ("assessment.new", "file.print")
+
+    def print_current(self) -> None:
+        """Ctrl+P: the chosen member's assessments, else the member list as shown."""
+        if self.printing is None:
+            return
+        chosen = self.assessment_model.rowCount() > 0 and self.clients.currentIndex().isValid()
+        if chosen:
+            name = str(self.clients.currentIndex().siblingAtColumn(0).data() or "")
+            self.printing.open(self, self.assessments, self.tr("Assessment history"),
+                               subtitle=name,
+                               file_stem=f"{name}_assessments")
+        else:
+            self.printing.open(self, self.clients, self.tr("Members"),
+                               file_stem="assessment_members")
 
     def refresh(self) -> None:
         self.run_search()

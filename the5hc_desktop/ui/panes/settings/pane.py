@@ -23,6 +23,7 @@ from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can
 from the5hc_desktop.services.settings import GymSettings, SettingsService
 from the5hc_desktop.ui import i18n
+from the5hc_desktop.ui.list_print import ListPrinter
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.backup_page import BackupPage, RestoreHandler
 from the5hc_desktop.ui.panes.settings.form import GymSettingsForm
@@ -41,6 +42,8 @@ SettingsSaved = Callable[[GymSettings], object]
 
 class SettingsPane(QWidget):
     """The 설정 pane. `on_saved` lets the composition root apply what changed (idle lock)."""
+
+    printing: ListPrinter | None = None  # set by the composition root (Ctrl+P: the staff)
 
     watches = frozenset({changes.SETTINGS, changes.STAFF, changes.ORGANIZATIONS})
 
@@ -139,6 +142,15 @@ class SettingsPane(QWidget):
     @property
     def widget(self) -> QWidget:
         return self
+
+    def pane_actions(self) -> tuple[str, ...]:
+        return ("file.print",) if self.staff is not None else ()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the staff list (owner and senior, who see it)."""
+        if self.printing is not None and self.staff is not None:
+            self.printing.open(self, self.staff.table, self.tr("Staff accounts"),
+                               file_stem="staff")
 
     def refresh(self) -> None:
         """Reload settings and staff (on show and F5); a form with unsaved edits is kept."""
