@@ -2620,7 +2620,7 @@ Fitness assessment and training management for personal-training gyms.</source>
     </message>
     <message>
         <source>For one person registered twice. The packages, sessions, assessments and payments of the member not kept move to the member kept, whose record is then deleted. A merge cannot be undone.</source>
-        <translation>같은 사람이 두 번 등록된 경우 하나로 합칩니다. 남기지 않는 회원의 패키지·세션·평가·결제가 남기는 회원으로 옮겨지고, 그 회원 기록은 삭제됩니다. 병합은 되돌릴 수 없습니다.</translation>
+        <translation>한 사람이 두 회원으로 나뉘어 있을 때 하나로 합칩니다. 남기지 않는 회원의 패키지·세션·평가·결제가 남기는 회원으로 옮겨지고, 그 회원 기록은 삭제됩니다. 병합은 되돌릴 수 없습니다.</translation>
     </message>
     <message>
         <source>Find the other member: name, initials (ㄱㅁㅅ) or phone</source>
