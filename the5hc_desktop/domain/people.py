@@ -55,8 +55,9 @@ def normalize_phone(text: str) -> str:
     if len(digits) in (10, 11) or (len(digits) == 9 and digits.startswith("02")):
         return digits
     raise ValidationError(
-        "전화번호는 숫자 10~11자리여야 합니다 (서울 02 번호는 9자리도 가능).",
-        "A phone number has 10 or 11 digits (9 for a Seoul 02 number).",
+        # One line under the field (the form keeps one line of room for a message).
+        "전화번호는 숫자 10~11자리입니다 (02는 9자리도 가능).",
+        "A phone number has 10–11 digits (9 for 02).",
         field="phone",
     )
 
