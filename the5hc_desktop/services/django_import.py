@@ -64,6 +64,7 @@ from the5hc_desktop.services.legacy_import import (
     _int,
     _rate,
     normalise_method,
+    stored_amounts,
 )
 from the5hc_desktop.services.legacy_source import (
     EMPTY_ROW,
@@ -439,13 +440,9 @@ class _DjangoImporter(_Importer):
                           f"(payment #{source_id}: client or date missing, skipped).")
                 continue
             package = self.package_rows.get(int(r["package_id"])) if r["package_id"] else None
-            gross = whole(r["gross_amount"])
-            if gross is None:
-                gross = whole(r["amount"]) or 0
-            parts = (whole(r["vat_amount"]), whole(r["card_fee_amount"]), whole(r["net_amount"]))
-            if None in parts or sum(x or 0 for x in parts) != gross:
+            gross, parts, complete = stored_amounts(r)
+            if not complete:
                 missing_fees += 1
-                parts = (0, 0, gross)
             self.s.add(Payment(
                 id=new_id, client_id=client.id,
                 package_id=package.id if package is not None else None,

@@ -559,13 +559,9 @@ class _Importer:
                           f"(payment {p.source} #{r['id']}: client or date missing, skipped).")
                 continue
             package = self.packages.get(int(r["package_id"])) if r["package_id"] else None
-            gross = whole(r["gross_amount"])
-            if gross is None:
-                gross = whole(r["amount"]) or 0
-            parts = (whole(r["vat_amount"]), whole(r["card_fee_amount"]), whole(r["net_amount"]))
-            if None in parts or sum(x or 0 for x in parts) != gross:
-                missing_fees += 1  # as the Original did: VAT and card fee 0, net = gross
-                parts = (0, 0, gross)
+            gross, parts, complete = stored_amounts(r)
+            if not complete:
+                missing_fees += 1
             staff = (self.staff.get(p.trainer_id) if p.trainer_id is not None else None) or (
                 client.trainer_id or self._any_staff())
             payment_id = self.new_id()
@@ -769,6 +765,19 @@ class _Package(NamedTuple):
     client_id: uuid.UUID
     trainer_id: uuid.UUID
     created_at: datetime
+
+
+def stored_amounts(r: Row) -> tuple[int, tuple[int, int, int], bool]:
+    """(gross, (VAT, card fee, net), complete) of a stored payment row of either earlier
+    edition. A row without a whole breakdown keeps its gross with VAT and card fee 0 and
+    net = gross, as the Original did (complete is then False, for the summary's note)."""
+    gross = whole(r["gross_amount"])
+    if gross is None:
+        gross = whole(r["amount"]) or 0
+    vat, fee, net = whole(r["vat_amount"]), whole(r["card_fee_amount"]), whole(r["net_amount"])
+    if vat is None or fee is None or net is None or vat + fee + net != gross:
+        return gross, (0, 0, gross), False
+    return gross, (vat, fee, net), True
 
 
 def _test_notes(r: Row) -> dict[str, str]:
