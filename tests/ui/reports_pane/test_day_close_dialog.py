@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -102,3 +102,17 @@ def test_save_and_print(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     dialog.print_current()
     assert output.stat().st_size > 0
     assert len(recorder.texts("success")) == 2
+
+
+def test_typing_a_date_and_enter_shows_that_period_and_keeps_the_dialog(
+    qtbot: QtBot, dialog: DayCloseDialog, task_worker: worker.Worker
+) -> None:
+    dialog.show()
+    nxt = FIRST_DAY.replace(day=FIRST_DAY.day + 1)
+    dialog.last_edit.setFocus()
+    dialog.last_edit.setDate(QDate(nxt.year, nxt.month, nxt.day))
+    qtbot.keyClick(dialog.last_edit, Qt.Key.Key_Return)
+    assert task_worker.wait_idle()
+    assert dialog.isVisible()  # Enter is the date field's, not Close's
+    assert dialog.period() == (FIRST_DAY, nxt)
+    assert "계좌이체" in pdf_text(dialog.preview.pdf())  # the next day's sale is in

@@ -52,6 +52,10 @@ class PdfDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("pdfDialogSave")
         self.save_button.clicked.connect(self.save_as)
+        # Enter belongs to the field being typed in (a date, say), never to Close or Print.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addWidget(self.error_label)

@@ -94,6 +94,9 @@ class DayCloseDialog(PdfDialog):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.dateChanged.connect(lambda _d: self.reload_timer.start())
+        # Enter after typing a date shows that period at once (no wait for the debounce).
+        edit.editingFinished.connect(
+            lambda: self.reload() if self.reload_timer.isActive() else None)
         return edit
 
     # --- ranges ---------------------------------------------------------------------------
