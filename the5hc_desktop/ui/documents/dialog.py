@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,8 +55,9 @@ class PdfDialog(QDialog):
         self.save_button.clicked.connect(self.save_as)
         # Enter belongs to the field being typed in (a date, say), never to Close or Print.
         for button in buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addWidget(self.error_label)
