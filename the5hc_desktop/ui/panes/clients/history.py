@@ -51,10 +51,10 @@ class MemberRecords:
         """Runs on a worker lane."""
         moment = now or datetime.now(UTC)
         rows = self.sessions.list_for_client(actor, client_id, SESSION_LIMIT)
-        upcoming = tuple(sorted(
-            (s for s in rows if s.starts_at >= moment and s.status is SessionStatus.SCHEDULED),
-            key=lambda s: s.starts_at))
-        past = tuple(sorted((s for s in rows if s not in upcoming),
+        ahead = [s.starts_at >= moment and s.status is SessionStatus.SCHEDULED for s in rows]
+        upcoming = tuple(sorted((s for s, a in zip(rows, ahead, strict=True) if a),
+                                key=lambda s: s.starts_at))
+        past = tuple(sorted((s for s, a in zip(rows, ahead, strict=True) if not a),
                             key=lambda s: s.starts_at, reverse=True))
         payments = self.packages.list_payments(
             actor, date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31), client_id=client_id).rows
