@@ -29,7 +29,7 @@ from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.store import audit_chain, backup, migrate
+from the5hc_desktop.store import audit_chain, backup, check_record, migrate
 from the5hc_desktop.store.backup import BackupFile, Progress, Suggestion
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
@@ -100,6 +100,11 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
             f"데이터베이스 파일이 없습니다: {path}", f"No database file at {path}"
         )
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def note_checked(path: Path) -> None:
+    """The file passed `the5hc check`: a start need not check it for a day (soundness)."""
+    check_record.note_passed(path)
 
 
 def inspect_file(path: Path) -> FileReport:

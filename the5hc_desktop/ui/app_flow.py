@@ -8,6 +8,7 @@ again; the flow ends (emits `finished`) when a dialog is cancelled or the window
 
 from __future__ import annotations
 
+import contextlib
 import linecache
 import logging
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from the5hc_desktop.ui.app_panes import (
 )
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
+from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.first_day import bind_first_day
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
@@ -205,6 +207,25 @@ def when_settled(owner: QObject, callback: Callable[[], object], limit_ms: int =
     _Settled(owner, callback, limit_ms).start()
 
 
+class _DamageReport(QObject):
+    """Carries the background integrity check's finding from its thread to the GUI's."""
+
+    found = Signal(object)
+
+    def __init__(self, parent: QObject, handler: Callable[[The5HCError], object]) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self.found.connect(self._deliver)  # queued: this object lives on the GUI thread
+
+    def report(self, error: The5HCError) -> None:
+        """Any thread."""
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+            self.found.emit(error)
+
+    def _deliver(self, error: The5HCError) -> None:
+        self._handler(error)
+
+
 class SignInFlow(QObject):
     finished = Signal(int)  # exit code
     panes_added = Signal()  # every pane is in the window
@@ -238,6 +259,7 @@ class SignInFlow(QObject):
         self.missing_panes: list[str] = []
         self.pane_problems: list[str] = []
         self.panes_complete = False
+        self._damage_report = _DamageReport(self, self._damage_found)
 
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
@@ -457,6 +479,30 @@ class SignInFlow(QObject):
         self.panes_complete = True
         self.panes_added.emit()
         log.info("%d panes; missing %s", len(window.panes()), self.missing_panes)
+        self._check_in_background()
+
+    # --- the day's integrity check (services/soundness.py) ---------------------------------
+    def _check_in_background(self) -> None:
+        """Now that the user works, the check due after a day without one."""
+        if self._soundness is not None:
+            self._soundness.start_background(self._damage_report.report)
+
+    def _damage_found(self, error: The5HCError) -> None:
+        """Damage found while the user works: say so plainly and lead to 설정 → 백업."""
+        window = self.window
+        title = self.tr("The database file is damaged")
+        text = f"{error.message_ko}\n\n{error.message_en}"  # Korean first, as the CLI says it
+        log.error("background integrity check: %s", error.message_en)
+        settings = next((p for p in window.panes() if p.object_name == "settingsPane"),
+                        None) if window is not None else None
+        show_backup = getattr(settings, "show_backup", None)
+        if window is None or show_backup is None or settings.backup_page is None:  # type: ignore[union-attr]
+            Dialogs.error(window, title, text)  # no 백업 page for this account: tell the owner
+            return
+        question = self.tr("Open Settings → Backup now to restore the last good backup?")
+        if Dialogs.ask(window, title, f"{text}\n\n{question}"):
+            window.show_pane("settingsPane")
+            show_backup()
 
     # --- 설정 → 백업 → 복원 -------------------------------------------------------------------
     def restore_database(self, source: Path, actor: Actor) -> None:
