@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services import Services, maintenance, open_services
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.services.settings import DEMO_SIGN_IN, GymSettings
 from the5hc_desktop.services.soundness import SoundnessCheck
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
@@ -358,12 +358,11 @@ class SignInFlow(QObject):
     def demo_hint(self) -> str | None:
         if not self._demo:
             return None
-        from the5hc_desktop.services import demo
-
+        username, password = DEMO_SIGN_IN
         return self.tr(
             "Demo database with sample members. Sign in as {username} with the password "
             "{password}."
-        ).format(username=demo.DEMO_USERNAME, password=demo.DEMO_PASSWORD)
+        ).format(username=username, password=password)
 
     def _show_sign_in(self) -> None:
         dialog = SignInDialog(self._verify, demo_hint=self.demo_hint())
