@@ -61,11 +61,12 @@ def check_due(path: Path, now: float | None = None) -> Due:
 class SoundnessCheck:
     """The window app's check of the file at `path`, as the policy says.
 
-    `start()` (before the database is opened) decides and, after an unclean exit, starts
-    the check on its own thread: SQLite releases the interpreter lock while it reads, so it
-    runs while the window toolkit loads and the person types the password;
-    `require_sound()` waits for its verdict. A check due in the background waits for
-    `start_background()`.
+    `start()` decides on its own thread (it reads the file: never on the GUI thread) and,
+    after an unclean exit, goes on to check: SQLite releases the interpreter lock while it
+    reads, so the check runs while the window toolkit loads and the person types the
+    password. Whoever opens the database waits for the decision first (`due`: it looks
+    for the open marker that opening writes); signing in waits for the verdict
+    (`require_sound()`). A check due in the background waits for `start_background()`.
     """
 
     def __init__(self, path: Path) -> None:
@@ -73,14 +74,36 @@ class SoundnessCheck:
         self._problem: str | None = None
         self._done = threading.Event()
         self._done.set()
-        self.due = Due.NONE
+        self._decided = threading.Event()
+        self._decided.set()
+        self._due = Due.NONE
+
+    @property
+    def due(self) -> Due:
+        """The check this start owes the file; waits for `start()` to have decided."""
+        self.wait_for_decision()
+        return self._due
+
+    def wait_for_decision(self) -> None:
+        """Call before opening the database: opening writes the marker the decision reads."""
+        self._decided.wait()
 
     def start(self, now: float | None = None) -> SoundnessCheck:
-        self.due = check_due(self._path, now)
-        if self.due is Due.NOW:
-            log.info("the database was not closed cleanly: checking it before sign-in")
-            self._done.clear()
-            threading.Thread(target=self.run, name="quick-check", daemon=True).start()
+        self._decided.clear()
+        self._done.clear()
+
+        def decide_and_check() -> None:
+            try:
+                self._due = check_due(self._path, now)
+            finally:
+                self._decided.set()
+            if self._due is Due.NOW:
+                log.info("the database was not closed cleanly: checking it before sign-in")
+                self.run()
+            else:
+                self._done.set()
+
+        threading.Thread(target=decide_and_check, name="quick-check", daemon=True).start()
         return self
 
     def run(self) -> None:
@@ -110,7 +133,7 @@ class SoundnessCheck:
         """
         if self.due is not Due.BACKGROUND:
             return False
-        self.due = Due.NONE
+        self._due = Due.NONE
 
         def run() -> None:
             self.run()

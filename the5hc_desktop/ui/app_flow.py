@@ -76,6 +76,7 @@ def open_database(path: Path, soundness: SoundnessCheck | None = None) -> Opened
     """
     if soundness is None:
         soundness = SoundnessCheck(path).start()
+    soundness.wait_for_decision()
     services = open_services(path, quick_check=False)
     try:
         return Opened(services, services.accounts.needs_first_run(),
