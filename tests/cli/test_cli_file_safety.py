@@ -168,3 +168,15 @@ def test_reading_commands_check_only_after_an_unclean_exit_and_check_always_does
     assert len(ran) == 1
     assert run("check", "--db", str(demo_db)).code == 0
     assert not check_record.is_due(demo_db)  # a start need not check it today
+
+
+def test_damage_found_by_check_makes_the_reading_commands_check_first(
+    run: Callable[..., Result], demo_db: Path
+) -> None:
+    _damage(demo_db)
+    checked = run("check", "--db", str(demo_db))
+    assert checked.code == 1
+    assert check_record.found_damaged(demo_db)
+    stats = run("stats", "--db", str(demo_db))  # closed cleanly, but known to be damaged
+    assert_one_error_line(stats)
+    assert "손상" in stats.err

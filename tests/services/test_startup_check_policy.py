@@ -105,6 +105,10 @@ def test_after_an_unclean_exit_a_damaged_file_is_refused(gym_file: Path) -> None
     assert "손상" in refused.value.message_ko
     with pytest.raises(DatabaseDamaged):
         Database.open(gym_file)  # the command line's way in refuses it too
+    open_marker.marker_file(gym_file).unlink()  # the refused app then closed cleanly
+    assert check_due(gym_file) is Due.NOW  # still: it was found damaged
+    with pytest.raises(DatabaseDamaged):
+        Database.open(gym_file)
 
 
 def test_after_an_unclean_exit_a_sound_file_is_checked_once(
@@ -161,7 +165,16 @@ def test_damage_found_in_the_background_is_reported_with_the_way_out(gym_file: P
     assert found[0].message_ko.startswith("데이터베이스 파일 점검에서 손상이 발견되었습니다")
     assert "설정 → 백업" in found[0].message_ko
     assert "Settings → Backup" in found[0].message_en
-    assert check_record.is_due(gym_file)  # a damaged file is never noted as passed
+    assert check_due(gym_file) is Due.NOW  # the next start checks it before sign-in
+    with pytest.raises(DatabaseDamaged):
+        Database.open(gym_file)  # and so does the command line
+
+
+def test_a_file_found_damaged_is_trusted_again_once_a_check_passes(gym_file: Path) -> None:
+    check_record.note_damaged(gym_file)  # e.g. before the owner restored a backup here
+    assert check_due(gym_file) is Due.NOW
+    Database.open(gym_file).close()  # checked: sound
+    assert check_due(gym_file) is Due.NONE
 
 
 @pytest.mark.parametrize(("age_s", "due"), [

@@ -102,9 +102,10 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def note_checked(path: Path) -> None:
-    """The file passed `the5hc check`: a start need not check it for a day (soundness)."""
-    check_record.note_passed(path)
+def note_checked(path: Path, sound: bool) -> None:
+    """What `the5hc check` found: a sound file need not be checked at a start for a day,
+    a damaged one is checked before every use (services/soundness.py)."""
+    (check_record.note_passed if sound else check_record.note_damaged)(path)
 
 
 def inspect_file(path: Path) -> FileReport:

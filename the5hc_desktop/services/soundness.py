@@ -4,8 +4,9 @@
 CPU for a 100,000-member gym, too much to spend at every start. So:
 
 1. After an unclean exit — the last program to use the file ended without closing it
-   (killed, crashed, the power cut; `store/open_marker.py`) — the file is checked before
-   anyone works in it, and a damaged file is refused. The window app starts this check
+   (killed, crashed, the power cut; `store/open_marker.py`) — or when the last check
+   found it damaged, the file is checked before anyone works in it, and a damaged file is
+   refused. The window app starts this check
    with the process and signing in waits for its verdict; `Database.open` does it itself
    for every other opener (the command line).
 2. Otherwise, when the file has not passed a check on this computer for 24 hours
@@ -53,7 +54,7 @@ def check_due(path: Path, now: float | None = None) -> Due:
             return Due.NONE  # new, empty or to be upgraded: `Database.open` sees to it
     except (OSError, sqlite3.Error):
         return Due.NONE  # opening reports what is wrong with the file, in its own words
-    if open_marker.left_open(path):
+    if open_marker.left_open(path) or check_record.found_damaged(path):
         return Due.NOW
     return Due.BACKGROUND if check_record.is_due(path, now) else Due.NONE
 
@@ -114,6 +115,8 @@ class SoundnessCheck:
                      time.perf_counter() - started)
             if self._problem is None:
                 check_record.note_passed(self._path)
+            else:
+                check_record.note_damaged(self._path)
         except (OSError, sqlite3.Error):
             pass  # opening reports what is wrong with the file, in its own words
         finally:

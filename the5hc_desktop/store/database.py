@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.file_modes import FOLDER_MODE, private_file
-from the5hc_desktop.store import backup, copy, migrate, open_marker
+from the5hc_desktop.store import backup, check_record, copy, migrate, open_marker
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
@@ -115,7 +115,8 @@ class Database:
         (DatabaseDamaged). Raises StorageUnavailable.
 
         A file already at head is checked only when the last program to use it ended
-        without closing it (`open_marker`: the start-up policy of services/soundness.py);
+        without closing it (`open_marker`) or its last check found it damaged
+        (`check_record`): the start-up policy of services/soundness.py;
         `quick_check=False` leaves even that to the caller (the window app checks on its
         own thread, beside sign-in). A file to be upgraded is always checked first.
         """
@@ -131,9 +132,10 @@ class Database:
             except OSError as exc:
                 raise _unavailable(path, exc) from exc
             try:
-                left_open = lock.exclusive and open_marker.is_marked(path)
+                suspect = ((lock.exclusive and open_marker.is_marked(path))
+                           or check_record.found_damaged(path))
                 _prepare_file(path, script_location, alone=lock.exclusive,
-                              check=quick_check and left_open)
+                              check=quick_check and suspect)
                 lock.share()
                 open_marker.mark_open(path)
                 engine = create_sqlite_engine(path)

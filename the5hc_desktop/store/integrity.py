@@ -54,8 +54,9 @@ def damaged_in_use(path: Path, detail: str) -> DatabaseDamaged:
 
 
 def require_sound(path: Path) -> None:
-    """Raise DatabaseDamaged unless `path` passes the quick check (a pass is noted)."""
+    """Raise DatabaseDamaged unless `path` passes the quick check (the outcome is noted)."""
     problem = quick_check(path)
     if problem is not None:
+        check_record.note_damaged(path)
         raise damaged(path, problem)
     check_record.note_passed(path)
