@@ -9,7 +9,6 @@ again; the flow ends (emits `finished`) when a dialog is cancelled or the window
 from __future__ import annotations
 
 import contextlib
-import linecache
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, NewGym, SignInDialog, SignInResult
+from the5hc_desktop.ui.source_lines import forget_source_lines
 from the5hc_desktop.ui.sync_controller import SyncController
 from the5hc_desktop.ui.sync_status import SyncStatusButton, ask_secret
 
@@ -161,17 +161,6 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once, just after `widget` first painted (or after 1 s regardless)."""
     watcher = _FirstPaint(widget, callback)
     QTimer.singleShot(1000, watcher, watcher.fire)  # a window that never paints still fills
-
-
-def forget_source_lines() -> None:
-    """Drop the source lines PySide6's import hook cached for the modules just imported.
-
-    The hook reads the source of every module imported after PySide6 (looking for
-    `__feature__`) and `linecache` keeps it: megabytes for pyqtgraph, numpy and ReportLab.
-    Dropped after each lazy import, that memory is reused by the next instead of adding
-    up. Tracebacks read the lines again when they need them.
-    """
-    linecache.clearcache()
 
 
 class _Settled(QObject):
