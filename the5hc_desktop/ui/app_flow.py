@@ -164,11 +164,13 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
 
 
 class _Settled(QObject):
-    """Calls back once the worker lanes are idle (the first pane has its figures)."""
+    """Calls back once the first pane has its figures and the worker lanes are idle."""
 
-    def __init__(self, owner: QObject, callback: Callable[[], object], limit_ms: int) -> None:
+    def __init__(self, owner: QObject, callback: Callable[[], object], limit_ms: int,
+                 first_loaded: Callable[[], bool]) -> None:
         super().__init__(owner)
         self._callback = callback
+        self._first_loaded = first_loaded
         self._timer = QTimer(self)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._check)
@@ -180,21 +182,32 @@ class _Settled(QObject):
 
     def _check(self) -> None:
         self._turns += 1
-        # Two turns first: the shown pane starts its load just after its own first paint.
-        if (self._turns > 2 and worker.current().is_idle()) or self._turns >= self._limit_turns:
+        # Two turns first: the shown pane starts its load just after its own first paint;
+        # a pane that says when its first load is over is waited for (a busy machine may
+        # leave the lanes idle for a moment before that load is even asked for).
+        settled = self._turns > 2 and self._first_loaded() and worker.current().is_idle()
+        if settled or self._turns >= self._limit_turns:
             self._timer.stop()
             self.deleteLater()
             self._callback()
 
 
-def when_settled(owner: QObject, callback: Callable[[], object], limit_ms: int = 2000) -> None:
-    """Call `callback` once no worker task is pending, or after `limit_ms` regardless.
+def when_settled(owner: QObject, callback: Callable[[], object], limit_ms: int = 2000,
+                 first_loaded: Callable[[], bool] = lambda: True) -> None:
+    """Call `callback` once `first_loaded()` and no worker task is pending, or after
+    `limit_ms` regardless.
 
     The panes not shown yet are built then: building them earlier would compete with the
     shown pane's first load for the interpreter, and the figures are what the user waits
     for.
     """
-    _Settled(owner, callback, limit_ms).start()
+    _Settled(owner, callback, limit_ms, first_loaded).start()
+
+
+def _first_load_done(pane: object) -> bool:
+    """The pane's own word on its first load (`first_load_done()`), True when it has none."""
+    done = getattr(pane, "first_load_done", None)
+    return bool(done()) if callable(done) else True
 
 
 class _DamageReport(QObject):
@@ -433,7 +446,8 @@ class SignInFlow(QObject):
         self._show_sync_in(window, sync)
         self._drop_dialog()
         after_first_paint(window, lambda: when_settled(
-            window, lambda: self._add_other_panes(window, deps, first, ahead)))
+            window, lambda: self._add_other_panes(window, deps, first, ahead),
+            first_loaded=lambda: _first_load_done(window.current_pane())))
         window.show()
         self.ui_shown.emit()
         messages.success(self.tr("Welcome, {name}!").format(name=actor.display_name))

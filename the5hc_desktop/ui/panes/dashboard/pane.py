@@ -85,6 +85,7 @@ class DashboardPane(QWidget):
         self.weekly_chart: BarChart | None = None
         self.monthly_chart: BarChart | None = None
         self._painted = False
+        self._first_load_done = False
         self._load_after_paint = False
         self.setStyleSheet(CARD_STYLE)
         self._build()
@@ -312,7 +313,13 @@ class DashboardPane(QWidget):
     def is_loading(self) -> bool:
         return self._loading is not None and not self._loading.is_done()
 
+    def first_load_done(self) -> bool:
+        """Whether the first figures (or the reason they failed) are on screen: the other
+        panes are built after that (app_flow.when_settled), not before."""
+        return self._first_load_done
+
     def _load_finished(self) -> None:
+        self._first_load_done = True
         self.refresh_button.setEnabled(True)
         if self._reload_pending:
             self.refresh()
