@@ -145,6 +145,7 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                         and not self.signed_in):
                     self.signed_in = True
                     self.report["sign_in_shown_ms"] = since_start()
+                    self.report["sign_in_shown_cpu_ms"] = cpu_ms()
                     self.report["sign_in_rss_mb"] = rss_now_mb()
                     widget.login.setText(login)
                     widget.password.setText(password)

@@ -451,9 +451,10 @@ def cmd_restore(options: argparse.Namespace) -> int:
 
 
 def cmd_check(options: argparse.Namespace) -> int:
-    from the5hc_desktop.services.maintenance import inspect_file
+    from the5hc_desktop.services.maintenance import inspect_file, note_checked
 
     report = inspect_file(_db_path(options))
+    note_checked(report.path, sound=report.integrity == "ok")
     say(f"database: {report.path}")
     say(f"integrity_check: {report.integrity or '-'}")
     say(f"foreign_key_check: {report.foreign_key_problems} problem(s)")

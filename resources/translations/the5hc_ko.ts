@@ -4146,6 +4146,14 @@ A no-show uses one session: {before} → {after} left.</source>
         <translation>일부 화면을 불러오지 못했습니다. 자세한 내용은 로그에 있습니다.</translation>
     </message>
     <message>
+        <source>The database file is damaged</source>
+        <translation>데이터베이스 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>Open Settings → Backup now to restore the last good backup?</source>
+        <translation>지금 설정 → 백업을 열어 마지막 정상 백업을 복원하시겠습니까?</translation>
+    </message>
+    <message>
         <source>Restoring the backup…</source>
         <translation>백업을 복원하는 중…</translation>
     </message>

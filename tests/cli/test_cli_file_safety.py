@@ -13,6 +13,7 @@ from cli_support import Result, assert_one_error_line
 from the5hc_desktop.domain.errors import DatabaseDamaged, StorageUnavailable
 from the5hc_desktop.services import open_services
 from the5hc_desktop.services.maintenance import restore
+from the5hc_desktop.store import check_record, integrity, open_marker
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import AuditLogEntry
 
@@ -56,14 +57,18 @@ def test_restore_is_refused_while_the_database_is_open(
     assert run("restore", str(good), "--db", str(demo_db)).code == 0
 
 
-def test_a_damaged_database_is_refused_on_open_and_never_backed_up(
+def test_a_damaged_database_left_open_is_refused_on_open_and_never_backed_up(
     run: Callable[..., Result], demo_db: Path, tmp_path: Path
 ) -> None:
     _damage(demo_db)
+    open_marker.mark_open(demo_db)  # the last program to use it ended without closing it
     with pytest.raises(DatabaseDamaged) as refused:
         Database.open(demo_db)
     assert "손상" in refused.value.message_ko
     assert "restore" in refused.value.message_en
+    stats = run("stats", "--db", str(demo_db))
+    assert_one_error_line(stats)
+    assert "손상" in stats.err
     result = run("backup", "-o", str(tmp_path / "out"), "--db", str(demo_db))
     assert_one_error_line(result)
     assert "백업" in result.err
@@ -148,3 +153,30 @@ def test_a_backup_with_planted_schema_objects_is_refused_and_reported(
     assert checked.code == 1
     assert "trigger leak" in checked.err
     assert run("check", "--db", str(demo_db)).code == 0
+
+
+def test_reading_commands_check_only_after_an_unclean_exit_and_check_always_does(
+    run: Callable[..., Result], demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[Path] = []
+    monkeypatch.setattr(integrity, "quick_check", lambda path: ran.append(path))
+    assert check_record.is_due(demo_db)  # never checked here: still not by `stats`
+    assert run("stats", "--db", str(demo_db)).code == 0
+    assert ran == []
+    open_marker.mark_open(demo_db)
+    assert run("stats", "--db", str(demo_db)).code == 0
+    assert len(ran) == 1
+    assert run("check", "--db", str(demo_db)).code == 0
+    assert not check_record.is_due(demo_db)  # a start need not check it today
+
+
+def test_damage_found_by_check_makes_the_reading_commands_check_first(
+    run: Callable[..., Result], demo_db: Path
+) -> None:
+    _damage(demo_db)
+    checked = run("check", "--db", str(demo_db))
+    assert checked.code == 1
+    assert check_record.found_damaged(demo_db)
+    stats = run("stats", "--db", str(demo_db))  # closed cleanly, but known to be damaged
+    assert_one_error_line(stats)
+    assert "손상" in stats.err

@@ -29,7 +29,7 @@ from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.store import audit_chain, backup, migrate
+from the5hc_desktop.store import audit_chain, backup, check_record, migrate
 from the5hc_desktop.store.backup import BackupFile, Progress, Suggestion
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
@@ -100,6 +100,12 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
             f"데이터베이스 파일이 없습니다: {path}", f"No database file at {path}"
         )
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def note_checked(path: Path, sound: bool) -> None:
+    """What `the5hc check` found: a sound file need not be checked at a start for a day,
+    a damaged one is checked before every use (services/soundness.py)."""
+    (check_record.note_passed if sound else check_record.note_damaged)(path)
 
 
 def inspect_file(path: Path) -> FileReport:

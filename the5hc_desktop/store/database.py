@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.file_modes import FOLDER_MODE, private_file
-from the5hc_desktop.store import backup, copy, migrate
+from the5hc_desktop.store import backup, check_record, copy, migrate, open_marker
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
@@ -114,9 +114,11 @@ class Database:
         removes working copies a killed upgrade or restore left. A damaged file is refused
         (DatabaseDamaged). Raises StorageUnavailable.
 
-        `quick_check=False` skips the integrity check of a file already at head: the
-        caller runs `integrity.quick_check` itself (the window app, concurrently with
-        sign-in). A file to be upgraded is always checked first.
+        A file already at head is checked only when the last program to use it ended
+        without closing it (`open_marker`) or its last check found it damaged
+        (`check_record`): the start-up policy of services/soundness.py;
+        `quick_check=False` leaves even that to the caller (the window app checks on its
+        own thread, beside sign-in). A file to be upgraded is always checked first.
         """
         lock: FileLock | None = None
         if is_url(target):
@@ -130,9 +132,12 @@ class Database:
             except OSError as exc:
                 raise _unavailable(path, exc) from exc
             try:
+                suspect = ((lock.exclusive and open_marker.is_marked(path))
+                           or check_record.found_damaged(path))
                 _prepare_file(path, script_location, alone=lock.exclusive,
-                              check=quick_check)
+                              check=quick_check and suspect)
                 lock.share()
+                open_marker.mark_open(path)
                 engine = create_sqlite_engine(path)
             except BaseException:
                 lock.release()
@@ -156,10 +161,14 @@ class Database:
         self._sync_mark[0] = value
 
     def close(self) -> None:
-        """Release connections (the last SQLite close checkpoints the WAL) and the lock."""
+        """Release connections (the last SQLite close checkpoints the WAL) and the lock;
+        the last program to close the file notes it was closed cleanly (`open_marker`)."""
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
+            self._lock = None
+            if self.path is not None:
+                open_marker.mark_closed_if_last(self.path)
 
     def __enter__(self) -> Database:
         return self

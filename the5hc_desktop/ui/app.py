@@ -22,7 +22,9 @@ from typing import IO
 # The data layer first, before Qt: PySide6's import hook reads the source text of every
 # module imported after it (looking for `__feature__`), which would cost SQLAlchemy and the
 # services ~20 MB of cached source lines and ~0.2 s at every start.
-import the5hc_desktop.services  # noqa: F401  # isort: skip
+# Only the services of the first screen: the others are imported when first used.
+from the5hc_desktop.services import (  # noqa: F401  # isort: skip
+    accounts, dashboard, dashboard_lists, first_day, maintenance, settings, sync_service)
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSplashScreen

@@ -8,7 +8,7 @@ again; the flow ends (emits `finished`) when a dialog is cancelled or the window
 
 from __future__ import annotations
 
-import linecache
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services import Services, maintenance, open_services
 from the5hc_desktop.services.context import Actor
-from the5hc_desktop.services.settings import GymSettings
+from the5hc_desktop.services.settings import DEMO_SIGN_IN, GymSettings
 from the5hc_desktop.services.soundness import SoundnessCheck
 from the5hc_desktop.ui import i18n, worker
 from the5hc_desktop.ui.app import demo_db_path, show_fatal
@@ -34,11 +34,13 @@ from the5hc_desktop.ui.app_panes import (
 )
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
 from the5hc_desktop.ui.crash import PreviousCrash
+from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.first_day import bind_first_day
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, NewGym, SignInDialog, SignInResult
+from the5hc_desktop.ui.source_lines import forget_source_lines
 from the5hc_desktop.ui.sync_controller import SyncController
 from the5hc_desktop.ui.sync_status import SyncStatusButton, ask_secret
 
@@ -74,6 +76,7 @@ def open_database(path: Path, soundness: SoundnessCheck | None = None) -> Opened
     """
     if soundness is None:
         soundness = SoundnessCheck(path).start()
+    soundness.wait_for_decision()
     services = open_services(path, quick_check=False)
     try:
         return Opened(services, services.accounts.needs_first_run(),
@@ -160,23 +163,14 @@ def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
     QTimer.singleShot(1000, watcher, watcher.fire)  # a window that never paints still fills
 
 
-def forget_source_lines() -> None:
-    """Drop the source lines PySide6's import hook cached for the modules just imported.
-
-    The hook reads the source of every module imported after PySide6 (looking for
-    `__feature__`) and `linecache` keeps it: megabytes for pyqtgraph, numpy and ReportLab.
-    Dropped after each lazy import, that memory is reused by the next instead of adding
-    up. Tracebacks read the lines again when they need them.
-    """
-    linecache.clearcache()
-
-
 class _Settled(QObject):
-    """Calls back once the worker lanes are idle (the first pane has its figures)."""
+    """Calls back once the first pane has its figures and the worker lanes are idle."""
 
-    def __init__(self, owner: QObject, callback: Callable[[], object], limit_ms: int) -> None:
+    def __init__(self, owner: QObject, callback: Callable[[], object], limit_ms: int,
+                 first_loaded: Callable[[], bool]) -> None:
         super().__init__(owner)
         self._callback = callback
+        self._first_loaded = first_loaded
         self._timer = QTimer(self)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._check)
@@ -188,21 +182,51 @@ class _Settled(QObject):
 
     def _check(self) -> None:
         self._turns += 1
-        # Two turns first: the shown pane starts its load just after its own first paint.
-        if (self._turns > 2 and worker.current().is_idle()) or self._turns >= self._limit_turns:
+        # Two turns first: the shown pane starts its load just after its own first paint;
+        # a pane that says when its first load is over is waited for (a busy machine may
+        # leave the lanes idle for a moment before that load is even asked for).
+        settled = self._turns > 2 and self._first_loaded() and worker.current().is_idle()
+        if settled or self._turns >= self._limit_turns:
             self._timer.stop()
             self.deleteLater()
             self._callback()
 
 
-def when_settled(owner: QObject, callback: Callable[[], object], limit_ms: int = 2000) -> None:
-    """Call `callback` once no worker task is pending, or after `limit_ms` regardless.
+def when_settled(owner: QObject, callback: Callable[[], object], limit_ms: int = 2000,
+                 first_loaded: Callable[[], bool] = lambda: True) -> None:
+    """Call `callback` once `first_loaded()` and no worker task is pending, or after
+    `limit_ms` regardless.
 
     The panes not shown yet are built then: building them earlier would compete with the
     shown pane's first load for the interpreter, and the figures are what the user waits
     for.
     """
-    _Settled(owner, callback, limit_ms).start()
+    _Settled(owner, callback, limit_ms, first_loaded).start()
+
+
+def _first_load_done(pane: object) -> bool:
+    """The pane's own word on its first load (`first_load_done()`), True when it has none."""
+    done = getattr(pane, "first_load_done", None)
+    return bool(done()) if callable(done) else True
+
+
+class _DamageReport(QObject):
+    """Carries the background integrity check's finding from its thread to the GUI's."""
+
+    found = Signal(object)
+
+    def __init__(self, parent: QObject, handler: Callable[[The5HCError], object]) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self.found.connect(self._deliver)  # queued: this object lives on the GUI thread
+
+    def report(self, error: The5HCError) -> None:
+        """Any thread."""
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+            self.found.emit(error)
+
+    def _deliver(self, error: The5HCError) -> None:
+        self._handler(error)
 
 
 class SignInFlow(QObject):
@@ -238,6 +262,7 @@ class SignInFlow(QObject):
         self.missing_panes: list[str] = []
         self.pane_problems: list[str] = []
         self.panes_complete = False
+        self._damage_report = _DamageReport(self, self._damage_found)
 
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
@@ -336,12 +361,11 @@ class SignInFlow(QObject):
     def demo_hint(self) -> str | None:
         if not self._demo:
             return None
-        from the5hc_desktop.services import demo
-
+        username, password = DEMO_SIGN_IN
         return self.tr(
             "Demo database with sample members. Sign in as {username} with the password "
             "{password}."
-        ).format(username=demo.DEMO_USERNAME, password=demo.DEMO_PASSWORD)
+        ).format(username=username, password=password)
 
     def _show_sign_in(self) -> None:
         dialog = SignInDialog(self._verify, demo_hint=self.demo_hint())
@@ -422,7 +446,8 @@ class SignInFlow(QObject):
         self._show_sync_in(window, sync)
         self._drop_dialog()
         after_first_paint(window, lambda: when_settled(
-            window, lambda: self._add_other_panes(window, deps, first, ahead)))
+            window, lambda: self._add_other_panes(window, deps, first, ahead),
+            first_loaded=lambda: _first_load_done(window.current_pane())))
         window.show()
         self.ui_shown.emit()
         messages.success(self.tr("Welcome, {name}!").format(name=actor.display_name))
@@ -457,6 +482,30 @@ class SignInFlow(QObject):
         self.panes_complete = True
         self.panes_added.emit()
         log.info("%d panes; missing %s", len(window.panes()), self.missing_panes)
+        self._check_in_background()
+
+    # --- the day's integrity check (services/soundness.py) ---------------------------------
+    def _check_in_background(self) -> None:
+        """Now that the user works, the check due after a day without one."""
+        if self._soundness is not None:
+            self._soundness.start_background(self._damage_report.report)
+
+    def _damage_found(self, error: The5HCError) -> None:
+        """Damage found while the user works: say so plainly and lead to 설정 → 백업."""
+        window = self.window
+        title = self.tr("The database file is damaged")
+        text = f"{error.message_ko}\n\n{error.message_en}"  # Korean first, as the CLI says it
+        log.error("background integrity check: %s", error.message_en)
+        settings = next((p for p in window.panes() if p.object_name == "settingsPane"),
+                        None) if window is not None else None
+        show_backup = getattr(settings, "show_backup", None)
+        if window is None or show_backup is None or settings.backup_page is None:  # type: ignore[union-attr]
+            Dialogs.error(window, title, text)  # no 백업 page for this account: tell the owner
+            return
+        question = self.tr("Open Settings → Backup now to restore the last good backup?")
+        if Dialogs.ask(window, title, f"{text}\n\n{question}"):
+            window.show_pane("settingsPane")
+            show_backup()
 
     # --- 설정 → 백업 → 복원 -------------------------------------------------------------------
     def restore_database(self, source: Path, actor: Actor) -> None:

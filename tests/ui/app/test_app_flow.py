@@ -341,3 +341,19 @@ def test_the_first_day_checklist_ticks_from_the_data(
     assert checklist.marks["rates"].text() == (DONE if expected.rates_set else OPEN)
     assert checklist.marks["package"].text() == DONE
     checklist.close()
+
+
+def test_the_other_panes_wait_for_the_first_panes_figures(qtbot: QtBot) -> None:
+    """Idle lanes alone do not settle the start: the shown pane's first load may not have
+    been asked for yet (the dashboard asks just after its first paint)."""
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    loaded = [False]
+    called: list[bool] = []
+    app_flow.when_settled(owner, lambda: called.append(True), limit_ms=5000,
+                          first_loaded=lambda: loaded[0])
+    qtbot.wait(200)  # the lanes are idle all along
+    assert called == []
+    loaded[0] = True
+    qtbot.waitUntil(lambda: called == [True], timeout=2000)

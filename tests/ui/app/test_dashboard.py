@@ -185,7 +185,7 @@ def test_count_axes_carry_whole_distinct_numbers(
     chart.show()
     chart.set_data(["a", "b", "c", "d"], values)
     qtbot.wait(1)
-    shown = chart._left.shown_ticks()
+    shown = chart.axis_ticks()
     assert len(shown) == len(set(shown)), shown
     assert set(ticks) <= set(shown)
     assert all(text.isdigit() for text in shown)
@@ -211,3 +211,18 @@ def test_no_card_cuts_its_text(
         assert len({card.height() for card in cards}) == 1  # one even row
     finally:
         ui_session.use("ko")
+
+
+@pytest.mark.parametrize(("top", "height", "ticks"), [
+    (1.0, 180, [0, 1]),                      # an empty chart still has a scale
+    (2.4, 180, [0, 1, 2]),                   # never a 0.5 step
+    (12.0, 180, [0, 5, 10]),
+    (1_092_000.0, 180, [0, 500_000, 1_000_000]),
+    (1_092_000.0, 400, [0, 200_000, 400_000, 600_000, 800_000, 1_000_000]),
+])
+def test_axis_ticks_are_whole_1_2_5_steps_up_to_the_top(
+    top: float, height: int, ticks: list[int]
+) -> None:
+    from the5hc_desktop.ui.panes.dashboard.charts import whole_ticks
+
+    assert whole_ticks(top, height) == ticks

@@ -466,6 +466,9 @@ class AnalyticsPane(QWidget):
             RetentionChart,
             RevenueChart,
         )
+        from the5hc_desktop.ui.source_lines import forget_source_lines
+
+        forget_source_lines()  # pyqtgraph's and numpy's, cached by PySide6's hook
 
         lang = self._lang
         self.revenue_chart = RevenueChart(lambda v: axis_won(v, lang),

@@ -29,7 +29,11 @@ class ChartSlot(QWidget):
 
     def set_series(self, points: Sequence[SeriesPoint], language: str) -> None:
         if self.chart is None:
+            from the5hc_desktop.ui.source_lines import forget_source_lines
+
             from .chart import CategoryChart
+
+            forget_source_lines()  # pyqtgraph's and numpy's, cached by PySide6's hook
 
             self.chart = CategoryChart(self._not_measured, self)
             self._layout.addWidget(self.chart)

@@ -433,6 +433,9 @@ class ClientDetailView(QWidget):
         if self.chart is None:
             # Imported here: pyqtgraph is slow to import; the list shows without it.
             from the5hc_desktop.ui.panes.clients.progress_chart import ProgressChart
+            from the5hc_desktop.ui.source_lines import forget_source_lines
+
+            forget_source_lines()  # pyqtgraph's and numpy's, cached by PySide6's hook
 
             self.chart = ProgressChart(self._language)
             self.chart_stack.addWidget(self.chart)

@@ -35,6 +35,7 @@ from the5hc_desktop.ui.messages import MessageBridge
 from the5hc_desktop.ui.panes.columns import fit_columns
 from the5hc_desktop.ui.panes.dashboard import formatting as fmt
 from the5hc_desktop.ui.panes.dashboard.cards import CARD_STYLE, MetricCard, Panel, empty_label
+from the5hc_desktop.ui.panes.dashboard.charts import BarChart
 from the5hc_desktop.ui.panes.dashboard.models import Column, RowsModel
 from the5hc_desktop.ui.rows_model import read_only_table
 
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     )
     from the5hc_desktop.services.sessions import SessionView
     from the5hc_desktop.ui.list_print import ListPrinter
-    from the5hc_desktop.ui.panes.dashboard.charts import BarChart
     from the5hc_desktop.ui.panes.dashboard.upcoming import UpcomingLists
 
 SESSION_COLOUR = "#1565c0"
@@ -85,8 +85,8 @@ class DashboardPane(QWidget):
         self.weekly_chart: BarChart | None = None
         self.monthly_chart: BarChart | None = None
         self._painted = False
+        self._first_load_done = False
         self._load_after_paint = False
-        self._charts_pending = False  # the first figures wait for their paint (show_metrics)
         self.setStyleSheet(CARD_STYLE)
         self._build()
         self.status_label.installEventFilter(self)
@@ -299,16 +299,7 @@ class DashboardPane(QWidget):
         if watched is self.status_label and event.type() == QEvent.Type.Paint:
             self.status_label.removeEventFilter(self)
             QTimer.singleShot(0, self, self._painted_now)
-        elif watched is self.clients_card and event.type() == QEvent.Type.Paint:
-            self.clients_card.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._fill_charts_now)
         return False
-
-    def _fill_charts_now(self) -> None:
-        self.clients_card.removeEventFilter(self)
-        if self._charts_pending and self._metrics is not None:
-            self._charts_pending = False
-            self._fill_charts(self._metrics)
 
     def _painted_now(self) -> None:
         if self._painted:
@@ -322,7 +313,13 @@ class DashboardPane(QWidget):
     def is_loading(self) -> bool:
         return self._loading is not None and not self._loading.is_done()
 
+    def first_load_done(self) -> bool:
+        """Whether the first figures (or the reason they failed) are on screen: the other
+        panes are built after that (app_flow.when_settled), not before."""
+        return self._first_load_done
+
     def _load_finished(self) -> None:
+        self._first_load_done = True
         self.refresh_button.setEnabled(True)
         if self._reload_pending:
             self.refresh()
@@ -340,13 +337,7 @@ class DashboardPane(QWidget):
         """Show `metrics`, read at `as_of` on the gym's clock (the services' own "now")."""
         self._metrics = metrics
         self._fill_cards(metrics)
-        if self.weekly_chart is None and self.isVisible():
-            # The first figures on screen: the numbers paint before pyqtgraph loads (~0.4 s).
-            self._charts_pending = True
-            self.clients_card.installEventFilter(self)
-            QTimer.singleShot(300, self, self._fill_charts_now)  # if no paint ever comes
-        else:
-            self._fill_charts(metrics)
+        self._fill_charts(metrics)
         _fill(self._today_stack, self.today_model, metrics.today_sessions)
         _fill(self._activity_stack, self.activity_model, metrics.recent_activity)
         _fill(self._low_stack, self.low_balance_model, metrics.low_balance)
@@ -403,9 +394,6 @@ class DashboardPane(QWidget):
     def _charts(self) -> tuple[BarChart, BarChart]:
         if self.weekly_chart is not None and self.monthly_chart is not None:
             return self.weekly_chart, self.monthly_chart
-        # Imported here: pyqtgraph is slow to import and the window paints first.
-        from the5hc_desktop.ui.panes.dashboard.charts import BarChart
-
         lang = self._language
         weekly = BarChart("weeklySessionsChart", SESSION_COLOUR,
                           fmt.axis_number, lambda v: fmt.grouped(round(v)))

@@ -169,6 +169,13 @@ class SettingsPane(QWidget):
             self.tabs.setCurrentWidget(self.sync_page)
             self.sync_page.tabs.setCurrentIndex(1 if conflicts else 0)
 
+    def show_backup(self) -> bool:
+        """Bring 설정 → 백업 to the front; False when this account does not see it."""
+        if self.backup_page is None:
+            return False
+        self.tabs.setCurrentWidget(self.backup_page)
+        return True
+
     # --- own password --------------------------------------------------------------------
     def change_password(self) -> ChangePasswordDialog:
         accounts, actor = self._accounts, self._actor
