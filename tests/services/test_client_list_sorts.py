@@ -1,7 +1,8 @@
 """The member list sorted by gender, phone and age, page by page, equals a plain Python sort
 of the same members (random data), and each of those sorts walks its index
-(migration 0009) instead of sorting every member; sorted by last assessment, overall score
-or sessions left (member_list_facts), it is in the order of the values the rows show."""
+(migration 0009) instead of sorting every member; sorted by last assessment, overall score,
+sessions left or trainer (member_list_facts), it is in the order of the values the rows
+show."""
 
 from __future__ import annotations
 
@@ -142,15 +143,18 @@ def test_each_sort_walks_its_index(
 
 
 @pytest.fixture
-def with_facts(db: Database, owner: Actor, members: list[Client]) -> list[Client]:
+def with_facts(db: Database, owner: Actor, trainer: Actor,
+               members: list[Client]) -> list[Client]:
     """Assessments (some on one day, some without a score, one tombstoned) and packages
     with ledger rows (some expiring around the clock's day 2025-06-15, some inactive); half
-    the members are the owner's."""
+    the members are the owner's, some the trainer's, some nobody's."""
     rng = random.Random(5)
+    other = trainer
     with db.write() as session:
         for row in members:
-            if rng.random() < 0.5:  # "my members" of the owner
-                session.get(Client, row.id).trainer_id = owner.staff_id
+            # Half are "my members" of the owner, some another trainer's, some nobody's.
+            session.get(Client, row.id).trainer_id = rng.choice(
+                [owner.staff_id, owner.staff_id, other.staff_id, None])
             for _ in range(rng.randrange(3)):
                 session.add(Assessment(
                     client_id=row.id, trainer_id=owner.staff_id, gender=row.gender,
@@ -175,10 +179,10 @@ def with_facts(db: Database, owner: Actor, members: list[Client]) -> list[Client
 
 def _fact(row: ClientRow, key: str) -> Any:
     return {"last_assessed_on": row.last_assessed_on, "last_overall": row.last_overall,
-            "remaining": row.remaining_sessions}[key]
+            "remaining": row.remaining_sessions, "trainer": row.trainer_name or None}[key]
 
 
-@pytest.mark.parametrize("key", ["last_assessed_on", "last_overall", "remaining"])
+@pytest.mark.parametrize("key", ["last_assessed_on", "last_overall", "remaining", "trainer"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("scope", ["active", "all", "mine", "search"])
 def test_fact_sorts_follow_the_values_shown(

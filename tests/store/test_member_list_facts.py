@@ -1,15 +1,18 @@
 """member_list_facts stays exactly what the member list computes from the live rows (newest
-assessment, sessions left on usable packages), whoever writes them and whatever the day."""
+assessment, sessions left on usable packages, trainer's name), whoever writes them and
+whatever the day."""
 
 from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select, text, update
 from store_seed import seed_basics
 
 from the5hc_desktop.store import member_list_sql
@@ -22,6 +25,7 @@ from the5hc_desktop.store.models import (
     MemberListDay,
     MemberListFacts,
     SessionPackage,
+    StaffAccount,
 )
 from the5hc_desktop.store.stamping import RAW_WRITE
 
@@ -34,6 +38,9 @@ def expected(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
     with db.read() as s:
         day = s.scalar(select(MemberListDay.day))
         clients = s.scalars(select(Client).where(Client.deleted_at.is_(None))).all()
+        # As the list sorts trainers: coalesce(display_name, username).
+        staff = {t.id: t.username if t.display_name is None else t.display_name
+                 for t in s.scalars(select(StaffAccount))}
         assessments = s.scalars(select(Assessment).where(Assessment.deleted_at.is_(None))).all()
         packages = {k.id: k for k in s.scalars(select(SessionPackage))}
         ledger = s.scalars(select(CreditLedgerEntry)
@@ -49,14 +56,16 @@ def expected(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
             if (k := packages.get(e.package_id)) is not None and k.client_id == c.id
             and k.deleted_at is None and k.active
             and (k.expires_on is None or (day is not None and k.expires_on >= day)))
-        rows[c.id] = (c.name, c.active, newest.assessed_on if newest else None,
+        rows[c.id] = (c.name, c.active, staff.get(c.trainer_id) if c.trainer_id else None,
+                      newest.assessed_on if newest else None,
                       newest.score_overall if newest else None, left)
     return rows
 
 
 def stored(db: Database) -> dict[uuid.UUID, tuple[object, ...]]:
     with db.read() as s:
-        return {r.client_id: (r.name, r.active, r.last_assessed_on, r.last_overall, r.remaining)
+        return {r.client_id: (r.name, r.active, r.trainer_name, r.last_assessed_on,
+                              r.last_overall, r.remaining)
                 for r in s.scalars(select(MemberListFacts))}
 
 
@@ -94,7 +103,11 @@ def test_facts_follow_every_kind_of_write_and_day(database: Database, seed: int)
     assessments: list[uuid.UUID] = []
     ledger: list[uuid.UUID] = []
     trainer = seeded.staff_id
-    actions = ("member", "rename", "activate", "tombstone_member", "erase_member",
+    trainers = [trainer]
+    with database.read() as s:
+        organization = s.get(StaffAccount, trainer).organization_id
+    actions = ("member", "rename", "activate", "retrainer", "rename_trainer", "hire",
+               "tombstone_member", "erase_member",
                "assess", "assess", "redate", "rescore", "drop_assessment", "move_assessment",
                "erase_assessment", "sell", "sell", "package_state", "expiry", "move_package",
                "drop_package", "credit", "credit", "redelta", "move_credit", "move_credit",
@@ -111,6 +124,22 @@ def test_facts_follow_every_kind_of_write_and_day(database: Database, seed: int)
                 clients.append(c.id)
             elif action == "rename":
                 s.get(Client, rng.choice(clients)).name = rng.choice(("최하준", "정민서"))
+            elif action == "retrainer":
+                s.get(Client, rng.choice(clients)).trainer_id = rng.choice(
+                    [None, *trainers])
+            elif action == "rename_trainer":  # staff names feed the trainer sort
+                s.get(StaffAccount, rng.choice(trainers)).display_name = rng.choice(
+                    ("", "김코치", "이코치"))
+            elif action == "hire":  # a trainer row arriving after members that name it
+                hired = uuid.uuid4()
+                s.execute(text("PRAGMA defer_foreign_keys = ON"))  # checked at commit
+                s.execute(update(Client).where(Client.id == rng.choice(clients))
+                          .values(trainer_id=hired).execution_options(**{RAW_WRITE: True}))
+                s.add(StaffAccount(id=hired, organization_id=organization,
+                                   username=f"t{round_}", display_name="박코치",
+                                   password_hash="x", role="trainer"))
+                s.flush()
+                trainers.append(hired)
             elif action == "activate":
                 row = s.get(Client, rng.choice(clients))
                 row.active = not row.active
@@ -221,3 +250,28 @@ def test_triggers_exist_at_head(database: Database) -> None:
     with database.read() as s:
         names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
     assert {name for name, _ in member_list_sql.TRIGGERS} <= names
+
+
+# A later script rebuilding tables the trigger bodies name (Alembic's batch mode on SQLite).
+REBUILD = """
+for table in ("clients", "session_packages", "credit_ledger"):
+    with op.batch_alter_table(table, recreate="always") as batch_op:
+        batch_op.add_column(sa.Column("nickname", sa.String(50)))
+"""
+
+
+def test_a_later_table_rebuild_keeps_rows_and_triggers(
+    migrated_db_path: Path, scripts_with: Callable[[str, str], Path]
+) -> None:
+    with Database.open(migrated_db_path) as db:
+        seeded = seed_basics(db)
+        with db.write() as s:
+            s.add(CreditLedgerEntry(package_id=seeded.package_id, client_id=seeded.client_id,
+                                    kind="adjustment", delta=10))
+    with Database.open(migrated_db_path, script_location=scripts_with("rebuild", REBUILD)) as db:
+        assert stored(db) == expected(db)
+        assert stored(db)[seeded.client_id][-1] == 10
+        with db.write() as s:  # and the triggers follow writes again
+            s.add(CreditLedgerEntry(package_id=seeded.package_id, client_id=seeded.client_id,
+                                    kind="adjustment", delta=-1))
+        assert stored(db)[seeded.client_id][-1] == 9

@@ -32,12 +32,12 @@ from the5hc_desktop.store.models import (
     ClientSearchTerm,
     CreditLedgerEntry,
     SessionPackage,
-    StaffAccount,
     active_count_terms,
 )
 
-# Sort keys read from member_list_facts.
-FACT_KEYS = ("last_assessed_on", "last_overall", "remaining")
+# Sort keys read from member_list_facts, and their columns there.
+FACT_COLUMNS = {"last_assessed_on": "last_assessed_on", "last_overall": "last_overall",
+                "remaining": "remaining", "trainer": "trainer_name"}
 
 # Up to this many matched ids are passed as a list (SQLite allows 32,766 parameters).
 _ID_LIST_LIMIT = 5000
@@ -263,8 +263,8 @@ def _live_count(
 class _Order:
     """ORDER BY for a sort key: rows without a value last, then name and id as tie-breaks.
 
-    The last assessment, its overall score and the sessions left are read from
-    `member_list_facts` (kept by triggers), whose indexes hold exactly these terms.
+    The last assessment, its overall score, the sessions left and the trainer's name are
+    read from `member_list_facts` (kept by triggers), whose indexes hold exactly these terms.
     """
 
     key: str
@@ -273,13 +273,13 @@ class _Order:
 
     @property
     def aggregate(self) -> bool:
-        return self.key in FACT_KEYS
+        return self.key in FACT_COLUMNS
 
     def terms(self, session: Session, facts: Any = None) -> list[Any]:
         """The terms on `clients`, or for a fact key on `facts` (the columns of
         member_list_facts, or of a subquery carrying them)."""
         if self.aggregate:
-            expression, nullable = facts[self.key], self.key != "remaining"
+            expression, nullable = facts[FACT_COLUMNS[self.key]], self.key != "remaining"
             tail = [facts["name"], facts["client_id"]]
         else:
             expression, nullable = self._expression(session)
@@ -294,8 +294,6 @@ class _Order:
         # Non-null keys order without an IS NULL term, so the name index serves the default.
         if self.key == "age":
             return _birth_key(session), True
-        if self.key == "trainer":
-            return func.coalesce(StaffAccount.display_name, StaffAccount.username), True
         if self.key == "gender":
             # lower() leaves the lowercase codes as they are; as an expression it matches
             # the gender sort indexes of migration 0009 (see there why not a plain index).

@@ -36,6 +36,7 @@ from the5hc_desktop.services.base import (
 from the5hc_desktop.services.client_search import (
     _ID_LIST_LIMIT,
     _PAGE_AGGREGATES,
+    FACT_COLUMNS,
     _Listed,
     _live_count,
     _match,
@@ -530,7 +531,7 @@ class ClientService(ServiceBase):
             # the page's rows are read afterwards.
             table = MemberListFacts.__table__.c
             ranked = (
-                select(table.client_id, table.name, table[order.key])
+                select(table.client_id, table.name, table[FACT_COLUMNS[order.key]])
                 .select_from(Client).join(MemberListFacts, table.client_id == Client.id)
                 .where(*conditions)
             )

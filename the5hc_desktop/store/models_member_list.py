@@ -2,13 +2,13 @@
 
 Local and derived (not synced, never written by services): SQLite triggers from migration
 0013 (`store/member_list_sql.py`) keep each live member's newest assessment (date, overall
-score) and sessions left exact for every writer, with copies of the member's name and
-`active`, so the list sorted by one of them is a walk of one index here (then name, id;
-members without a value last) instead of an aggregate over every member. Sessions left
-count packages not expired on `member_list_day.day`; the list moves that day to its own
-before sorting by them (`member_list_sql.day_step`). A migration that rebuilds `clients`,
-`assessments`, `session_packages` or `credit_ledger` on SQLite drops the triggers and must
-create them again.
+score), sessions left and trainer's name exact for every writer, with copies of the
+member's name and `active`, so the list sorted by one of them is a walk of one index here
+(then name, id; members without a value last) instead of an aggregate over every member.
+Sessions left count packages not expired on `member_list_day.day`; the list moves that day
+to its own before sorting by them (`member_list_sql.day_step`). A migration that rebuilds
+`clients`, `staff_accounts`, `assessments`, `session_packages` or `credit_ledger` on SQLite
+drops the triggers and must create them again.
 """
 
 from __future__ import annotations
@@ -39,12 +39,15 @@ class MemberListFacts(Base):
         *_sort_indexes("last_assessed_on", nullable=True),
         *_sort_indexes("last_overall", nullable=True),
         *_sort_indexes("remaining", nullable=False),
+        *_sort_indexes("trainer_name", nullable=True),
         {"sqlite_with_rowid": False},
     )
 
     client_id: Mapped[uuid.UUID] = mapped_column(DbUuid, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean)
+    # coalesce(display name, username) of the member's trainer (None: no trainer row).
+    trainer_name: Mapped[str | None] = mapped_column(String(200))
     # The newest live assessment (by date, then creation) and its overall score.
     last_assessed_on: Mapped[date | None] = mapped_column(Date)
     last_overall: Mapped[float | None] = mapped_column(Float)
