@@ -39,9 +39,6 @@ from the5hc_desktop.store.models import (
 FACT_COLUMNS = {"last_assessed_on": "last_assessed_on", "last_overall": "last_overall",
                 "remaining": "remaining", "trainer": "trainer_name"}
 
-# Up to this many matched ids are passed as a list (SQLite allows 32,766 parameters).
-_ID_LIST_LIMIT = 5000
-
 
 def _contains(session: Session, column: Any, text: str) -> ColumnElement[bool]:
     """Substring test; LIKE (ASCII case-insensitive) only when the text has Latin letters,

@@ -34,7 +34,6 @@ from the5hc_desktop.services.base import (
     to_local,
 )
 from the5hc_desktop.services.client_search import (
-    _ID_LIST_LIMIT,
     _PAGE_AGGREGATES,
     FACT_COLUMNS,
     _Listed,
@@ -426,14 +425,6 @@ class ClientService(ServiceBase):
                 matched = Client.id.in_(matched.ids) if matched.ids else literal(False)
             if isinstance(matched, _Pieces):
                 matched = matched.condition()
-            if order.aggregate:
-                # Sorting by an aggregate: read the matches once, so the substring scan
-                # is not repeated inside each aggregate subquery.
-                ids = session.scalars(
-                    select(Client.id).where(*filters, matched).limit(_ID_LIST_LIMIT + 1)
-                ).all()
-                if len(ids) <= _ID_LIST_LIMIT:
-                    matched = Client.id.in_(ids) if ids else literal(False)
             # A search term: one statement yields the page and, by a window, the total.
             rows, found = self._page_rows(session, [*filters, matched], order, offset,
                                           limit, True)
