@@ -275,3 +275,18 @@ def test_a_later_table_rebuild_keeps_rows_and_triggers(
             s.add(CreditLedgerEntry(package_id=seeded.package_id, client_id=seeded.client_id,
                                     kind="adjustment", delta=-1))
         assert stored(db)[seeded.client_id][-1] == 9
+
+
+def test_a_missing_day_is_caught_up(database: Database) -> None:
+    """Without a day row, packages with an expiry count nowhere; the step to a day that
+    was never set recomputes every member holding one."""
+    seeded = seed_basics(database)
+    with database.write() as s:
+        s.execute(delete(MemberListDay))
+        s.get_one(SessionPackage, seeded.package_id).expires_on = FIRST_DAY + timedelta(days=5)
+        s.add(CreditLedgerEntry(package_id=seeded.package_id, client_id=seeded.client_id,
+                                kind="adjustment", delta=4))
+    assert stored(database)[seeded.client_id][-1] == 0
+    _set_day(database, FIRST_DAY)
+    assert stored(database) == expected(database)
+    assert stored(database)[seeded.client_id][-1] == 4

@@ -445,8 +445,6 @@ class ClientService(ServiceBase):
             day = session.scalar(select(MemberListDay.day))
             if day == today:  # another writer was first
                 return
-            if day is None:  # never set: every member's figure is recomputed
-                day = date.min
             session.execute(delete(MemberListDay))
             session.add(MemberListDay(day=today))
             session.flush()

@@ -187,14 +187,17 @@ def ensure(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
-def day_step(day: date, today: date) -> tuple[str, dict[str, str]]:
-    """Statement moving `remaining` from `day` to `today`: only members holding a package
-    that expires between the two change (nothing else in the figure depends on the day).
-    Run after `member_list_day` holds `today`."""
-    low, high = sorted((day, today))
+def day_step(day: date | None, today: date) -> tuple[str, dict[str, str]]:
+    """Statement moving `remaining` from `day` (None: unknown) to `today`: only members
+    holding a package that expires between the two change (nothing else in the figure
+    depends on the day). Run after `member_list_day` holds `today`."""
+    expiring, values = "expires_on IS NOT NULL", {}
+    if day is not None:
+        low, high = sorted((day, today))
+        expiring = "expires_on >= :low AND expires_on < :high"
+        values = {"low": low.isoformat(), "high": high.isoformat()}
     return (
         f"UPDATE {FACTS} SET remaining = ({_LEFT.format(c=f'{FACTS}.client_id')})"
-        " WHERE client_id IN (SELECT client_id FROM session_packages"
-        " WHERE expires_on >= :low AND expires_on < :high)",
-        {"low": low.isoformat(), "high": high.isoformat()},
+        f" WHERE client_id IN (SELECT client_id FROM session_packages WHERE {expiring})",
+        values,
     )
