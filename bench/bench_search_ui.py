@@ -191,6 +191,7 @@ def main() -> None:
     print("\n" + summary("scroll to the end (next page)", pages)
           + f"  rows loaded {pane.list_page.model.rowCount():,}")
     sorts: list[float] = []
+    cpu_ms.clear()
     print(f"\nsort by a column (header click → table updated; target ≤ {SORT_TARGET_MS:.0f} ms)")
     model = pane.list_page.model
     for column in range(model.columnCount()):
@@ -202,8 +203,10 @@ def main() -> None:
             by_column.append(measure(click)[0])
         sorts += by_column
         name = model.headerData(column, Qt.Orientation.Horizontal)
-        print("  " + summary(f"{SORT_KEYS[column]} ({name})", by_column))
+        print("  " + summary(f"{SORT_KEYS[column]} ({name})", by_column)
+              + f"  CPU p50 {statistics.median(cpu_ms[-len(by_column):]):5.1f} ms")
     print("  " + summary("every column", sorts))
+    print("  " + summary("CPU time (both threads)", cpu_ms))
 
     pane.close()
     lane.shutdown()

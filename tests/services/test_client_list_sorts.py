@@ -1,12 +1,15 @@
 """The member list sorted by gender, phone and age, page by page, equals a plain Python sort
 of the same members (random data), and each of those sorts walks its index
-(migration 0009) instead of sorting every member."""
+(migration 0009) instead of sorting every member; sorted by last assessment, overall score,
+sessions left or trainer (member_list_facts), it is in the order of the values the rows
+show."""
 
 from __future__ import annotations
 
 import random
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -14,10 +17,15 @@ from service_support import Clock
 from sqlalchemy import text
 
 from the5hc_desktop.domain import hangul
-from the5hc_desktop.services.clients import ClientService
+from the5hc_desktop.services.clients import ClientRow, ClientService
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.store.database import Database
-from the5hc_desktop.store.models import Client
+from the5hc_desktop.store.models import (
+    Assessment,
+    Client,
+    CreditLedgerEntry,
+    SessionPackage,
+)
 
 SURNAMES = "김이박최정"
 GIVEN = "민서준지우하"
@@ -132,3 +140,79 @@ def test_each_sort_walks_its_index(
     plan = _plan(db, ClientService(db, now=clock), owner, key, descending)
     assert "ix_clients_live_sort_" in plan
     assert "TEMP B-TREE" not in plan
+
+
+@pytest.fixture
+def with_facts(db: Database, owner: Actor, trainer: Actor,
+               members: list[Client]) -> list[Client]:
+    """Assessments (some on one day, some without a score, one tombstoned) and packages
+    with ledger rows (some expiring around the clock's day 2025-06-15, some inactive); half
+    the members are the owner's, some the trainer's, some nobody's."""
+    rng = random.Random(5)
+    other = trainer
+    with db.write() as session:
+        for row in members:
+            # Half are "my members" of the owner, some another trainer's, some nobody's.
+            session.get(Client, row.id).trainer_id = rng.choice(
+                [owner.staff_id, owner.staff_id, other.staff_id, None])
+            for _ in range(rng.randrange(3)):
+                session.add(Assessment(
+                    client_id=row.id, trainer_id=owner.staff_id, gender=row.gender,
+                    assessed_on=date(2025, 6, 1) + timedelta(days=rng.randrange(4)),
+                    score_overall=rng.choice([None, 50.0, 61.5, 80.0]),
+                    scoring_version="test",
+                    deleted_at=row.created_at if rng.random() < 0.1 else None))
+            for _ in range(rng.randrange(3)):
+                package = SessionPackage(
+                    client_id=row.id, trainer_id=owner.staff_id, name="10회", gross=100_000,
+                    session_price=10_000, sessions_bought=10, vat_rate=Decimal("0.1"),
+                    card_fee_rate=Decimal("0"), active=rng.random() > 0.1,
+                    expires_on=rng.choice([None, date(2025, 6, 14), date(2025, 6, 15),
+                                           date(2025, 6, 16)]))
+                session.add(package)
+                session.flush()
+                for delta in rng.sample([10, -1, -1, 5, -3], rng.randrange(4)):
+                    session.add(CreditLedgerEntry(package_id=package.id, client_id=row.id,
+                                                  kind="adjustment", delta=delta))
+    return members
+
+
+def _fact(row: ClientRow, key: str) -> Any:
+    return {"last_assessed_on": row.last_assessed_on, "last_overall": row.last_overall,
+            "remaining": row.remaining_sessions, "trainer": row.trainer_name or None}[key]
+
+
+@pytest.mark.parametrize("key", ["last_assessed_on", "last_overall", "remaining", "trainer"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("scope", ["active", "all", "mine", "search"])
+def test_fact_sorts_follow_the_values_shown(
+    db: Database, clock: Clock, owner: Actor, with_facts: list[Client], key: str,
+    descending: bool, scope: str,
+) -> None:
+    """Pages sorted by a member_list_facts key are in the order of the values each row shows
+    (computed from the base tables), missing values last, then name and id; a day later
+    packages expiring today no longer count, in the sort as in the rows."""
+    clients = ClientService(db, now=clock)
+    options: dict[str, Any] = {
+        "active": {"active": True}, "all": {"active": None},
+        "mine": {"active": None, "trainer_id": owner.staff_id},
+        "search": {"active": None, "query": "김"}}[scope]
+    query = options.pop("query", "")
+    for _day in range(2):
+        shown: list[ClientRow] = []
+        offset = 0
+        while True:
+            page = clients.search(owner, query, sort=key, descending=descending,
+                                  offset=offset, limit=7, **options)
+            shown += page.rows
+            offset += 7
+            if offset >= page.total:
+                break
+        assert len(shown) == page.total > 0
+        present = sorted((r for r in shown if _fact(r, key) is not None),
+                         key=lambda r: (r.name, str(r.id)))
+        present.sort(key=lambda r: _fact(r, key), reverse=descending)
+        missing = sorted((r for r in shown if _fact(r, key) is None),
+                         key=lambda r: (r.name, str(r.id)))
+        assert [r.id for r in shown] == [r.id for r in present + missing]
+        clock.advance(days=1)

@@ -20,7 +20,6 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
-    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -33,12 +32,12 @@ from the5hc_desktop.store.models import (
     ClientSearchTerm,
     CreditLedgerEntry,
     SessionPackage,
-    StaffAccount,
     active_count_terms,
 )
 
-# Up to this many matched ids are passed as a list (SQLite allows 32,766 parameters).
-_ID_LIST_LIMIT = 5000
+# Sort keys read from member_list_facts, and their columns there.
+FACT_COLUMNS = {"last_assessed_on": "last_assessed_on", "last_overall": "last_overall",
+                "remaining": "remaining", "trainer": "trainer_name"}
 
 
 def _contains(session: Session, column: Any, text: str) -> ColumnElement[bool]:
@@ -64,74 +63,6 @@ def _birth_key(session: Session) -> ColumnElement[Any]:
             func.julianday(Client.age_recorded_on) - Client.age_years * literal_column("365.25"),
         )
     return func.coalesce(Client.birth_date, Client.age_recorded_on)
-
-
-# Which clients an aggregate is for: a list of ids (a page), a SELECT of ids (a search's
-# matches, when sorting by the aggregate) or None (every client).
-ClientIds = list[uuid.UUID] | Select[Any] | None
-
-
-def _last_assessment(session: Session, ids: ClientIds) -> Any:
-    """Subquery (client_id, assessed_on, overall) of each client's newest assessment (by date,
-    then by creation for two on one day), for the listed clients or for all of them."""
-    live = Assessment.deleted_at.is_(None)
-    if ids is None and session.get_bind().dialect.name == "sqlite":
-        # Every client (sorting by it): SQLite's documented bare-column rule takes the other
-        # columns from the row holding the max, in one pass over the (client, date) index.
-        newest = func.max(type_coerce(Assessment.assessed_on, String).concat(" ").concat(
-            type_coerce(Assessment.created_at, String)))
-        grouped = (
-            select(Assessment.client_id.label("client_id"), newest.label("newest"),
-                   Assessment.assessed_on.label("assessed_on"),
-                   Assessment.score_overall.label("overall"))
-            .where(live)
-            .group_by(Assessment.client_id)
-            .subquery()
-        )
-        return select(grouped.c.client_id, grouped.c.assessed_on, grouped.c.overall).subquery(
-            "last_assessment")
-    rank = func.row_number().over(
-        partition_by=Assessment.client_id,
-        order_by=(Assessment.assessed_on.desc(), Assessment.created_at.desc()),
-    ).label("rank")
-    inner = select(
-        Assessment.client_id.label("client_id"),
-        Assessment.assessed_on.label("assessed_on"),
-        Assessment.score_overall.label("overall"),
-        rank,
-    ).where(live)
-    if ids is not None:
-        inner = inner.where(Assessment.client_id.in_(ids))
-    ranked = inner.subquery()
-    return (
-        select(ranked.c.client_id, ranked.c.assessed_on, ranked.c.overall)
-        .where(ranked.c.rank == 1)
-        .subquery("last_assessment")
-    )
-
-
-def _remaining(today: date, ids: ClientIds) -> Any:
-    """Subquery (client_id, remaining) = ledger sum over active, unexpired packages.
-
-    By the package's member, not the ledger row's: a merge re-points packages, while their
-    ledger rows keep the client id they were written with."""
-    query = (
-        select(
-            SessionPackage.client_id.label("client_id"),
-            func.sum(CreditLedgerEntry.delta).label("remaining"),
-        )
-        .join(SessionPackage, SessionPackage.id == CreditLedgerEntry.package_id)
-        .where(
-            CreditLedgerEntry.deleted_at.is_(None),
-            SessionPackage.deleted_at.is_(None),
-            SessionPackage.active.is_(True),
-            (SessionPackage.expires_on.is_(None)) | (SessionPackage.expires_on >= today),
-        )
-        .group_by(SessionPackage.client_id)
-    )
-    if ids is not None:
-        query = query.where(SessionPackage.client_id.in_(ids))
-    return query.subquery("remaining")
 
 
 def _page_aggregates() -> Select[Any]:
@@ -327,7 +258,11 @@ def _live_count(
 
 @dataclass(frozen=True)
 class _Order:
-    """ORDER BY for a sort key: rows without a value last, then name and id as tie-breaks."""
+    """ORDER BY for a sort key: rows without a value last, then name and id as tie-breaks.
+
+    The last assessment, its overall score, the sessions left and the trainer's name are
+    read from `member_list_facts` (kept by triggers), whose indexes hold exactly these terms.
+    """
 
     key: str
     descending: bool
@@ -335,31 +270,27 @@ class _Order:
 
     @property
     def aggregate(self) -> bool:
-        return self.key in ("last_assessed_on", "last_overall", "remaining")
+        return self.key in FACT_COLUMNS
 
-    def terms(self, session: Session, last: Any, remaining: Any) -> list[Any]:
-        expression, nullable = self._expression(session, last, remaining)
+    def terms(self, session: Session, facts: Any = None) -> list[Any]:
+        """The terms on `clients`, or for a fact key on `facts` (the columns of
+        member_list_facts, or of a subquery carrying them)."""
+        if self.aggregate:
+            expression, nullable = facts[FACT_COLUMNS[self.key]], self.key != "remaining"
+            tail = [facts["name"], facts["client_id"]]
+        else:
+            expression, nullable = self._expression(session)
+            tail = [Client.id] if self.key == "name" else [Client.name, Client.id]
         # Age ascending means youngest first, i.e. the latest birth date first.
         reverse = self.descending != (self.key == "age")
         terms: list[Any] = [expression.is_(None)] if nullable else []
         terms.append(expression.desc() if reverse else expression.asc())
-        if self.key != "name":
-            terms.append(Client.name)
-        terms.append(Client.id)
-        return terms
+        return terms + tail
 
-    def _expression(self, session: Session, last: Any, remaining: Any) -> tuple[Any, bool]:
+    def _expression(self, session: Session) -> tuple[Any, bool]:
         # Non-null keys order without an IS NULL term, so the name index serves the default.
-        if self.key == "last_assessed_on":
-            return last.c.assessed_on, True
-        if self.key == "last_overall":
-            return last.c.overall, True
-        if self.key == "remaining":
-            return func.coalesce(remaining.c.remaining, 0), False
         if self.key == "age":
             return _birth_key(session), True
-        if self.key == "trainer":
-            return func.coalesce(StaffAccount.display_name, StaffAccount.username), True
         if self.key == "gender":
             # lower() leaves the lowercase codes as they are; as an expression it matches
             # the gender sort indexes of migration 0009 (see there why not a plain index).

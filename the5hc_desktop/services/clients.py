@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, delete, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain import hangul
@@ -34,20 +34,24 @@ from the5hc_desktop.services.base import (
     to_local,
 )
 from the5hc_desktop.services.client_search import (
-    _ID_LIST_LIMIT,
     _PAGE_AGGREGATES,
-    ClientIds,
-    _last_assessment,
+    FACT_COLUMNS,
     _Listed,
     _live_count,
     _match,
     _Order,
     _Pieces,
-    _remaining,
 )
 from the5hc_desktop.services.context import Actor, Notice, Page
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.store.models import Client, ClientSearchTerm, StaffAccount
+from the5hc_desktop.store import member_list_sql
+from the5hc_desktop.store.models import (
+    Client,
+    ClientSearchTerm,
+    MemberListDay,
+    MemberListFacts,
+    StaffAccount,
+)
 
 if TYPE_CHECKING:
     from the5hc_desktop.domain.series import ProgressSeries
@@ -377,6 +381,8 @@ class ClientService(ServiceBase):
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
             raise _error("limit", f"한 번에 1~{MAX_PAGE}명까지 조회합니다.",
                          f"A page holds 1 to {MAX_PAGE} clients.")
+        if sort == "remaining":
+            self._catch_up_day()
         with self._db.read() as session:
             today = self._today(session)
             filters: list[ColumnElement[bool]] = [Client.deleted_at.is_(None)]
@@ -394,13 +400,13 @@ class ClientService(ServiceBase):
                     # by the offset are never read from the table.
                     page = (
                         select(Client.id.label("client_id")).where(*filters)
-                        .order_by(*order.terms(session, None, None))
+                        .order_by(*order.terms(session))
                         .offset(offset).limit(limit).subquery("page")
                     )
                     rows, _ = self._page_rows(session, [], order, 0, limit, False,
                                               source=page)
-                elif sort == "remaining":
-                    rows = self._remaining_page(session, filters, order, offset, limit, total)
+                elif order.aggregate and trainer_id is None:
+                    rows = self._facts_page(session, active, order, offset, limit)
                 else:
                     rows, _ = self._page_rows(session, filters, order, offset, limit, False)
                 return Page(rows=rows, total=total, offset=offset, limit=limit)
@@ -419,14 +425,6 @@ class ClientService(ServiceBase):
                 matched = Client.id.in_(matched.ids) if matched.ids else literal(False)
             if isinstance(matched, _Pieces):
                 matched = matched.condition()
-            if order.aggregate:
-                # Sorting by an aggregate: read the matches once, so the substring scan
-                # is not repeated inside each aggregate subquery.
-                ids = session.scalars(
-                    select(Client.id).where(*filters, matched).limit(_ID_LIST_LIMIT + 1)
-                ).all()
-                if len(ids) <= _ID_LIST_LIMIT:
-                    matched = Client.id.in_(ids) if ids else literal(False)
             # A search term: one statement yields the page and, by a window, the total.
             rows, found = self._page_rows(session, [*filters, matched], order, offset,
                                           limit, True)
@@ -435,47 +433,40 @@ class ClientService(ServiceBase):
                     select(func.count()).select_from(Client).where(*filters, matched))
             return Page(rows=rows, total=int(found or 0), offset=offset, limit=limit)
 
-    def _remaining_page(
+    def _catch_up_day(self) -> None:
+        """Sessions left in member_list_facts count packages unexpired on its day: move
+        that day to today first (a write only on the first such sort of a day)."""
+        with self._db.read() as session:
+            today = self._today(session)
+            day = session.scalar(select(MemberListDay.day))
+        if day == today:
+            return
+        with self._db.write(stamp=False) as session:
+            day = session.scalar(select(MemberListDay.day))
+            if day == today:  # another writer was first
+                return
+            session.execute(delete(MemberListDay))
+            session.add(MemberListDay(day=today))
+            session.flush()
+            statement, values = member_list_sql.day_step(day, today)
+            session.execute(text(statement), values)
+
+    def _facts_page(
         self,
         session: Session,
-        filters: list[ColumnElement[bool]],
+        active: bool | None,
         order: _Order,
         offset: int,
         limit: int,
-        total: int,
     ) -> tuple[ClientRow, ...]:
-        """The whole list sorted by remaining sessions, without sorting every member.
-
-        Only members holding active packages can have a balance other than 0; in the
-        order they come before (the larger ones) or after (the smaller ones) everyone at 0,
-        who are in name order and are read from the name index. So the page is cut from
-        three runs: balances above the zero run, the zero run, balances below it.
-        """
-        balances = _remaining(order.today, None)
-        value = balances.c.remaining
-        held = select(Client.id).join(balances, balances.c.client_id == Client.id).where(
-            *filters)
-        by_value = value.desc() if order.descending else value.asc()
-        first, last = (value > 0, value < 0) if order.descending else (value < 0, value > 0)
-        counts = session.execute(
-            select(func.count(case((first, 1))), func.count(case((last, 1))))
-            .select_from(Client).join(balances, balances.c.client_id == Client.id)
-            .where(*filters)
-        ).one()
-        runs = [
-            (int(counts[0]), held.where(first).order_by(by_value, Client.name, Client.id)),
-            (total - int(counts[0]) - int(counts[1]),
-             select(Client.id).where(*filters, Client.id.not_in(
-                 select(balances.c.client_id).where(value != 0)))
-             .order_by(Client.name, Client.id)),
-            (int(counts[1]), held.where(last).order_by(by_value, Client.name, Client.id)),
-        ]
-        ids: list[uuid.UUID] = []
-        start = offset
-        for size, query in runs:
-            if len(ids) < limit and start < size:
-                ids += session.scalars(query.offset(start).limit(limit - len(ids))).all()
-            start = max(0, start - size)
+        """A page of the whole list sorted by a fact: a walk of its member_list_facts index
+        (only live members have a row), then the page's rows."""
+        facts = MemberListFacts.__table__.c
+        query = select(facts.client_id)
+        if active is not None:
+            query = query.where(facts.active.is_(active))
+        ids = session.scalars(
+            query.order_by(*order.terms(session, facts)).offset(offset).limit(limit)).all()
         if not ids:
             return ()
         by_name = _Order("name", False, order.today)
@@ -523,32 +514,23 @@ class ClientService(ServiceBase):
             StaffAccount.display_name.label("trainer_display"),
             StaffAccount.username.label("trainer_username"),
         )
-        last = remaining = None
+        facts: Any = None
         if order.aggregate and source is None:
-            # Sorting by an aggregate needs it for every matching client, not just the page.
-            # A search restricts them to its matches; the plain list needs every client.
-            # Only (id, aggregates) are sorted; the page's rows are read afterwards.
-            matches: ClientIds = None
-            if searched:
-                matches = select(Client.id).where(*conditions)
-            last = _last_assessment(session, matches)
-            remaining = _remaining(order.today, matches)
+            # Sorting by a fact: only (id, fact, name) of the matching members are sorted;
+            # the page's rows are read afterwards.
+            table = MemberListFacts.__table__.c
             ranked = (
-                select(Client.id.label("client_id"), last.c.assessed_on, last.c.overall,
-                       remaining.c.remaining)
-                .outerjoin(last, last.c.client_id == Client.id)
-                .outerjoin(remaining, remaining.c.client_id == Client.id)
+                select(table.client_id, table.name, table[FACT_COLUMNS[order.key]])
+                .select_from(Client).join(MemberListFacts, table.client_id == Client.id)
                 .where(*conditions)
             )
             if searched:
                 ranked = ranked.add_columns(func.count().over().label("total"))
             source = (
-                ranked.order_by(*order.terms(session, last, remaining))
+                ranked.order_by(*order.terms(session, table))
                 .offset(offset).limit(limit).subquery("page")
             )
-            conditions, offset, last, remaining = [], 0, source, source
-            base = base.add_columns(source.c.assessed_on, source.c.overall,
-                                    source.c.remaining)
+            conditions, offset, facts = [], 0, source.c
             if searched:
                 base = base.add_columns(source.c.total)
         elif searched:
@@ -558,22 +540,18 @@ class ClientService(ServiceBase):
         base = base.outerjoin(StaffAccount, StaffAccount.id == Client.trainer_id).where(
             *conditions)
         rows = session.execute(
-            base.order_by(*order.terms(session, last, remaining)).offset(offset).limit(limit)
+            base.order_by(*order.terms(session, facts)).offset(offset).limit(limit)
         ).all()
         if not rows:
             return (), None
         total = int(rows[0].total) if searched else None
-        if last is not None:  # the sort already read them
-            lasts = {r.id: (r.assessed_on, r.overall) for r in rows}
-            remains = {r.id: r.remaining for r in rows}
-        else:
-            # Both aggregates of the page's members in one statement (index seeks per member).
-            lasts, remains = {}, {}
-            for client_id, last_on, overall, left in session.execute(
-                _PAGE_AGGREGATES, {"ids": [r.id for r in rows], "today": order.today}
-            ):
-                lasts[client_id] = (last_on, overall)
-                remains[client_id] = left
+        # Both aggregates of the page's members in one statement (index seeks per member).
+        lasts, remains = {}, {}
+        for client_id, last_on, overall, left in session.execute(
+            _PAGE_AGGREGATES, {"ids": [r.id for r in rows], "today": order.today}
+        ):
+            lasts[client_id] = (last_on, overall)
+            remains[client_id] = left
         result = []
         for r in rows:
             age, _ = client_age(r.birth_date, r.age_years, r.age_recorded_on, order.today)

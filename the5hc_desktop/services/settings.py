@@ -8,6 +8,7 @@ local, never synced `local_settings` table. `GymSettings` shows both as one form
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
@@ -126,16 +127,20 @@ def read_settings(session: Session) -> GymSettings:
                        **values)
 
 
+@functools.lru_cache(maxsize=32)
+def _values_query(names: tuple[str, ...]) -> Select[tuple[str, Any]]:
+    # Built once per set of names: a save reads the same one or two settings every time.
+    return select(Setting.key, Setting.value).where(Setting.key.in_(names),
+                                                    Setting.deleted_at.is_(None))
+
+
 def read_gym_values(session: Session, *names: str) -> dict[str, Any]:
     """Some synced settings (fields of GymSettings), as `read_settings` gives them, in one
     SELECT: for a write that needs one or two of them."""
     unknown = set(names) - set(_ROW_FIELDS)
     if unknown:
         raise ValueError(f"not synced settings: {sorted(unknown)}")
-    stored: dict[str, Any] = dict(session.execute(
-        select(Setting.key, Setting.value)
-        .where(Setting.key.in_(names), Setting.deleted_at.is_(None))
-    ).all())
+    stored: dict[str, Any] = dict(session.execute(_values_query(names)).all())
     values: dict[str, Any] = {}
     for name in names:
         default = getattr(DEFAULTS, name)

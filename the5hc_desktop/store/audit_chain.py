@@ -20,6 +20,7 @@ the server keeps its own copy of every pushed row.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import uuid
@@ -29,7 +30,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, TextClause, select, text
 from sqlalchemy.orm import Session
 
 GENESIS = "0" * 64
@@ -75,17 +76,23 @@ def link(previous: str, table: str, values: Mapping[str, Any]) -> str:
     return hashlib.sha256((previous + row_digest(table, values)).encode("ascii")).hexdigest()
 
 
+@functools.cache
+def _last_statement() -> TextClause:
+    """The device's newest chained row in any chained table: one statement, built once (the
+    write seam runs it on every flush that adds an audit or payment row), each branch a
+    seek at the end of the table's (chain_device, chain_seq) index."""
+    branches = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT chain_seq, chain_hash FROM {table.name}"
+        " WHERE chain_device = :device AND chain_seq IS NOT NULL"
+        f" ORDER BY chain_seq DESC LIMIT 1) AS newest_{n}"
+        for n, table in enumerate(chained_tables()))
+    return text(f"SELECT chain_seq, chain_hash FROM ({branches}) AS newest"
+                " ORDER BY chain_seq DESC LIMIT 1")
+
+
 def _last(conn: Connection, device: str) -> tuple[int, str]:
-    best = (0, GENESIS)
-    for table in chained_tables():
-        row = conn.execute(
-            select(table.c.chain_seq, table.c.chain_hash)
-            .where(table.c.chain_device == device, table.c.chain_seq.is_not(None))
-            .order_by(table.c.chain_seq.desc()).limit(1)
-        ).first()
-        if row is not None and row[0] > best[0]:
-            best = (int(row[0]), str(row[1]))
-    return best
+    row = conn.execute(_last_statement(), {"device": device}).first()
+    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
 
 
 def chain_new_rows(session: Session, objects: Iterable[Any], device: str) -> None:

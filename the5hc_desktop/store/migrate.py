@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"
 VERSION_TABLE = "alembic_version"
 
 
@@ -76,19 +76,25 @@ def upgrade(
     """Upgrade inside the caller's transaction, so a failure rolls everything back.
 
     The member list's sort indexes are outside the models (store/list_sort_indexes.py): a
-    table rebuild may drop them, so they are put back once at head.
+    table rebuild may drop them, so they are put back once at head. The triggers of
+    member_list_facts are dropped while scripts run and made afterwards, with the rows
+    rebuilt (store/member_list_sql.py).
     """
     from alembic import command
 
-    from the5hc_desktop.store import list_sort_indexes
+    from the5hc_desktop.store import list_sort_indexes, member_list_sql
 
     config = make_config(script_location)
     config.attributes["connection"] = connection
+    wanted = head_revision(script_location) if target == "head" else target
+    if current_revision(connection) != wanted:
+        member_list_sql.suspend(connection)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", list_sort_indexes.REFLECTION_WARNING)
         command.upgrade(config, target)
     if target == "head":
         list_sort_indexes.ensure(connection)
+    member_list_sql.ensure(connection)
 
 
 def check_foreign_keys(connection: Connection) -> None:

@@ -7,7 +7,8 @@ to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local
 sync_state, sync_conflicts, sync_base, client_search (a trigger-maintained search index of
 clients), the dashboard summaries dash_session_hours, dash_package_balances and
 dash_package_expiry (trigger-maintained totals, models_dashboard.py), and member_activity
-and package_sales (trigger-maintained figures for 분석, models_analytics.py).
+and package_sales (trigger-maintained figures for 분석, models_analytics.py), and
+member_list_facts and member_list_day (the member list's sort keys, models_member_list.py).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ from the5hc_desktop.store.models_health import (
     HealthScreening,
     assessment_health_id,
 )
+from the5hc_desktop.store.models_member_list import MemberListDay, MemberListFacts
 from the5hc_desktop.store.models_sync import SyncBase, SyncConflict, SyncState
 from the5hc_desktop.store.models_training import (
     MAX_DURATION_MIN,
@@ -131,6 +133,8 @@ __all__ = [
     "HealthScreening",
     "LocalSetting",
     "MemberActivity",
+    "MemberListDay",
+    "MemberListFacts",
     "Organization",
     "PackageBalance",
     "PackageExpiryCount",

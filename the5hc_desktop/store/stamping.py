@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, update
+from sqlalchemy import Connection, Engine, bindparam, event, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, attributes
 
@@ -58,6 +58,15 @@ class UnstampedWrite(RuntimeError):
     """An UPDATE of a synced table bypassed the stamping path."""
 
 
+# Built once: every write transaction that stamps rows runs it.
+_RESERVE = (
+    update(Device)
+    .where(Device.id == bindparam("device"))
+    .values(change_counter=Device.change_counter + bindparam("count"))
+    .returning(Device.change_counter)
+)
+
+
 @dataclass(frozen=True)
 class Stamps:
     """What the seam writes on a batch of rows: row i gets `first + i` and `hlcs[i]`."""
@@ -76,12 +85,7 @@ def reserve_stamps(
     now: datetime | None = None,
 ) -> Stamps:
     """Reserve `count` change stamps of this device and as many clock values."""
-    last = connection.execute(
-        update(Device)
-        .where(Device.id == device_id)
-        .values(change_counter=Device.change_counter + count)
-        .returning(Device.change_counter)
-    ).scalar_one()
+    last = connection.execute(_RESERVE, {"device": device_id, "count": count}).scalar_one()
     return Stamps(int(last) - count + 1, clock.take(count), now or utcnow(), str(device_id))
 
 
