@@ -41,6 +41,7 @@ from the5hc_desktop.services.demo_data import GYM_NAME
 from the5hc_desktop.services.demo_plan import GymPlan, MemberPlan, PackagePlan, plan_gym
 from the5hc_desktop.services.packages import fee_details
 from the5hc_desktop.services.settings import SettingsService, read_settings
+from the5hc_desktop.store import bulk_load
 from the5hc_desktop.store.bulk import (
     BulkWriter,
     IdMaker,
@@ -85,6 +86,10 @@ _ASSESSMENT_COLUMNS = (
     "environment", "temperature_c", "test_notes", "notes", "overrides",
     *SCORE_COLUMNS.values(), "risk_factors", "recommendations", "scoring_version",
 )
+
+_LOADED_TABLES = tuple(model.__tablename__ for model in (
+    Client, SessionPackage, Payment, FeeAuditEntry, TrainingSession, CreditLedgerEntry,
+    Assessment))
 
 
 @dataclass(frozen=True)
@@ -240,9 +245,11 @@ class _Writer:
             conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
             try:
                 bulk = BulkWriter(conn, database.device_id, database.clock, datetime.now(UTC))
-                self._clients(bulk)
-                self._training(bulk)
-                self._assessments(bulk)
+                # A new file: summaries and indexes are built once at the end.
+                with bulk_load.suspended(conn, _LOADED_TABLES):
+                    self._clients(bulk)
+                    self._training(bulk)
+                    self._assessments(bulk)
                 audit(session, owner, "demo_generated", "database", None,
                       dict(self.counts, seed_staff=len(self.plan.staff)))
             finally:
@@ -395,7 +402,7 @@ class _Writer:
             if len(rows) == _CHUNK // 4:
                 self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)
                 rows = []
-                self.report(0.8 + 0.2 * number / total)
+                self.report(0.8 + 0.15 * number / total)
         self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)
 
 
