@@ -35,6 +35,10 @@ log = logging.getLogger("the5hc.sync")
 PROTOCOL = 1
 PUSH_BATCH = 500
 PULL_PAGE = 1000
+# Pulled pages share a local transaction up to these bounds (local.PageWriter): far fewer
+# commits on a long pull, and a save at this desk waits at most about this long.
+PULL_TRANSACTION_ROWS = 20_000
+PULL_TRANSACTION_S = 1.0
 CLOCK_BOUND_MS = 10 * 60 * 1000
 
 Progress = Callable[[str, int], None]
@@ -84,12 +88,16 @@ class SyncEngine:
         pull_page: int = PULL_PAGE,
         wall_ms: Callable[[], int] | None = None,
         pull_ahead: bool = True,
+        pull_transaction_rows: int = PULL_TRANSACTION_ROWS,
+        pull_transaction_s: float = PULL_TRANSACTION_S,
     ) -> None:
         self.replica = LocalReplica(database)
         self._connect = connect
         self.push_batch = push_batch
         self.pull_page = pull_page
         self.pull_ahead = pull_ahead  # fetch the next page while applying this one
+        self.pull_transaction_rows = pull_transaction_rows
+        self.pull_transaction_s = pull_transaction_s
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
         self._touched: set[str] = set()  # entities the current round pulled
 
@@ -207,11 +215,13 @@ class SyncEngine:
         def prepare(page: dict[str, Any]) -> PreparedPage:
             return replica.prepare_page(page["rows"])
 
-        with PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages:
+        with (PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages,
+              replica.page_writer(rows=self.pull_transaction_rows,
+                                  seconds=self.pull_transaction_s) as writer):
             pages.request(cursor)
             while True:
                 if stop():
-                    raise errors.cancelled()
+                    raise errors.cancelled()  # the writer keeps the pages applied
                 page, prepared = pages.take()
                 rows = page["rows"]
                 if not rows:
@@ -220,7 +230,7 @@ class SyncEngine:
                 more = bool(page.get("more"))
                 if more:
                     pages.request(cursor)  # comes over the network while this page is applied
-                applied = replica.apply_page(prepared, cursor)
+                applied = writer.apply(prepared, cursor)
                 self._touched.update(r["entity"] for r in rows)
                 pulled += len(rows)
                 conflicts += applied.conflicts
