@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.file_modes import FOLDER_MODE, private_file
-from the5hc_desktop.store import backup, copy, migrate
+from the5hc_desktop.store import backup, bulk_load, copy, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
@@ -138,6 +138,8 @@ class Database:
                 lock.release()
                 raise
         try:
+            if path is not None:
+                _finish_interrupted_load(engine)
             device_id = _local_device(engine, device_name or socket.gethostname() or "device")
         except SQLAlchemyError as exc:
             engine.dispose()
@@ -234,6 +236,16 @@ def _load_sync_mark(engine: Engine) -> int | None:
     if "server" not in rows:
         return None
     return int(rows.get("pushed_stamp") or 0)
+
+
+def _finish_interrupted_load(engine: Engine) -> None:
+    """Rebuild what a bulk load that died half-way left suspended (store/bulk_load.py)."""
+    with engine.connect() as conn:
+        if not bulk_load.pending(conn):
+            return
+    with write_engine(engine).begin() as conn:
+        if bulk_load.recover(conn):
+            log.warning("finished an interrupted bulk load (indexes, triggers, summaries)")
 
 
 def _local_device(engine: Engine, name: str) -> uuid.UUID:

@@ -21,10 +21,11 @@ from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
 SchemaObject = tuple[str, str, str]  # (type, name, normalised SQL)
 
 
+_OBJECTS = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+
+
 def schema_objects(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
-    rows = conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-    ).fetchall()
+    rows = conn.execute(_OBJECTS).fetchall()
     return {f"{kind} {name}": (kind, name, _normalise(kind, sql)) for kind, name, sql in rows}
 
 
@@ -47,8 +48,9 @@ def _normalise(kind: str, sql: str | None) -> str:
 
 
 @functools.cache
-def reference_objects(revision: str) -> dict[str, SchemaObject]:
-    """The objects of an empty database migrated to `revision` (built once per run)."""
+def reference_sql(revision: str) -> dict[tuple[str, str], str | None]:
+    """(type, name) -> SQL as SQLite stores it, for an empty database migrated to `revision`
+    (built once per run)."""
     with tempfile.TemporaryDirectory(prefix="the5hc-schema-") as folder:
         path = Path(folder) / "reference.sqlite3"
         engine = create_sqlite_engine(path, foreign_keys=False)
@@ -59,9 +61,15 @@ def reference_objects(revision: str) -> dict[str, SchemaObject]:
             engine.dispose()
         reader = sqlite3.connect(path)
         try:
-            return schema_objects(reader)
+            return {(kind, name): sql for kind, name, sql in reader.execute(_OBJECTS)}
         finally:
             reader.close()
+
+
+def reference_objects(revision: str) -> dict[str, SchemaObject]:
+    """The objects of an empty database migrated to `revision`."""
+    return {f"{kind} {name}": (kind, name, _normalise(kind, sql))
+            for (kind, name), sql in reference_sql(revision).items()}
 
 
 def schema_differences(conn: sqlite3.Connection, revision: str) -> list[str]:
