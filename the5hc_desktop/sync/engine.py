@@ -90,6 +90,7 @@ class SyncEngine:
         pull_ahead: bool = True,
         pull_transaction_rows: int = PULL_TRANSACTION_ROWS,
         pull_transaction_s: float = PULL_TRANSACTION_S,
+        bulk_first_download: bool = True,
     ) -> None:
         self.replica = LocalReplica(database)
         self._connect = connect
@@ -98,6 +99,8 @@ class SyncEngine:
         self.pull_ahead = pull_ahead  # fetch the next page while applying this one
         self.pull_transaction_rows = pull_transaction_rows
         self.pull_transaction_s = pull_transaction_s
+        # A download into an empty file rebuilds summaries and indexes once, at its end.
+        self.bulk_first_download = bulk_first_download
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
         self._touched: set[str] = set()  # entities the current round pulled
 
@@ -109,6 +112,8 @@ class SyncEngine:
     ) -> RoundResult:
         report = progress or (lambda _stage, _n: None)
         stop = cancelled or (lambda: False)
+        if self.replica.finish_interrupted_load():
+            log.warning("finished the rebuild of an interrupted first download")
         self.replica.track_bases()
         link = self._connect()
         try:
@@ -217,7 +222,8 @@ class SyncEngine:
 
         with (PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages,
               replica.page_writer(rows=self.pull_transaction_rows,
-                                  seconds=self.pull_transaction_s) as writer):
+                                  seconds=self.pull_transaction_s,
+                                  bulk=cursor == 0 and self.bulk_first_download) as writer):
             pages.request(cursor)
             while True:
                 if stop():

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Engine, Table, delete, event, func, insert, l
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import RootTransaction
 
+from the5hc_desktop.store import bulk_load
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
 from the5hc_desktop.store.models import SYNCED_MODELS, CreditLedgerEntry
@@ -87,6 +88,11 @@ CODECS: dict[str, TableCodec] = {
     m.__table__.name: TableCodec(m.__table__)  # type: ignore[attr-defined]  # declarative
     for m in SYNCED_MODELS
 }
+# Each synced table's index of change stamps: how the apply learns what is pending here.
+STAMP_INDEXES = frozenset(
+    index.name for codec in CODECS.values() for index in codec.table.indexes
+    if index.name and [c.name for c in index.columns] == ["change_stamp"]
+)
 
 
 class LocalReplica:
@@ -242,10 +248,22 @@ class LocalReplica:
         with self.page_writer() as writer:
             return writer.apply(page, cursor)
 
-    def page_writer(self, *, rows: int = 0, seconds: float = 0.0) -> PageWriter:
+    def page_writer(self, *, rows: int = 0, seconds: float = 0.0,
+                    bulk: bool = False) -> PageWriter:
         """A writer of consecutive pulled pages (see `PageWriter`); with the defaults each
         page is committed on its own."""
-        return PageWriter(self, rows, seconds)
+        return PageWriter(self, rows, seconds, bulk)
+
+    def finish_interrupted_load(self) -> bool:
+        """Rebuild what a first download that did not end left suspended (True if any).
+
+        `Database.open` does it for a process that died; this is for one still running,
+        whose download failed in a way that left the rebuild undone."""
+        with self._apply_engine.connect() as conn:
+            if not bulk_load.pending(conn):
+                return False
+        with self._pull_engine.begin() as conn:
+            return bulk_load.recover(conn)
 
     def _apply_in(self, conn: Connection, prepared: PreparedPage, cursor: int) -> Applied:
         applied = kept = conflicts = 0
@@ -309,14 +327,22 @@ class PageWriter:
     committed). Left by any other error (the link failed, the round was cancelled), the
     writer commits the whole pages it applied: they stay, and the next round goes on.
 
+    `bulk` (a first download): when every synced table is empty, the summary triggers and
+    secondary indexes are suspended with the first page (store/bulk_load.py) and rebuilt
+    once when the writer is left, however it is left; a process killed in between has
+    them rebuilt by the next `Database.open`. The change-stamp indexes stay: each page
+    asks them whether this desk has an edit pending.
+
         with replica.page_writer(rows=20_000, seconds=1.0) as writer:
             writer.apply(page, cursor)  # ...for each page
     """
 
-    def __init__(self, replica: LocalReplica, rows: int, seconds: float) -> None:
+    def __init__(self, replica: LocalReplica, rows: int, seconds: float, bulk: bool) -> None:
         self._replica = replica
         self._rows = rows
         self._seconds = seconds
+        self._bulk = bulk  # still to try at the first page
+        self._load: bulk_load.Load | None = None
         self._conn: Connection | None = None
         self._transaction: RootTransaction | None = None
         self._opened = 0.0
@@ -325,6 +351,11 @@ class PageWriter:
     def __enter__(self) -> PageWriter:
         self._conn = self._replica._pull_engine.connect()
         return self
+
+    @property
+    def suspended(self) -> bool:
+        """The derived structures are suspended for this (first) download."""
+        return self._load is not None
 
     def apply(self, page: Sequence[Mapping[str, Any]] | PreparedPage,
               cursor: int) -> Applied:
@@ -336,6 +367,9 @@ class PageWriter:
             self._transaction = conn.begin()
             self._opened = time.monotonic()
         try:
+            if self._bulk:
+                self._bulk = False
+                self._load = bulk_load.begin(conn, tuple(CODECS), keep=STAMP_INDEXES)
             applied = self._replica._apply_in(conn, prepared, cursor)
         except BaseException:
             transaction, self._transaction = self._transaction, None
@@ -356,12 +390,26 @@ class PageWriter:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
+        conn = self._conn
         try:
             self.commit()
         finally:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            self._conn = None
+            if conn is not None:
+                try:
+                    self._finish_load(conn)
+                finally:
+                    conn.close()
+
+    def _finish_load(self, conn: Connection) -> None:
+        """Rebuild what the first page suspended (if it was committed: a rolled-back first
+        transaction took the suspension with it)."""
+        if self._load is None:
+            return
+        load, self._load = self._load, None
+        with conn.begin():
+            if bulk_load.pending(conn):
+                load.finish(conn)
 
 
 def canonical_digest(database: Database) -> str:
