@@ -323,9 +323,10 @@ class PageWriter:
     many pages to the log once instead of once a page; the time bound keeps a save at
     this desk from waiting long for the write lock.
 
-    A page whose apply fails rolls the open transaction back (a part of a page is never
-    committed). Left by any other error (the link failed, the round was cancelled), the
-    writer commits the whole pages it applied: they stay, and the next round goes on.
+    A page whose writing fails rolls the open transaction back (a part of a page is never
+    committed). Left by any other error (a page that could not be read or bound, the link
+    failed, the round was cancelled), the writer commits the whole pages it applied: they
+    stay, and the next round goes on.
 
     `bulk` (a first download): when every synced table is empty, the summary triggers and
     secondary indexes are suspended with the first page (store/bulk_load.py) and rebuilt
