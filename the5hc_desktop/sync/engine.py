@@ -7,11 +7,13 @@ same operation id and the server answers from its record instead of applying it 
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +76,23 @@ class _Batch:
 
     def in_flight(self) -> dict[str, Any]:
         return {"op": str(self.op), "upto": self.upto}
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while pages are pulled.
+
+    A download makes millions of short-lived dicts and tuples, none of them in a cycle:
+    reference counting frees them, but their number alone sets the collector off again and
+    again over them and the whole application heap (a third of the parsing time). Cycles
+    made meanwhile anywhere in the app are collected once it resumes."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 class SyncEngine:
@@ -220,7 +239,8 @@ class SyncEngine:
         def prepare(page: dict[str, Any]) -> PreparedPage:
             return replica.prepare_page(page["rows"])
 
-        with (PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages,
+        with (_collector_paused(),
+              PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages,
               replica.page_writer(rows=self.pull_transaction_rows,
                                   seconds=self.pull_transaction_s,
                                   bulk=cursor == 0 and self.bulk_first_download) as writer):
