@@ -285,3 +285,28 @@ def test_missing_columns_bind_as_none_and_a_swapped_one_is_refused() -> None:
     swapped = short[0] | {"shoe_size": 270}  # as many keys as a whole row
     with pytest.raises(ValueError, match="shoe_size"):
         binder.rows([whole[1], swapped], {"change_stamp": 0})
+
+
+def test_a_row_twice_in_a_page_ends_as_its_last_version_as_on_the_plain_path(
+    demo_rows: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Rows go several to a statement: a later version of a row in the same statement
+    (or the next) must still replace the earlier one, in page order."""
+    sessions = [r for r in demo_rows if r["entity"] == "sessions"][:120]
+    later = [r | {"data": r["data"] | {"notes": f"again {i}"}} for i, r in enumerate(sessions)]
+    rng = random.Random(9)
+    page = sessions + later
+    rng.shuffle(page)  # versions interleaved; whichever comes last must win
+    fast_db = Database.open(tmp_path / "fast.sqlite3", device_name="fast")
+    plain_db = Database.open(tmp_path / "plain.sqlite3", device_name="plain")
+    replica = LocalReplica(fast_db)
+    try:
+        replica.apply_page(page, 1)
+        _plain_apply(plain_db, [page])
+    finally:
+        replica.close()
+        fast_db.close()
+        plain_db.close()
+    fast, plain = _stored(tmp_path / "fast.sqlite3"), _stored(tmp_path / "plain.sqlite3")
+    assert fast["sessions"] == plain["sessions"]
+    assert len(fast["sessions"]) == len(sessions)

@@ -499,10 +499,11 @@ def _store(
     conn: Connection, binder: StorageBinder, values: Sequence[tuple[Any, ...]],
     ids: Sequence[str | uuid.UUID],
 ) -> None:
-    """Insert or replace whole rows with one executemany; their sync bases are done with."""
+    """Insert or replace whole rows, several to a statement; their sync bases are done with."""
     if not values:
         return
-    conn.exec_driver_sql(binder.upsert_sql(conn.dialect), list(values))
+    for statement, parameters in binder.upserts(conn.dialect, values):
+        conn.exec_driver_sql(statement, parameters)
     if _has_rows(conn, SyncBase.__table__):  # type: ignore[arg-type]  # declarative
         row_ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
         for chunk in _chunks(row_ids, 500):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -42,6 +43,8 @@ _STORE_FORMS: tuple[tuple[type[Any], Converter], ...] = (
 )
 
 
+# Parameters of one statement: SQLite's lowest limit (999 before 3.32), whatever it was built with.
+MAX_PARAMETERS = 999
 PACKED_MEMO = 4096  # packed JSON values a binder remembers (fee breakdowns repeat a lot)
 _CANONICAL_UUID = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -168,12 +171,34 @@ class StorageBinder:
             columns.append(values)
         return list(zip(*columns, strict=True))
 
-    def upsert_sql(self, dialect: Dialect) -> str:
-        """INSERT ... ON CONFLICT (id) DO UPDATE of every column, with `?` placeholders."""
+    def upsert_sql(self, dialect: Dialect, count: int = 1) -> str:
+        """INSERT ... ON CONFLICT (id) DO UPDATE of every column for `count` rows (as many
+        `VALUES` groups), with `?` placeholders."""
         preparer = dialect.identifier_preparer
         quoted = [preparer.quote(n) for n in self.names]
         updates = ", ".join(f"{q} = excluded.{q}" for n, q in zip(self.names, quoted,
                                                                     strict=True) if n != "id")
+        group = f"({', '.join('?' * len(quoted))})"
         return (f"INSERT INTO {preparer.format_table(self.codec.table)} ({', '.join(quoted)}) "
-                f"VALUES ({', '.join('?' * len(quoted))}) ON CONFLICT (id) DO UPDATE SET "
+                f"VALUES {', '.join([group] * count)} ON CONFLICT (id) DO UPDATE SET "
                 f"{updates}")
+
+    def upserts(
+        self, dialect: Dialect, rows: Sequence[tuple[Any, ...]]
+    ) -> list[tuple[str, list[tuple[Any, ...]]]]:
+        """The rows as (statement, parameter sets) for `executemany`: most of them several
+        to a statement, the rest one by one. A row conflicting with an earlier one of its
+        statement updates it, as with one row a statement; fewer, longer steps cost the
+        interpreter less per row and hand the GIL over less often."""
+        per = max(1, MAX_PARAMETERS // len(self.names))
+        whole = len(rows) // per * per
+        batches = []
+        if whole and per > 1:
+            batches.append((self.upsert_sql(dialect, per),
+                            [tuple(chain.from_iterable(rows[i:i + per]))
+                             for i in range(0, whole, per)]))
+        else:
+            whole = 0
+        if whole < len(rows):
+            batches.append((self.upsert_sql(dialect), list(rows[whole:])))
+        return batches
