@@ -353,11 +353,6 @@ class PageWriter:
         self._conn = self._replica._pull_engine.connect()
         return self
 
-    @property
-    def suspended(self) -> bool:
-        """The derived structures are suspended for this (first) download."""
-        return self._load is not None
-
     def apply(self, page: Sequence[Mapping[str, Any]] | PreparedPage,
               cursor: int) -> Applied:
         conn = self._conn

@@ -13,7 +13,10 @@ initial download. Here each column gets one converter, prepared once per table:
   bind it.
 
 A column whose JSON form is already the stored value (text, whole numbers) is passed on
-untouched. tests/sync/test_storage_binding.py compares every column with the plain path
+untouched. Two columns take a shorter way to the same value: a uuid sent in canonical text
+goes straight to its 16 bytes, and a packed JSON value is deflated once per distinct text.
+Rows whose every column is present are read with one call each, and written several to a
+statement (`upserts`). tests/sync/test_storage_binding.py compares every column with the plain path
 (decode, then the type's bind processor) on random values.
 """
 
@@ -81,10 +84,10 @@ def _uuid_text(plain: Converter) -> Converter:
     return convert
 
 
-def _packed_json(plain: Converter) -> Converter:
-    """A packed JSON column's converter that deflates each distinct JSON text once: the
-    stored value is `pack_json_text` of the compact text (`types.pack_json`), so equal
-    texts pack equal. Deflating, not the text, is the cost."""
+def _packed_json() -> Converter:
+    """A packed JSON column's converter (`types.PackedJSON` binds `pack_json`, i.e.
+    `pack_json_text` of the compact text) that deflates each distinct text once: equal
+    texts pack equal, and deflating, not the text, is the cost."""
     memo: dict[str, bytes] = {}
 
     def convert(value: Any) -> Any:
@@ -107,7 +110,7 @@ def _converter(column: Any, dialect: Dialect) -> Converter | None:
     if isinstance(column.type, DbUuid):
         return _uuid_text(plain)
     if isinstance(column.type, PackedJSON):
-        return _packed_json(plain)
+        return _packed_json()
     return plain
 
 
