@@ -117,10 +117,10 @@ def verdict(value: float, target: float) -> str:
     return "ok" if value <= target else f"MISSES {target:g}"
 
 
-def scratch_server() -> tuple[str, str]:
+def scratch_server(prefix: str = "the5hc_bench_sync_") -> tuple[str, str]:
     import psycopg
 
-    name = f"the5hc_bench_sync_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}{uuid.uuid4().hex[:10]}"
     with psycopg.connect(f"{PG} dbname=postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     dsn = f"{PG} dbname={name}"
@@ -263,11 +263,13 @@ def main() -> None:
     parser.add_argument("--downloads", type=int, default=1,
                         help="initial downloads to time (each into a new file); median shown")
     parser.add_argument("--keep", action="store_true", help="keep the files and the server db")
+    parser.add_argument("--db-prefix", default="the5hc_bench_sync_",
+                        help="name prefix of the scratch server database")
     options = parser.parse_args()
     os.environ.setdefault("THE5HC_LOG_LEVEL", "WARNING")
 
     folder = Path(tempfile.mkdtemp(prefix="the5hc-bench-sync-"))
-    name, dsn = scratch_server()
+    name, dsn = scratch_server(options.db_prefix)
     desks: list[BenchDesk] = []
     try:
         gym = server_admin.add_gym(dsn, "벤치 센터")

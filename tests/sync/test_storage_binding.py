@@ -219,3 +219,94 @@ def test_a_refused_value_is_refused_beside_an_equal_good_one() -> None:
     bad = codec.encode(_random_row(codec, rng)) | {"duration_min": True}  # True == 1
     with pytest.raises(ValueError, match="whole number"):
         StorageBinder(codec, DIALECT).rows([good, bad], {"change_stamp": 0})
+
+
+def _bound_or_error(binder: StorageBinder, data: Mapping[str, Any]) -> Any:
+    try:
+        return [_plain(v) for v in binder.rows([data], {"change_stamp": 0})[0]]
+    except (ValueError, TypeError, AttributeError) as error:
+        return type(error)
+
+
+def _plain_or_error(codec: TableCodec, data: Mapping[str, Any]) -> Any:
+    try:
+        return [_plain(v) for v in _plain_rows(codec, [data])[0]]
+    except (ValueError, TypeError, AttributeError) as error:
+        return type(error)
+
+
+@pytest.mark.parametrize("text", [
+    "0190a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",  # canonical
+    "0190A4B2-7C3D-7E4F-8A9B-0C1D2E3F4A5B",  # upper case
+    "{0190a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b}",
+    "urn:uuid:0190a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",
+    "0190a4b27c3d7e4f8a9b0c1d2e3f4a5b",  # no hyphens
+    "0190a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5",  # one digit short
+    "0190a4b2-7c3d-7e4f-8a9b 0c1d2e3f4a5b",  # a space for a hyphen
+    "0190a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5g",  # not hex
+    " 0190a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",
+    "０１９０a4b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",  # full-width digits
+    12345,
+])
+def test_uuid_texts_bind_or_are_refused_as_by_the_plain_path(text: Any) -> None:
+    codec = CODECS["sessions"]
+    data = codec.encode(_random_row(codec, random.Random(6))) | {"client_id": text}
+    assert _bound_or_error(StorageBinder(codec, DIALECT), data) == _plain_or_error(codec, data)
+
+
+def test_packed_json_values_bind_as_their_type_does_when_they_repeat() -> None:
+    """Packed columns remember the packing of a JSON text; equal texts only, not equal
+    values (1 and 1.0, key order), share it."""
+    codec = CODECS["assessments"]
+    rng = random.Random(7)
+    variants: list[Any] = [{"a": 1, "b": [1, 2]}, {"b": [1, 2], "a": 1}, {"a": 1.0, "b": [1, 2]},
+                           {"a": True, "b": [1, 2]}, ["김민수", 1], ["김민수", 1.5], [], {}]
+    datas = []
+    for _ in range(200):
+        data = codec.encode(_random_row(codec, rng))
+        data["risk_factors"] = rng.choice(variants)
+        data["recommendations"] = rng.choice(variants)
+        datas.append(json.loads(json.dumps(data, ensure_ascii=False)))
+    binder = StorageBinder(codec, DIALECT)
+    assert [[_plain(v) for v in row] for row in binder.rows(datas, {"change_stamp": 0})] == \
+        [[_plain(v) for v in row] for row in _plain_rows(codec, datas)]
+
+
+def test_missing_columns_bind_as_none_and_a_swapped_one_is_refused() -> None:
+    codec = CODECS["clients"]
+    rng = random.Random(8)
+    whole = [codec.encode(_random_row(codec, rng)) for _ in range(5)]
+    short = [{k: v for k, v in data.items() if k != "notes"} for data in whole]
+    binder = StorageBinder(codec, DIALECT)
+    # One row short among whole ones, and every row short: None, as `decode` gives.
+    for datas in ([*whole[:4], short[4]], short):
+        assert [[_plain(v) for v in row] for row in binder.rows(datas, {"change_stamp": 0})] \
+            == [[_plain(v) for v in row] for row in _plain_rows(codec, datas)]
+    swapped = short[0] | {"shoe_size": 270}  # as many keys as a whole row
+    with pytest.raises(ValueError, match="shoe_size"):
+        binder.rows([whole[1], swapped], {"change_stamp": 0})
+
+
+def test_a_row_twice_in_a_page_ends_as_its_last_version_as_on_the_plain_path(
+    demo_rows: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """Rows go several to a statement: a later version of a row in the same statement
+    (or the next) must still replace the earlier one, in page order."""
+    sessions = [r for r in demo_rows if r["entity"] == "sessions"][:120]
+    later = [r | {"data": r["data"] | {"notes": f"again {i}"}} for i, r in enumerate(sessions)]
+    rng = random.Random(9)
+    page = sessions + later
+    rng.shuffle(page)  # versions interleaved; whichever comes last must win
+    fast_db = Database.open(tmp_path / "fast.sqlite3", device_name="fast")
+    plain_db = Database.open(tmp_path / "plain.sqlite3", device_name="plain")
+    replica = LocalReplica(fast_db)
+    try:
+        replica.apply_page(page, 1)
+        _plain_apply(plain_db, [page])
+    finally:
+        replica.close()
+        fast_db.close()
+        plain_db.close()
+    fast, plain = _stored(tmp_path / "fast.sqlite3"), _stored(tmp_path / "plain.sqlite3")
+    assert fast["sessions"] == plain["sessions"]
+    assert len(fast["sessions"]) == len(sessions)

@@ -62,9 +62,12 @@ class Load:
         _rebuild(conn, self.indexes, self.triggers, self.summaries)
 
 
-def begin(conn: Connection, tables: Iterable[str]) -> Load | None:
-    """Suspend the derived structures of `tables` if all are empty; None: plain path."""
+def begin(conn: Connection, tables: Iterable[str], keep: Iterable[str] = ()) -> Load | None:
+    """Suspend the derived structures of `tables` if all are empty; None: plain path.
+
+    Indexes named in `keep` stay: those the loader itself reads while loading."""
     tables = tuple(tables)
+    kept = frozenset(keep)
     if conn.dialect.name != "sqlite" or pending(conn):
         return None
     if any(conn.exec_driver_sql(f"SELECT 1 FROM {t} LIMIT 1").first() for t in tables):
@@ -81,7 +84,7 @@ def begin(conn: Connection, tables: Iterable[str]) -> Load | None:
                 triggers[name] = sql
                 summaries |= written
     indexes = {name: sql for kind, name, sql in objects
-               if kind == "index" and not _unique(sql)}
+               if kind == "index" and not _unique(sql) and name not in kept}
     conn.execute(insert(SyncState).values(key=MARKER, value=sorted(tables)))
     for name in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')

@@ -7,11 +7,13 @@ same operation id and the server answers from its record instead of applying it 
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +37,10 @@ log = logging.getLogger("the5hc.sync")
 PROTOCOL = 1
 PUSH_BATCH = 500
 PULL_PAGE = 1000
+# Pulled pages share a local transaction up to these bounds (local.PageWriter): far fewer
+# commits on a long pull, and a save at this desk waits at most about this long.
+PULL_TRANSACTION_ROWS = 20_000
+PULL_TRANSACTION_S = 1.0
 CLOCK_BOUND_MS = 10 * 60 * 1000
 
 Progress = Callable[[str, int], None]
@@ -72,6 +78,23 @@ class _Batch:
         return {"op": str(self.op), "upto": self.upto}
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while pages are pulled.
+
+    A download makes millions of short-lived dicts and tuples, none of them in a cycle:
+    reference counting frees them, but their number alone sets the collector off again and
+    again over them and the whole application heap (a third of the parsing time). Cycles
+    made meanwhile anywhere in the app are collected once it resumes."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 class SyncEngine:
     """Runs rounds for one local database against one server link factory."""
 
@@ -84,12 +107,19 @@ class SyncEngine:
         pull_page: int = PULL_PAGE,
         wall_ms: Callable[[], int] | None = None,
         pull_ahead: bool = True,
+        pull_transaction_rows: int = PULL_TRANSACTION_ROWS,
+        pull_transaction_s: float = PULL_TRANSACTION_S,
+        bulk_first_download: bool = True,
     ) -> None:
         self.replica = LocalReplica(database)
         self._connect = connect
         self.push_batch = push_batch
         self.pull_page = pull_page
         self.pull_ahead = pull_ahead  # fetch the next page while applying this one
+        self.pull_transaction_rows = pull_transaction_rows
+        self.pull_transaction_s = pull_transaction_s
+        # A download into an empty file rebuilds summaries and indexes once, at its end.
+        self.bulk_first_download = bulk_first_download
         self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
         self._touched: set[str] = set()  # entities the current round pulled
 
@@ -101,6 +131,8 @@ class SyncEngine:
     ) -> RoundResult:
         report = progress or (lambda _stage, _n: None)
         stop = cancelled or (lambda: False)
+        if self.replica.finish_interrupted_load():
+            log.warning("finished the rebuild of an interrupted first download")
         self.replica.track_bases()
         link = self._connect()
         try:
@@ -207,11 +239,15 @@ class SyncEngine:
         def prepare(page: dict[str, Any]) -> PreparedPage:
             return replica.prepare_page(page["rows"])
 
-        with PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages:
+        with (_collector_paused(),
+              PagesAhead(link, self.pull_page, prepare, ahead=self.pull_ahead) as pages,
+              replica.page_writer(rows=self.pull_transaction_rows,
+                                  seconds=self.pull_transaction_s,
+                                  bulk=cursor == 0 and self.bulk_first_download) as writer):
             pages.request(cursor)
             while True:
                 if stop():
-                    raise errors.cancelled()
+                    raise errors.cancelled()  # the writer keeps the pages applied
                 page, prepared = pages.take()
                 rows = page["rows"]
                 if not rows:
@@ -220,7 +256,7 @@ class SyncEngine:
                 more = bool(page.get("more"))
                 if more:
                     pages.request(cursor)  # comes over the network while this page is applied
-                applied = replica.apply_page(prepared, cursor)
+                applied = writer.apply(prepared, cursor)
                 self._touched.update(r["entity"] for r in rows)
                 pulled += len(rows)
                 conflicts += applied.conflicts

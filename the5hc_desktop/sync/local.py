@@ -17,16 +17,20 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, event, func, insert, literal, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import RootTransaction
 
+from the5hc_desktop.store import bulk_load
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.engine import create_sqlite_engine, write_engine
 from the5hc_desktop.store.models import SYNCED_MODELS, CreditLedgerEntry
@@ -84,6 +88,11 @@ CODECS: dict[str, TableCodec] = {
     m.__table__.name: TableCodec(m.__table__)  # type: ignore[attr-defined]  # declarative
     for m in SYNCED_MODELS
 }
+# Each synced table's index of change stamps: how the apply learns what is pending here.
+STAMP_INDEXES = frozenset(
+    index.name for codec in CODECS.values() for index in codec.table.indexes
+    if index.name and [c.name for c in index.columns] == ["change_stamp"]
+)
 
 
 class LocalReplica:
@@ -236,21 +245,40 @@ class LocalReplica:
     def apply_page(self, page: Sequence[Mapping[str, Any]] | PreparedPage,
                    cursor: int) -> Applied:
         """Apply one pulled page and move the cursor, in one local transaction."""
-        prepared = page if isinstance(page, PreparedPage) else self.prepare_page(page)
+        with self.page_writer() as writer:
+            return writer.apply(page, cursor)
+
+    def page_writer(self, *, rows: int = 0, seconds: float = 0.0,
+                    bulk: bool = False) -> PageWriter:
+        """A writer of consecutive pulled pages (see `PageWriter`); with the defaults each
+        page is committed on its own."""
+        return PageWriter(self, rows, seconds, bulk)
+
+    def finish_interrupted_load(self) -> bool:
+        """Rebuild what a first download that did not end left suspended (True if any).
+
+        `Database.open` does it for a process that died; this is for one still running,
+        whose download failed in a way that left the rebuild undone."""
+        with self._apply_engine.connect() as conn:
+            if not bulk_load.pending(conn):
+                return False
+        with self._pull_engine.begin() as conn:
+            return bulk_load.recover(conn)
+
+    def _apply_in(self, conn: Connection, prepared: PreparedPage, cursor: int) -> Applied:
         applied = kept = conflicts = 0
         newest = ""
-        with self._pull_engine.begin() as conn:
-            mark = int(_state(conn, PUSHED, 0))
-            for entity, incoming in prepared.by_entity.items():
-                if entity == CONFLICT_ENTITY:
-                    conflicts += _store_conflicts(conn, incoming)
-                    continue
-                a, k, c = _apply_entity(conn, self._binder(entity), incoming,
-                                        prepared.bound[entity], mark)
-                applied, kept, conflicts = applied + a, kept + k, conflicts + c
-                newest = max(newest, max(r["hlc"] for r in incoming))
-            self.set_state({CURSOR: cursor}, conn)
-        if newest:
+        mark = int(_state(conn, PUSHED, 0))
+        for entity, incoming in prepared.by_entity.items():
+            if entity == CONFLICT_ENTITY:
+                conflicts += _store_conflicts(conn, incoming)
+                continue
+            a, k, c = _apply_entity(conn, self._binder(entity), incoming,
+                                    prepared.bound[entity], mark)
+            applied, kept, conflicts = applied + a, kept + k, conflicts + c
+            newest = max(newest, max(r["hlc"] for r in incoming))
+        self.set_state({CURSOR: cursor}, conn)
+        if newest:  # a clock that moved ahead of a page rolled back is harmless
             self.db.clock.observe(newest)
         return Applied(applied, kept, conflicts)
 
@@ -282,6 +310,102 @@ class LocalReplica:
 
         with self.db.read() as s:
             return [str(i) for i in s.scalars(select(Organization.id))]
+
+
+class PageWriter:
+    """Applies consecutive pulled pages, several to one local transaction.
+
+    Each page is applied and the cursor set to its last sequence number in the open
+    transaction, which is committed once it holds `rows` rows or has been open `seconds`,
+    and when the writer is left. The cursor on disk is therefore always that of the last
+    committed page: a crash loses the uncommitted pages and the next round pulls them
+    again, as with one page a transaction. Fewer commits write an index page changed by
+    many pages to the log once instead of once a page; the time bound keeps a save at
+    this desk from waiting long for the write lock.
+
+    A page whose writing fails rolls the open transaction back (a part of a page is never
+    committed). Left by any other error (a page that could not be read or bound, the link
+    failed, the round was cancelled), the writer commits the whole pages it applied: they
+    stay, and the next round goes on.
+
+    `bulk` (a first download): when every synced table is empty, the summary triggers and
+    secondary indexes are suspended with the first page (store/bulk_load.py) and rebuilt
+    once when the writer is left, however it is left; a process killed in between has
+    them rebuilt by the next `Database.open`. The change-stamp indexes stay: each page
+    asks them whether this desk has an edit pending.
+
+        with replica.page_writer(rows=20_000, seconds=1.0) as writer:
+            writer.apply(page, cursor)  # ...for each page
+    """
+
+    def __init__(self, replica: LocalReplica, rows: int, seconds: float, bulk: bool) -> None:
+        self._replica = replica
+        self._rows = rows
+        self._seconds = seconds
+        self._bulk = bulk  # still to try at the first page
+        self._load: bulk_load.Load | None = None
+        self._conn: Connection | None = None
+        self._transaction: RootTransaction | None = None
+        self._opened = 0.0
+        self._pending = 0  # rows applied in the open transaction
+
+    def __enter__(self) -> PageWriter:
+        self._conn = self._replica._pull_engine.connect()
+        return self
+
+    def apply(self, page: Sequence[Mapping[str, Any]] | PreparedPage,
+              cursor: int) -> Applied:
+        conn = self._conn
+        if conn is None:
+            raise RuntimeError("PageWriter is used inside `with`")
+        prepared = page if isinstance(page, PreparedPage) else self._replica.prepare_page(page)
+        if self._transaction is None:
+            self._transaction = conn.begin()
+            self._opened = time.monotonic()
+        try:
+            if self._bulk:
+                self._bulk = False
+                self._load = bulk_load.begin(conn, tuple(CODECS), keep=STAMP_INDEXES)
+            applied = self._replica._apply_in(conn, prepared, cursor)
+        except BaseException:
+            transaction, self._transaction = self._transaction, None
+            transaction.rollback()
+            raise
+        self._pending += sum(len(rows) for rows in prepared.by_entity.values())
+        if (self._pending >= self._rows
+                or time.monotonic() - self._opened >= self._seconds):
+            self.commit()
+        return applied
+
+    def commit(self) -> None:
+        """Make the pages applied so far durable, with their cursor."""
+        if self._transaction is not None:
+            transaction, self._transaction = self._transaction, None
+            self._pending = 0
+            transaction.commit()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        conn = self._conn
+        try:
+            self.commit()
+        finally:
+            self._conn = None
+            if conn is not None:
+                try:
+                    self._finish_load(conn)
+                finally:
+                    conn.close()
+
+    def _finish_load(self, conn: Connection) -> None:
+        """Rebuild what the first page suspended (if it was committed: a rolled-back first
+        transaction took the suspension with it)."""
+        if self._load is None:
+            return
+        load, self._load = self._load, None
+        with conn.begin():
+            if bulk_load.pending(conn):
+                load.finish(conn)
 
 
 def canonical_digest(database: Database) -> str:
@@ -370,10 +494,11 @@ def _store(
     conn: Connection, binder: StorageBinder, values: Sequence[tuple[Any, ...]],
     ids: Sequence[str | uuid.UUID],
 ) -> None:
-    """Insert or replace whole rows with one executemany; their sync bases are done with."""
+    """Insert or replace whole rows, several to a statement; their sync bases are done with."""
     if not values:
         return
-    conn.exec_driver_sql(binder.upsert_sql(conn.dialect), list(values))
+    for statement, parameters in binder.upserts(conn.dialect, values):
+        conn.exec_driver_sql(statement, parameters)
     if _has_rows(conn, SyncBase.__table__):  # type: ignore[arg-type]  # declarative
         row_ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
         for chunk in _chunks(row_ids, 500):
