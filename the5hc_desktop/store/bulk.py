@@ -12,7 +12,8 @@ transaction and takes the same things from the same places:
 Values are passed in the form SQLAlchemy stores them on SQLite (see `db_uuid`, `db_time`,
 `db_date`, `db_json`), which skips per-value type processing; a test reads bulk rows back
 through the ORM to prove the forms match. JSON text given for a packed column
-(`types.PackedJSON`) is packed here. SQLite only: the server database is filled by sync.
+(`types.PackedJSON`) is packed here, and a vocabulary text (a status, a kind) given for a
+coded column (`types.Code`) is coded here. SQLite only: the server database is filled by sync.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.ids import new_id_ints
 from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
 from the5hc_desktop.store.types import (
+    Code,
     PackedJSON,
     device_storage,
     hlc_storage,
@@ -116,7 +118,12 @@ class BulkWriter:
         packed = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, PackedJSON)]
         if packed:
             batch = [_pack_texts(row, packed) for row in batch]
-        now, device, first = db_time(stamps.updated_at), device_storage(stamps.device), stamps.first
+        coded = [(i, kind) for i, c in enumerate(columns)
+                 if isinstance(kind := table.c[c].type, Code)]
+        if coded:
+            batch = [_code_texts(row, coded) for row in batch]
+        now, first = db_time(stamps.updated_at), stamps.first
+        device = device_storage(stamps.device, self._conn.dialect)
         params = [
             (*row, now, device, first + i, hlc_storage(hlc))
             for i, (row, hlc) in enumerate(zip(batch, stamps.hlcs, strict=True))
@@ -175,6 +182,15 @@ def _pack_texts(row: Sequence[Any], positions: Sequence[int]) -> Sequence[Any]:
     for i in positions:
         if isinstance(values[i], str):  # re-serialised compact: the dictionary's form
             values[i] = pack_json(json.loads(values[i]))
+    return values
+
+
+def _code_texts(row: Sequence[Any], coded: Sequence[tuple[int, Code]]) -> Sequence[Any]:
+    # Vocabulary texts (a status, a kind) to their stored position, as `Code` binds them.
+    values = list(row)
+    for i, code in coded:
+        if isinstance(values[i], str):
+            values[i] = code.stored(values[i])
     return values
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.file_modes import FOLDER_MODE, private_file
-from the5hc_desktop.store import backup, copy, migrate
+from the5hc_desktop.store import backup, copy, device_refs, migrate
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
@@ -244,13 +244,12 @@ def _local_device(engine: Engine, name: str) -> uuid.UUID:
         ).first()
         if found is not None:
             device_id: uuid.UUID = found[0]
-            return device_id
-        device_id = new_id()
-        conn.execute(
-            insert(Device).values(
-                id=device_id, name=name[:200], change_counter=0, is_local=True, created_at=utcnow()
-            )
-        )
+        else:
+            device_id = new_id()
+            conn.execute(insert(Device).values(
+                id=device_id, name=name[:200], change_counter=0, is_local=True,
+                created_at=utcnow()))
+        device_refs.register(conn, device_id)  # its rows store a number, not 16 bytes
         return device_id
 
 
