@@ -10,11 +10,16 @@ the empty `device_refs` table, which the models declare, and nothing else):
   and six indexes takes 0-1 byte instead of 6-9;
 - `updated_by_device` holds the device's number in the new table `device_refs` (0-1 byte)
   instead of its 16 bytes; this file's own device is number 1;
+- the assessments' measured values (`types.Measure`) that are a whole number of
+  hundredths are stored as that integer (72.5 kg -> 7250: 2 bytes instead of 8) in columns
+  without type affinity (BLOB), other values as their float;
 - indexes whose columns are a leading part of a wider live index with the same WHERE are
   dropped (the wider one serves their queries): ix_sessions_live_starts_at
   (ix_sessions_live_analytics), ix_payments_live_paid_on (ix_payments_live_revenue),
   ix_assessments_live_assessed_on (ix_assessments_live_analytics),
-  ix_clients_live_created_at (ix_clients_live_created_trainer).
+  ix_clients_live_created_at (ix_clients_live_created_trainer); and
+  ix_sessions_client_id_starts_at: every query of a member's sessions counts live rows,
+  which ix_sessions_live_client_status serves (a member has few sessions).
 
 Tables with coded columns are rebuilt the way SQLite documents (new table from the stored
 CREATE statement with the columns rewritten, copy, drop, rename), so every other clause
@@ -73,6 +78,13 @@ CODED = (
     Coded("assessments", "risk_level", "VARCHAR(16)", ("low", "low-moderate", "moderate", "high")),
     Coded("dash_session_hours", "status", "VARCHAR(10)", STATUSES),
 )
+# Measured values of assessments (store/types.py Measure).
+MEASURED = ("body_weight_kg", "farmer_carry_weight_kg", "farmer_carry_distance_m",
+            "farmer_carry_time_s", "farmer_carry_percent", "toe_touch_cm", "shoulder_left_cm",
+            "shoulder_right_cm", "balance_right_open_s", "balance_left_open_s",
+            "balance_right_closed_s", "balance_left_closed_s", "step_test_duration_s",
+            "height_cm", "weight_kg", "body_fat_pct", "skeletal_muscle_kg", "temperature_c")
+MEASURE_LIMIT = 2**50  # hundredths beyond this stay floats (as measure_storage decides)
 # Other CHECK clauses naming a coded column: (table, text form, coded form).
 OTHER_CHECKS = (
     ("credit_ledger",
@@ -85,12 +97,13 @@ SYNCED_TABLES = (
     "health_screenings", "assessment_health", "trainer_hours", "availability_exceptions",
 )
 LIVE = "deleted_at IS NULL"
-# (name, table, columns before deleted_at): each is the leading part of a wider live index.
-DUPLICATE_INDEXES = (
-    ("ix_sessions_live_starts_at", "sessions", ("starts_at", "status")),
-    ("ix_payments_live_paid_on", "payments", ("paid_on", "gross", "net")),
-    ("ix_assessments_live_assessed_on", "assessments", ("assessed_on", "score_overall")),
-    ("ix_clients_live_created_at", "clients", ("created_at",)),
+# (name, table, columns, over live rows only): indexes another one serves.
+DROPPED_INDEXES = (
+    ("ix_sessions_live_starts_at", "sessions", ("starts_at", "status"), True),
+    ("ix_payments_live_paid_on", "payments", ("paid_on", "gross", "net"), True),
+    ("ix_assessments_live_assessed_on", "assessments", ("assessed_on", "score_overall"), True),
+    ("ix_clients_live_created_at", "clients", ("created_at",), True),
+    ("ix_sessions_client_id_starts_at", "sessions", ("client_id", "starts_at"), False),
 )
 
 
@@ -132,6 +145,11 @@ def _table_sql(table: str, up: bool) -> str:
         if table != "dash_session_hours":  # the summary has no CHECK
             sql = (_replace_once(sql, text_check, code_check) if up
                    else _replace_once(sql, code_check, text_check))
+    if table == "assessments":
+        for column in MEASURED:
+            before, after = ("FLOAT", "BLOB") if up else ("BLOB", "FLOAT")
+            sql = _replace_once(sql, rf"(?<=\s){column} {before}(?=[\s,])",
+                                f"{column} {after}", pattern=True)
     for name, text_form, code_form in OTHER_CHECKS:
         if name == table:
             sql = (_replace_once(sql, text_form, code_form) if up
@@ -143,6 +161,16 @@ def _converted(c: Coded, up: bool) -> str:
     pairs = [(f"'{v}'", str(n)) for n, v in enumerate(c.values)]
     cases = " ".join(f"WHEN {a} THEN {b}" if up else f"WHEN {b} THEN {a}" for a, b in pairs)
     return f"CASE {c.column} {cases} ELSE {c.column} END"
+
+
+def _measure(column: str, up: bool) -> str:
+    """Whole hundredths when they give back the very float (as store/types.py decides)."""
+    if up:
+        hundredths = f"round({column} * 100)"
+        return (f"CASE WHEN typeof({column}) = 'real' AND abs({hundredths}) < {MEASURE_LIMIT}"
+                f" AND {hundredths} / 100.0 = {column} THEN CAST({hundredths} AS INTEGER)"
+                f" ELSE {column} END")
+    return f"CASE WHEN typeof({column}) = 'integer' THEN {column} / 100.0 ELSE {column} END"
 
 
 def _device(up: bool) -> str:
@@ -162,7 +190,9 @@ def _rebuild(table: str, up: bool) -> None:
         (table,))]
     columns = [str(r[1]) for r in _raw(f'PRAGMA table_info("{table}")')]
     coded = {c.column: c for c in CODED if c.table == table}
+    measured = MEASURED if table == "assessments" else ()
     values = [_converted(coded[name], up) if name in coded
+              else _measure(name, up) if name in measured
               else _device(up) if name == "updated_by_device" else name
               for name in columns]
     new = f"{table}_0014"
@@ -227,7 +257,7 @@ def _device_refs_table() -> None:
 
 def upgrade() -> None:
     _device_refs_table()
-    for name, table, _columns in DUPLICATE_INDEXES:
+    for name, table, _columns, _live in DROPPED_INDEXES:
         op.drop_index(name, table_name=table)
     if not _sqlite():
         return
@@ -246,7 +276,10 @@ def downgrade() -> None:
             _rebuild(table, up=False)
         _devices(up=False)
         _restore(triggers, coded=False)
-    for name, table, columns in DUPLICATE_INDEXES:
-        op.create_index(name, table, [*columns, "deleted_at"],
-                        sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
+    for name, table, columns, live in DROPPED_INDEXES:
+        if live:
+            op.create_index(name, table, [*columns, "deleted_at"],
+                            sqlite_where=sa.text(LIVE), postgresql_where=sa.text(LIVE))
+        else:
+            op.create_index(name, table, list(columns))
     op.drop_table("device_refs")

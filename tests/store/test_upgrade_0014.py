@@ -23,7 +23,8 @@ from the5hc_desktop.store.schema_check import schema_differences
 # Every table of 0012 (the device numbers are new in 0014).
 CHECKED_TABLES = sorted(t for t in Base.metadata.tables if t != "device_refs")
 DROPPED = {"ix_sessions_live_starts_at", "ix_payments_live_paid_on",
-           "ix_assessments_live_assessed_on", "ix_clients_live_created_at"}
+           "ix_assessments_live_assessed_on", "ix_clients_live_created_at",
+           "ix_sessions_client_id_starts_at"}
 
 
 def _rows(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:

@@ -12,8 +12,9 @@ transaction and takes the same things from the same places:
 Values are passed in the form SQLAlchemy stores them on SQLite (see `db_uuid`, `db_time`,
 `db_date`, `db_json`), which skips per-value type processing; a test reads bulk rows back
 through the ORM to prove the forms match. JSON text given for a packed column
-(`types.PackedJSON`) is packed here, and a vocabulary text (a status, a kind) given for a
-coded column (`types.Code`) is coded here. SQLite only: the server database is filled by sync.
+(`types.PackedJSON`) is packed here, a vocabulary text (a status, a kind) given for a
+coded column (`types.Code`) is coded here, and a measurement (`types.Measure`) is always
+given as its value and stored here. SQLite only: the server database is filled by sync.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from the5hc_desktop.store.ids import new_id_ints
 from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
 from the5hc_desktop.store.types import (
     Code,
+    Measure,
     PackedJSON,
     device_storage,
     hlc_storage,
     instant_storage,
+    measure_storage,
     pack_json,
 )
 
@@ -122,6 +125,9 @@ class BulkWriter:
                  if isinstance(kind := table.c[c].type, Code)]
         if coded:
             batch = [_code_texts(row, coded) for row in batch]
+        measured = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, Measure)]
+        if measured:
+            batch = [_measures(row, measured) for row in batch]
         now, first = db_time(stamps.updated_at), stamps.first
         device = device_storage(stamps.device, self._conn.dialect)
         params = [
@@ -153,7 +159,8 @@ class BulkWriter:
         }
         names = [*given, *defaults]
         dialect = self._conn.dialect
-        processors = [table.columns[name].type.dialect_impl(dialect).bind_processor(dialect)
+        processors = [None if isinstance(table.columns[name].type, Measure)  # `insert` does
+                      else table.columns[name].type.dialect_impl(dialect).bind_processor(dialect)
                       for name in names]  # the type as this dialect stores it
         out = []
         for row in rows:
@@ -191,6 +198,15 @@ def _code_texts(row: Sequence[Any], coded: Sequence[tuple[int, Code]]) -> Sequen
     for i, code in coded:
         if isinstance(values[i], str):
             values[i] = code.stored(values[i])
+    return values
+
+
+def _measures(row: Sequence[Any], positions: Sequence[int]) -> Sequence[Any]:
+    # A measurement is always given as its value (72.5 or 72), never as stored hundredths.
+    values = list(row)
+    for i in positions:
+        if values[i] is not None:
+            values[i] = measure_storage(float(values[i]))
     return values
 
 

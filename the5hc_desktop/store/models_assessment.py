@@ -27,7 +27,7 @@ from the5hc_desktop.store.codes import (
     RISK_LEVEL,
 )
 from the5hc_desktop.store.models_core import Client, StaffAccount
-from the5hc_desktop.store.types import PackedJSON
+from the5hc_desktop.store.types import Measure, PackedJSON
 
 # RULES.md §2 inputs stored as columns. `age` lives in `age_at_assessment`.
 ASSESSMENT_INPUT_FIELDS: tuple[str, ...] = ("gender", *MEASUREMENT_FIELDS)
@@ -75,31 +75,31 @@ class Assessment(SyncedMixin, Base):
     assessed_on: Mapped[date] = mapped_column(Date)
     age_at_assessment: Mapped[int | None] = mapped_column(Integer)
 
-    # --- inputs (RULES.md §2) ---
+    # --- inputs (RULES.md §2); measured values are `Measure` (hundredths on SQLite) ---
     gender: Mapped[str] = mapped_column(GENDER)
-    body_weight_kg: Mapped[float | None] = mapped_column(Float)
+    body_weight_kg: Mapped[float | None] = mapped_column(Measure)
     push_up_reps: Mapped[int | None] = mapped_column(Integer)
     push_up_type: Mapped[str] = mapped_column(PUSH_UP_TYPE, default="standard")
-    farmer_carry_weight_kg: Mapped[float | None] = mapped_column(Float)
-    farmer_carry_distance_m: Mapped[float | None] = mapped_column(Float)
-    farmer_carry_time_s: Mapped[float | None] = mapped_column(Float)
-    farmer_carry_percent: Mapped[float | None] = mapped_column(Float)
-    toe_touch_cm: Mapped[float | None] = mapped_column(Float)
+    farmer_carry_weight_kg: Mapped[float | None] = mapped_column(Measure)
+    farmer_carry_distance_m: Mapped[float | None] = mapped_column(Measure)
+    farmer_carry_time_s: Mapped[float | None] = mapped_column(Measure)
+    farmer_carry_percent: Mapped[float | None] = mapped_column(Measure)
+    toe_touch_cm: Mapped[float | None] = mapped_column(Measure)
     shoulder_mobility_score: Mapped[int | None] = mapped_column(Integer)
     shoulder_pain: Mapped[bool] = mapped_column(Boolean, default=False)
-    shoulder_left_cm: Mapped[float | None] = mapped_column(Float)
-    shoulder_right_cm: Mapped[float | None] = mapped_column(Float)
+    shoulder_left_cm: Mapped[float | None] = mapped_column(Measure)
+    shoulder_right_cm: Mapped[float | None] = mapped_column(Measure)
     overhead_squat_score: Mapped[int | None] = mapped_column(Integer)
     knee_valgus: Mapped[bool] = mapped_column(Boolean, default=False)
     forward_lean: Mapped[bool] = mapped_column(Boolean, default=False)
     heel_lift: Mapped[bool] = mapped_column(Boolean, default=False)
     arm_drop: Mapped[bool] = mapped_column(Boolean, default=False)
     overhead_squat_quality: Mapped[str | None] = mapped_column(OVERHEAD_SQUAT_QUALITY)
-    balance_right_open_s: Mapped[float | None] = mapped_column(Float)
-    balance_left_open_s: Mapped[float | None] = mapped_column(Float)
-    balance_right_closed_s: Mapped[float | None] = mapped_column(Float)
-    balance_left_closed_s: Mapped[float | None] = mapped_column(Float)
-    step_test_duration_s: Mapped[float | None] = mapped_column(Float)
+    balance_right_open_s: Mapped[float | None] = mapped_column(Measure)
+    balance_left_open_s: Mapped[float | None] = mapped_column(Measure)
+    balance_right_closed_s: Mapped[float | None] = mapped_column(Measure)
+    balance_left_closed_s: Mapped[float | None] = mapped_column(Measure)
+    step_test_duration_s: Mapped[float | None] = mapped_column(Measure)
     step_test_pulse_1: Mapped[int | None] = mapped_column(Integer)
     step_test_pulse_2: Mapped[int | None] = mapped_column(Integer)
     step_test_pulse_3: Mapped[int | None] = mapped_column(Integer)
@@ -107,12 +107,12 @@ class Assessment(SyncedMixin, Base):
     legacy_heart_rate: Mapped[int | None] = mapped_column(Integer)
 
     # --- body measurements and conditions (recorded and printed; not scored) ---
-    height_cm: Mapped[float | None] = mapped_column(Float)
-    weight_kg: Mapped[float | None] = mapped_column(Float)
-    body_fat_pct: Mapped[float | None] = mapped_column(Float)
-    skeletal_muscle_kg: Mapped[float | None] = mapped_column(Float)
+    height_cm: Mapped[float | None] = mapped_column(Measure)
+    weight_kg: Mapped[float | None] = mapped_column(Measure)
+    body_fat_pct: Mapped[float | None] = mapped_column(Measure)
+    skeletal_muscle_kg: Mapped[float | None] = mapped_column(Measure)
     environment: Mapped[str] = mapped_column(ENVIRONMENT, default="indoor")
-    temperature_c: Mapped[float | None] = mapped_column(Float)
+    temperature_c: Mapped[float | None] = mapped_column(Measure)
 
     # {test key: note}; keys from TEST_NOTE_KEYS.
     test_notes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

@@ -89,8 +89,6 @@ class TrainingSession(SyncedMixin, Base):
         # change_stamp (the sync outbox, SYNC.md §3).
         # Used by: a trainer's calendar and day list (trainer_id = ? AND starts_at range).
         Index(None, "trainer_id", "starts_at"),
-        # Used by: a member's sessions in a date range (client_id = ? AND starts_at range).
-        Index(None, "client_id", "starts_at"),
         # Used by: completed / scheduled counts per package (package_id IN .. AND status).
         Index(None, "package_id", "status"),
         # Used by: 분석's counts, heat map, active members and per-member pass (migration 0009),
@@ -100,7 +98,10 @@ class TrainingSession(SyncedMixin, Base):
                    "client_id"),
         # Used by: 분석's sessions per trainer and status (one range count each, no sort).
         live_index("ix_sessions_live_trainer_status", "trainer_id", "status", "starts_at"),
-        # Used by: member_activity's triggers (a member's first / latest completed session).
+        # Used by: member_activity's triggers (a member's first / latest completed session),
+        # a member's sessions (latest, or scheduled ones in a range: a member has few, so
+        # the plain (client_id, starts_at) index was dropped in 0014; the member merge,
+        # which also moves tombstones, scans the table: ~30 ms CPU on 400,000 sessions).
         live_index("ix_sessions_live_client_status", "client_id", "status", "starts_at",
                    "trainer_id"),
     )

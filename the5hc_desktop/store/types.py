@@ -16,6 +16,7 @@ from sqlalchemy import (
     ColumnElement,
     DateTime,
     Dialect,
+    Float,
     Integer,
     LargeBinary,
     Numeric,
@@ -34,6 +35,7 @@ __all__ = [
     "DbUuid",
     "DeviceRef",
     "HlcValue",
+    "Measure",
     "PackedJSON",
     "Rate",
     "UTCDateTime",
@@ -41,6 +43,7 @@ __all__ = [
     "hlc_storage",
     "instant_from_storage",
     "instant_storage",
+    "measure_storage",
     "new_id",
     "pack_json",
     "pack_json_text",
@@ -142,6 +145,49 @@ class Rate(TypeDecorator[Decimal]):
         return Decimal(repr(value) if isinstance(value, float) else str(value)).quantize(
             RATE_QUANTUM, rounding=ROUND_HALF_UP
         )
+
+
+# Hundredths as an integer stay exact far beyond any measurement (2**50 / 100).
+_HUNDREDTHS_LIMIT = 2**50
+
+
+def measure_storage(value: float) -> float | int:
+    """A measurement as SQLite stores `Measure`: whole hundredths when that is exact."""
+    scaled = value * 100
+    if abs(scaled) < _HUNDREDTHS_LIMIT:  # also false for NaN and infinities
+        hundredths = round(scaled)
+        if hundredths / 100 == value:
+            return hundredths
+    return float(value)
+
+
+class Measure(TypeDecorator[float]):
+    """A measured value entered by a trainer (kg, cm, seconds, %), a float to the app.
+
+    Such values have one or two decimals (72.5 kg), yet a float takes 8 bytes. On SQLite a
+    value that is exactly a whole number of hundredths is stored as that number (1-3
+    bytes; 72.5 -> 7250), any other value as its float, in a column without type affinity
+    (BLOB), so the two stay apart: reading divides an integer by 100, which gives back the
+    very same float. PostgreSQL keeps its float column.
+    """
+
+    impl = Float
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return _StoredAsIs()
+        return dialect.type_descriptor(Float())
+
+    def process_bind_param(self, value: float | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return measure_storage(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> float | None:
+        if isinstance(value, int) and dialect.name == "sqlite":
+            return value / 100
+        return None if value is None else float(value)
 
 
 class DbUuid(TypeDecorator[uuid.UUID]):
