@@ -18,8 +18,10 @@ the empty `device_refs` table, which the models declare, and nothing else):
   (ix_sessions_live_analytics), ix_payments_live_paid_on (ix_payments_live_revenue),
   ix_assessments_live_assessed_on (ix_assessments_live_analytics),
   ix_clients_live_created_at (ix_clients_live_created_trainer); and
-  ix_sessions_client_id_starts_at: every query of a member's sessions counts live rows,
-  which ix_sessions_live_client_status serves (a member has few sessions).
+  ix_sessions_client_id_starts_at and ix_sessions_trainer_id_starts_at: every query of a
+  member's or a trainer's sessions counts live rows, which ix_sessions_live_client_status
+  and ix_sessions_live_trainer_status serve (a member has few sessions; a week of the
+  busiest trainer of the 100k set takes 1.0 ms CPU instead of 0.1).
 
 Tables with coded columns are rebuilt the way SQLite documents (new table from the stored
 CREATE statement with the columns rewritten, copy, drop, rename), so every other clause
@@ -104,6 +106,7 @@ DROPPED_INDEXES = (
     ("ix_assessments_live_assessed_on", "assessments", ("assessed_on", "score_overall"), True),
     ("ix_clients_live_created_at", "clients", ("created_at",), True),
     ("ix_sessions_client_id_starts_at", "sessions", ("client_id", "starts_at"), False),
+    ("ix_sessions_trainer_id_starts_at", "sessions", ("trainer_id", "starts_at"), False),
 )
 
 

@@ -24,7 +24,7 @@ from the5hc_desktop.store.schema_check import schema_differences
 CHECKED_TABLES = sorted(t for t in Base.metadata.tables if t != "device_refs")
 DROPPED = {"ix_sessions_live_starts_at", "ix_payments_live_paid_on",
            "ix_assessments_live_assessed_on", "ix_clients_live_created_at",
-           "ix_sessions_client_id_starts_at"}
+           "ix_sessions_client_id_starts_at", "ix_sessions_trainer_id_starts_at"}
 
 
 def _rows(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:

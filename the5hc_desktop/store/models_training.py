@@ -87,8 +87,6 @@ class TrainingSession(SyncedMixin, Base):
         # live index serves every range query). Besides these: the primary key, the unique
         # legacy_id index over rows that have one (idempotent legacy import) and
         # change_stamp (the sync outbox, SYNC.md §3).
-        # Used by: a trainer's calendar and day list (trainer_id = ? AND starts_at range).
-        Index(None, "trainer_id", "starts_at"),
         # Used by: completed / scheduled counts per package (package_id IN .. AND status).
         Index(None, "package_id", "status"),
         # Used by: 분석's counts, heat map, active members and per-member pass (migration 0009),
@@ -96,7 +94,10 @@ class TrainingSession(SyncedMixin, Base):
         # (starts_at range; its own (starts_at, status) index was dropped in 0014).
         live_index("ix_sessions_live_analytics", "starts_at", "status", "trainer_id",
                    "client_id"),
-        # Used by: 분석's sessions per trainer and status (one range count each, no sort).
+        # Used by: 분석's sessions per trainer and status (one range count each, no sort), and
+        # a trainer's calendar, day list and day close (every one counts live rows; the plain
+        # (trainer_id, starts_at) index was dropped in 0014: a week of the busiest of 40
+        # trainers on the 100k set reads in 1.0 ms CPU instead of 0.1 ms, 13 MB less).
         live_index("ix_sessions_live_trainer_status", "trainer_id", "status", "starts_at"),
         # Used by: member_activity's triggers (a member's first / latest completed session),
         # a member's sessions (latest, or scheduled ones in a range: a member has few, so
