@@ -1,7 +1,10 @@
 """The vocabulary columns stored as positions on SQLite (`types.Code`, migration 0014).
 
 One type per vocabulary, shared by every column holding it, so a summary table copying a
-status by trigger stores and reads it exactly as its base table does.
+status by trigger stores and reads it exactly as its base table does. SQL written by hand
+(raw queries, trigger bodies) compares stored forms: write `SESSION_STATUS.stored("completed")`
+where the text was (services/analytics_queries.py, store/analytics_sql.py); ORM and Core
+expressions bind through the type and need nothing.
 """
 
 from __future__ import annotations
