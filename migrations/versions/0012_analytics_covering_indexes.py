@@ -100,9 +100,10 @@ def upgrade() -> None:
                     sqlite_where=sa.text("live = 1 AND first_paid_on IS NOT NULL"),
                     postgresql_where=sa.text("live AND first_paid_on IS NOT NULL"))
     if _sqlite():
-        op.execute(analytics_sql.BACKFILL)
+        # Statuses are still text at this revision (0014 codes them).
+        op.execute(analytics_sql.backfill(coded=False))
         op.execute(analytics_sql.PACKAGES_BACKFILL)
-        for statement in analytics_sql.create_statements():
+        for statement in analytics_sql.create_statements(coded=False):
             op.execute(statement)
 
 

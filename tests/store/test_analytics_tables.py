@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, text, update
 from store_seed import seed_basics
 
 from the5hc_desktop.store import analytics_sql
+from the5hc_desktop.store.codes import LEDGER_KIND
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Client,
@@ -141,7 +142,7 @@ def test_member_activity_follows_every_kind_of_write(database: Database) -> None
     # The migration's backfill builds the same rows from scratch.
     with database.write() as s:
         s.execute(text("DELETE FROM member_activity").execution_options(**{RAW_WRITE: True}))
-        s.execute(text(analytics_sql.BACKFILL))
+        s.execute(text(analytics_sql.backfill()))
     assert same(database)
 
 
@@ -153,23 +154,25 @@ def test_rows_written_without_the_orm_are_counted_too(database: Database) -> Non
                   .values(status="completed"))
         s.execute(text("INSERT INTO credit_ledger (id, package_id, client_id, session_id, kind,"
                        " delta, cycle, created_at, updated_at, updated_by_device, change_stamp,"
-                       " hlc) VALUES (:id, :p, :c, :s, 'complete', -1, 0, '2025-03-04',"
+                       " hlc) VALUES (:id, :p, :c, :s, :kind, -1, 0, '2025-03-04',"
                        " '2025-03-04', 'x', 1, 'h')"),
                   {"id": uuid.uuid4().bytes, "p": seeded.package_id.bytes,
-                   "c": seeded.client_id.bytes, "s": seeded.session_id.bytes})
+                   "c": seeded.client_id.bytes, "s": seeded.session_id.bytes,
+                   "kind": LEDGER_KIND.stored("complete")})  # as the store keeps it
     assert same(database)
     assert stored(database)[seeded.client_id][0] == -1
     # Sync's upsert (INSERT … ON CONFLICT DO UPDATE) of a new and of a known ledger row, for
     # a member who already has a row here.
     upsert = text("INSERT INTO credit_ledger (id, package_id, client_id, kind, delta, cycle,"
                   " created_at, updated_at, updated_by_device, change_stamp, hlc) VALUES"
-                  " (:id, :p, :c, 'adjustment', :d, 0, '2025-03-04', '2025-03-04', 'x', 2, 'h')"
+                  " (:id, :p, :c, :kind, :d, 0, '2025-03-04', '2025-03-04', 'x', 2, 'h')"
                   " ON CONFLICT (id) DO UPDATE SET delta = excluded.delta")
     entry = uuid.uuid4().bytes
     for delta in (5, 7):
         with database.write(stamp=False) as s:
             s.execute(upsert, {"id": entry, "p": seeded.package_id.bytes,
-                               "c": seeded.client_id.bytes, "d": delta})
+                               "c": seeded.client_id.bytes, "d": delta,
+                               "kind": LEDGER_KIND.stored("adjustment")})
         assert same(database)
     assert stored(database)[seeded.client_id][0] == 6
 

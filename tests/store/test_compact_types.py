@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -12,10 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, insert, select
 
+from the5hc_desktop.store import device_refs
+from the5hc_desktop.store.codes import SESSION_STATUS
 from the5hc_desktop.store.json_dictionary import DICTIONARY_V1
 from the5hc_desktop.store.types import (
     DeviceRef,
     HlcValue,
+    Measure,
     PackedJSON,
     UTCDateTime,
     pack_json,
@@ -39,7 +43,8 @@ def _table() -> tuple[Any, Table]:
     engine = create_engine("sqlite://")
     table = Table("t", MetaData(), Column("n", Integer, primary_key=True),
                   Column("at", UTCDateTime), Column("device", DeviceRef),
-                  Column("hlc", HlcValue), Column("doc", PackedJSON))
+                  Column("hlc", HlcValue), Column("doc", PackedJSON),
+                  Column("measure", Measure), Column("status", SESSION_STATUS))
     table.metadata.create_all(engine)
     return engine, table
 
@@ -129,3 +134,40 @@ def test_the_version_1_dictionary_is_frozen() -> None:
     assert hashlib.sha256(DICTIONARY_V1).hexdigest() == (
         "873c20a937035e7acec0ccd9fb24f593b88757c4d83d2c73ec745fd5982b5dfd")
 
+
+
+MEASURES = (st.integers(-(10**7), 10**7).map(lambda n: n / 100)
+            | st.integers(-(10**6), 10**6).map(lambda n: n / 10)
+            | st.floats(allow_nan=False, allow_infinity=False))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(MEASURES, min_size=1, max_size=30))
+def test_measures_read_back_as_the_same_float(values: list[float]) -> None:
+    back, _ordered, raw = _round_trip("measure", values)
+    assert back == values
+    assert all(type(v) is float for v in back)
+    for value, stored in zip(values, raw, strict=True):
+        if abs(value) < 1e12 and round(value * 100) / 100 == value:
+            assert stored == round(value * 100)  # whole hundredths: a small integer
+
+
+def test_statuses_are_stored_as_their_position_and_read_back_as_text() -> None:
+    values = ["scheduled", "completed", "cancelled", "no_show", "completed"]
+    back, _ordered, raw = _round_trip("status", values)
+    assert back == values
+    assert raw == [0, 1, 2, 3, 1]
+
+
+def test_a_numbered_device_is_stored_as_its_number() -> None:
+    engine, table = _table()
+    numbered, other = "0190d4a2-6f3b-7c1e-9a2b-3c4d5e6f7a8b", "0190d4a2-6f3b-7c1e-9a2b-000000000007"
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE device_refs (ref INTEGER PRIMARY KEY, device_id BLOB)")
+        device_refs.register(conn, uuid.UUID(numbered))
+        conn.execute(insert(table), [{"n": 1, "device": numbered}, {"n": 2, "device": other}])
+        raw = [r[0] for r in conn.exec_driver_sql("SELECT device FROM t ORDER BY n")]
+        back = list(conn.scalars(select(table.c.device).order_by(table.c.n)))
+    engine.dispose()
+    assert raw == [1, uuid.UUID(other).bytes]  # an unnumbered device keeps its 16 bytes
+    assert back == [numbered, other]

@@ -19,10 +19,13 @@ from the5hc_desktop.store.models import (
     Client,
     CreditLedgerEntry,
     Device,
+    Organization,
     Payment,
     SessionPackage,
+    StaffAccount,
     TrainingSession,
 )
+from the5hc_desktop.store.stamping import RAW_WRITE
 
 SeedFn = Callable[[Database], Seeded]
 
@@ -252,3 +255,31 @@ def test_ids_are_uuid7_and_assigned_at_construction() -> None:
     assert first.id < second.id
     given = uuid.uuid4()
     assert Client(id=given, name="c", gender="male").id == given
+
+
+def test_vacuum_gives_back_free_pages_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "gym.sqlite3"
+    with Database.open(path) as db:
+        with db.write() as s:
+            org = Organization(name="Gym")
+            s.add(org)
+            s.flush()
+            staff = StaffAccount(organization_id=org.id, username="t", password_hash="x")
+            s.add(staff)
+            s.flush()
+            for n in range(2000):
+                s.add(Client(name=f"회원{n}", gender="female", notes="메모" * 40,
+                             trainer_id=staff.id))
+        with db.write(stamp=False) as s:  # free pages: a raw delete, as only tests may
+            s.execute(text("DELETE FROM clients WHERE rowid % 2 = 0"),
+                      execution_options={RAW_WRITE: True})
+        before = path.stat().st_size
+        db.vacuum()
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Client)) == 1000
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
+    finally:
+        conn.close()
+    assert path.stat().st_size < before

@@ -18,11 +18,15 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from the5hc_desktop.store.codes import SESSION_STATUS
 from the5hc_desktop.store.types import instant_storage
 
 # A member's "month" on the retention curve: 30 days after their first completed session.
 RETENTION_PERIOD_S = 30 * 24 * 3600
 DELETED_CLIENTS = "(SELECT id FROM clients WHERE deleted_at IS NOT NULL)"
+# Statuses as sessions stores them (SQLite: their codes, store/codes.py).
+COMPLETED, NO_SHOW, CANCELLED = (SESSION_STATUS.stored(status)
+                                 for status in ("completed", "no_show", "cancelled"))
 
 
 def stored(instant: datetime) -> int:
@@ -46,16 +50,16 @@ def session_counts(s: Session, lo: int, hi: int) -> Iterator[tuple[uuid.UUID | N
     One range count per trainer and status (every session's trainer is a staff row): SQLite
     has no hash aggregate, and a GROUP BY over the range would sort every session.
     """
-    for trainer, completed, no_show, cancelled in _rows(s, """
+    for trainer, completed, no_show, cancelled in _rows(s, f"""
         SELECT st.id,
           (SELECT COUNT(*) FROM sessions t WHERE t.trainer_id = st.id
-             AND t.status = 'completed' AND t.starts_at >= :lo AND t.starts_at < :hi
+             AND t.status = {COMPLETED} AND t.starts_at >= :lo AND t.starts_at < :hi
              AND t.deleted_at IS NULL),
           (SELECT COUNT(*) FROM sessions t WHERE t.trainer_id = st.id
-             AND t.status = 'no_show' AND t.starts_at >= :lo AND t.starts_at < :hi
+             AND t.status = {NO_SHOW} AND t.starts_at >= :lo AND t.starts_at < :hi
              AND t.deleted_at IS NULL),
           (SELECT COUNT(*) FROM sessions t WHERE t.trainer_id = st.id
-             AND t.status = 'cancelled' AND t.starts_at >= :lo AND t.starts_at < :hi
+             AND t.status = {CANCELLED} AND t.starts_at >= :lo AND t.starts_at < :hi
              AND t.deleted_at IS NULL)
         FROM staff_accounts st""", {"lo": lo, "hi": hi}):
         for status, n in (("completed", completed), ("no_show", no_show),
@@ -78,7 +82,7 @@ def session_starts(s: Session, lo: int, hi: int,
     for instant, n in _rows(s, f"""
         SELECT starts_at, COUNT(*) FROM sessions
         WHERE starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
-          AND status != 'cancelled' {only}
+          AND status != {CANCELLED} {only}
         GROUP BY starts_at""", params):
         yield int(instant), int(n)
 
@@ -86,7 +90,7 @@ def session_starts(s: Session, lo: int, hi: int,
 def active_members(s: Session, lo: int, hi: int) -> tuple[dict[uuid.UUID | None, int], int]:
     """Members with a session (not cancelled) in [lo, hi): per trainer, and in all."""
     where = f"""starts_at >= :lo AND starts_at < :hi AND deleted_at IS NULL
-        AND status != 'cancelled' AND client_id NOT IN {DELETED_CLIENTS}"""
+        AND status != {CANCELLED} AND client_id NOT IN {DELETED_CLIENTS}"""
     params = {"lo": lo, "hi": hi}
     per = {_uuid(t): int(n) for t, n in _rows(s, f"""
         SELECT trainer_id, COUNT(DISTINCT client_id) FROM sessions WHERE {where}

@@ -29,7 +29,7 @@ from the5hc_desktop.services.base import ServiceBase
 from the5hc_desktop.services.changes import EVERYTHING
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.store import audit_chain, backup, check_record, migrate
+from the5hc_desktop.store import audit_chain, backup, check_record, device_refs, migrate
 from the5hc_desktop.store.backup import BackupFile, Progress, Suggestion
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.copy import copy_database
@@ -157,6 +157,7 @@ def inspect_file(path: Path) -> FileReport:
 def _verify_chain(path: Path) -> tuple[list[str], int]:
     """audit_chain.verify on a read-only connection (typed values, as they were written)."""
     engine = create_engine("sqlite://", creator=lambda: read_only_connection(path))
+    device_refs.install(engine)  # rows name their device by its number in the file
     try:
         with engine.connect() as conn:
             return audit_chain.verify(conn)

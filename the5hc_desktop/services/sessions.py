@@ -42,6 +42,7 @@ from the5hc_desktop.services.base import (
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, require
 from the5hc_desktop.services.settings import read_settings
+from the5hc_desktop.store.codes import SESSION_STATUS
 from the5hc_desktop.store.models import (
     MAX_DURATION_MIN,
     MIN_DURATION_MIN,
@@ -110,7 +111,10 @@ def _error(field: str, ko: str, en: str) -> ValidationError:
 
 _Trainer = aliased(StaffAccount, name="trainer")
 
-_STATUSES: dict[str, SessionStatus] = {status.value: status for status in SessionStatus}
+# By text, and by the stored form the calendar's driver rows carry (store/codes.py).
+_STATUSES: dict[Any, SessionStatus] = {
+    form: status for status in SessionStatus
+    for form in (status.value, SESSION_STATUS.stored(status.value))}
 
 
 def _raw(column: Any) -> Any:
@@ -448,7 +452,7 @@ class SessionService(ServiceBase):
     ) -> None:
         """Refuse a clash with another scheduled session of the trainer or the client.
 
-        Candidates come from the (trainer_id, starts_at) / (client_id, starts_at) indexes:
+        Candidates come from the live sessions' starts_at index (ix_sessions_live_analytics):
         a session that overlaps must start within the longest duration before `end`.
         """
         earliest = start - timedelta(minutes=MAX_DURATION_MIN)

@@ -10,7 +10,18 @@ INSERT … ON CONFLICT DO UPDATE.
 
 from __future__ import annotations
 
-USED = "('completed', 'no_show')"
+from the5hc_desktop.store.codes import SESSION_STATUS
+
+
+def _status(value: str, coded: bool) -> str:
+    """A status literal as sessions stores it: its code from revision 0014, text before."""
+    return str(SESSION_STATUS.stored(value)) if coded else f"'{value}'"
+
+
+def _texts(sql: str, coded: bool) -> str:
+    """`sql` with its {completed} and {used} placeholders filled in the stored form."""
+    used = f"({_status('completed', coded)}, {_status('no_show', coded)})"
+    return sql.replace("{completed}", _status("completed", coded)).replace("{used}", used)
 
 
 def _refresh_sessions(client: str) -> str:
@@ -21,15 +32,15 @@ def _refresh_sessions(client: str) -> str:
     UPDATE member_activity SET
       (first_done_at, first_done_trainer) = (
         SELECT s.starts_at, s.trainer_id FROM sessions s
-        WHERE {live} AND s.status = 'completed' ORDER BY s.starts_at, s.trainer_id LIMIT 1),
+        WHERE {live} AND s.status = {{completed}} ORDER BY s.starts_at, s.trainer_id LIMIT 1),
       (last_used_at, last_used_trainer) = (
         SELECT s.starts_at, s.trainer_id FROM sessions s
-        WHERE {live} AND s.status IN {USED}
+        WHERE {live} AND s.status IN {{used}}
         ORDER BY s.starts_at DESC, s.trainer_id DESC LIMIT 1),
       done_span_s = (
         SELECT (MAX(s.starts_at) / 1000000)
              - (MIN(s.starts_at) / 1000000)
-        FROM sessions s WHERE {live} AND s.status = 'completed')
+        FROM sessions s WHERE {live} AND s.status = {{completed}})
     WHERE client_id = {client};
     UPDATE member_activity
       SET first_done_s = (first_done_at / 1000000)
@@ -49,7 +60,7 @@ def _refresh_balance(client: str) -> str:
 # Only a live completed or no-show session counts: booking, moving or cancelling any other
 # leaves a member's row as it was, so those writes skip the seeks.
 def _counts(row: str) -> str:
-    return f"({row}.status IN {USED} AND {row}.deleted_at IS NULL)"
+    return f"({row}.status IN {{used}} AND {row}.deleted_at IS NULL)"
 
 
 TRIGGERS: tuple[tuple[str, str], ...] = (
@@ -111,8 +122,9 @@ TRIGGERS += (
 )
 
 
-def create_statements() -> list[str]:
-    return [f"CREATE TRIGGER {name} {body}" for name, body in TRIGGERS]
+def create_statements(coded: bool = True) -> list[str]:
+    """The triggers; `coded`: sessions.status holds codes (revision 0014 on), else text."""
+    return [_texts(f"CREATE TRIGGER {name} {body}", coded) for name, body in TRIGGERS]
 
 
 def drop_statements() -> list[str]:
@@ -126,7 +138,7 @@ FROM session_packages k
 """
 
 # Every member with a session or a ledger row, computed in bulk (the migration's backfill).
-BACKFILL = f"""
+_BACKFILL = """
 INSERT INTO member_activity (client_id, balance, first_done_at, first_done_trainer,
                              first_done_s, done_span_s, last_used_at, last_used_trainer)
 SELECT m.client_id,
@@ -136,13 +148,18 @@ SELECT m.client_id,
   (SELECT (MAX(s.starts_at) / 1000000)
         - (MIN(s.starts_at) / 1000000)
    FROM sessions s WHERE s.client_id = m.client_id AND s.deleted_at IS NULL
-     AND s.status = 'completed'),
+     AND s.status = {completed}),
   u.starts_at, u.trainer_id
 FROM (SELECT client_id FROM sessions UNION SELECT client_id FROM credit_ledger) m
 LEFT JOIN sessions f ON f.rowid = (
   SELECT s.rowid FROM sessions s WHERE s.client_id = m.client_id AND s.deleted_at IS NULL
-    AND s.status = 'completed' ORDER BY s.starts_at, s.trainer_id LIMIT 1)
+    AND s.status = {completed} ORDER BY s.starts_at, s.trainer_id LIMIT 1)
 LEFT JOIN sessions u ON u.rowid = (
   SELECT s.rowid FROM sessions s WHERE s.client_id = m.client_id AND s.deleted_at IS NULL
-    AND s.status IN {USED} ORDER BY s.starts_at DESC, s.trainer_id DESC LIMIT 1)
+    AND s.status IN {used} ORDER BY s.starts_at DESC, s.trainer_id DESC LIMIT 1)
 """
+
+
+def backfill(coded: bool = True) -> str:
+    """Every member's row from the live rows (`coded` as in `create_statements`)."""
+    return _texts(_BACKFILL, coded)

@@ -17,9 +17,18 @@ from sqlalchemy import (
     event,
     text,
 )
+from sqlalchemy import column as sql_column
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from the5hc_desktop.store.types import DbUuid, DeviceRef, HlcValue, UTCDateTime, new_id, utcnow
+from the5hc_desktop.store.types import (
+    Code,
+    DbUuid,
+    DeviceRef,
+    HlcValue,
+    UTCDateTime,
+    new_id,
+    utcnow,
+)
 
 # Deterministic names so Alembic batch migrations on SQLite can find and alter constraints.
 NAMING_CONVENTION: dict[str, str] = {
@@ -37,9 +46,13 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {uuid.UUID: DbUuid}
 
 
-def one_of(column: str, values: Iterable[str], name: str | None = None) -> CheckConstraint:
-    """CHECK that a text column holds one of `values` (enum-like, portable)."""
-    listed = ", ".join(f"'{v}'" for v in values)
+def one_of(column: str, values: Iterable[str] | Code, name: str | None = None) -> CheckConstraint:
+    """CHECK that a text column holds one of `values` (enum-like, portable); for a `Code`
+    column its vocabulary, in each database's stored form (positions on SQLite)."""
+    if isinstance(values, Code):
+        return CheckConstraint(sql_column(column, values).in_(values.values),
+                               name=name or column)
+    listed = ", ".join(f"'{v}'" for v in values)  # type: ignore[union-attr]  # not a Code
     return CheckConstraint(f"{column} IN ({listed})", name=name or column)
 
 

@@ -12,7 +12,9 @@ transaction and takes the same things from the same places:
 Values are passed in the form SQLAlchemy stores them on SQLite (see `db_uuid`, `db_time`,
 `db_date`, `db_json`), which skips per-value type processing; a test reads bulk rows back
 through the ORM to prove the forms match. JSON text given for a packed column
-(`types.PackedJSON`) is packed here. SQLite only: the server database is filled by sync.
+(`types.PackedJSON`) is packed here, a vocabulary text (a status, a kind) given for a
+coded column (`types.Code`) is coded here, and a measurement (`types.Measure`) is always
+given as its value and stored here. SQLite only: the server database is filled by sync.
 """
 
 from __future__ import annotations
@@ -32,12 +34,15 @@ from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.ids import new_id_ints
 from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
 from the5hc_desktop.store.types import (
+    Code,
     DbUuid,
+    Measure,
     PackedJSON,
     UTCDateTime,
     device_storage,
     hlc_storage,
     instant_storage,
+    measure_storage,
     pack_json,
 )
 
@@ -119,7 +124,15 @@ class BulkWriter:
         packed = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, PackedJSON)]
         if packed:
             batch = [_pack_texts(row, packed) for row in batch]
-        now, device, first = db_time(stamps.updated_at), device_storage(stamps.device), stamps.first
+        coded = [(i, kind) for i, c in enumerate(columns)
+                 if isinstance(kind := table.c[c].type, Code)]
+        if coded:
+            batch = [_code_texts(row, coded) for row in batch]
+        measured = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, Measure)]
+        if measured:
+            batch = [_measures(row, measured) for row in batch]
+        now, first = db_time(stamps.updated_at), stamps.first
+        device = device_storage(stamps.device, self._conn.dialect)
         params = [
             (*row, now, device, first + i, hlc_storage(hlc))
             for i, (row, hlc) in enumerate(zip(batch, stamps.hlcs, strict=True))
@@ -171,6 +184,8 @@ def _storage_processor(
 ) -> Callable[[Any], Any] | None:
     """The type's own bind processing (as this dialect stores it), with ids and instants,
     the most frequent values, stored directly: the same values in a fraction of the calls."""
+    if isinstance(column_type, Measure):  # `insert` stores measurements (given as values)
+        return None
     generic = column_type.dialect_impl(dialect).bind_processor(dialect)
     if isinstance(column_type, DbUuid) and generic is not None:
         return lambda value: value.bytes if type(value) is uuid.UUID else generic(value)
@@ -191,6 +206,24 @@ def _pack_texts(row: Sequence[Any], positions: Sequence[int]) -> Sequence[Any]:
     for i in positions:
         if isinstance(values[i], str):  # re-serialised compact: the dictionary's form
             values[i] = pack_json(json.loads(values[i]))
+    return values
+
+
+def _code_texts(row: Sequence[Any], coded: Sequence[tuple[int, Code]]) -> Sequence[Any]:
+    # Vocabulary texts (a status, a kind) to their stored position, as `Code` binds them.
+    values = list(row)
+    for i, code in coded:
+        if isinstance(values[i], str):
+            values[i] = code.stored(values[i])
+    return values
+
+
+def _measures(row: Sequence[Any], positions: Sequence[int]) -> Sequence[Any]:
+    # A measurement is always given as its value (72.5 or 72), never as stored hundredths.
+    values = list(row)
+    for i in positions:
+        if values[i] is not None:
+            values[i] = measure_storage(float(values[i]))
     return values
 
 

@@ -30,7 +30,15 @@ from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.file_modes import FOLDER_MODE, private_file
-from the5hc_desktop.store import backup, bulk_load, check_record, copy, migrate, open_marker
+from the5hc_desktop.store import (
+    backup,
+    bulk_load,
+    check_record,
+    copy,
+    device_refs,
+    migrate,
+    open_marker,
+)
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock, clock_file
 from the5hc_desktop.store.engine import (
@@ -162,6 +170,19 @@ class Database:
     def sync_mark(self, value: int | None) -> None:
         self._sync_mark[0] = value
 
+    def vacuum(self) -> None:
+        """Rewrite a SQLite file with full pages in key order and no free ones: after a bulk
+        load (demo, import), whose inserts leave pages split half-full, the 100k demo file
+        is 7% smaller. Call it with no transaction open; it holds the write lock while it
+        runs (seconds for the 100k demo). A no-op on a server database."""
+        if self.path is None:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        finally:
+            raw.close()
+
     def close(self) -> None:
         """Release connections (the last SQLite close checkpoints the WAL) and the lock;
         the last program to close the file notes it was closed cleanly (`open_marker`)."""
@@ -265,13 +286,12 @@ def _local_device(engine: Engine, name: str) -> uuid.UUID:
         ).first()
         if found is not None:
             device_id: uuid.UUID = found[0]
-            return device_id
-        device_id = new_id()
-        conn.execute(
-            insert(Device).values(
-                id=device_id, name=name[:200], change_counter=0, is_local=True, created_at=utcnow()
-            )
-        )
+        else:
+            device_id = new_id()
+            conn.execute(insert(Device).values(
+                id=device_id, name=name[:200], change_counter=0, is_local=True,
+                created_at=utcnow()))
+        device_refs.register(conn, device_id)  # its rows store a number, not 16 bytes
         return device_id
 
 

@@ -1,7 +1,8 @@
 """Engine factory: SQLite files with safe pragmas, or a PostgreSQL URL.
 
 Every SQLite connection runs with WAL, synchronous=FULL (a committed sale survives a power
-cut), foreign keys on and a 5 s busy timeout. Statement parameters (member data) never
+cut), foreign keys on and a 5 s busy timeout, and reads the file's device numbers
+(store/device_refs.py). Statement parameters (member data) never
 appear in error texts, so no traceback written to a log carries them (`hide_parameters`).
 pysqlite's own transaction handling is turned off (`isolation_level = None`) and
 SQLAlchemy emits BEGIN itself — the documented recipe — so reads start a deferred BEGIN
@@ -17,6 +18,8 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from the5hc_desktop.store import device_refs
 
 BUSY_TIMEOUT_MS = 5000
 BEGIN_OPTION = "sqlite_begin"  # execution option: "DEFERRED" (default) or "IMMEDIATE"
@@ -53,6 +56,8 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         finally:
             cursor.close()
+
+    device_refs.install(engine)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

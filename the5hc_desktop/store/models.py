@@ -3,7 +3,8 @@
 Table map: organizations, staff_accounts, clients, assessments, session_packages,
 credit_ledger, sessions, payments, fee_audit_entries, audit_log, settings, health_screenings,
 assessment_health, trainer_hours, availability_exceptions (synced, with `SyncedMixin`); local
-to this machine, never synced: devices (bookkeeping), staff_sign_in_state, local_settings,
+to this machine, never synced: devices (bookkeeping), device_refs (the numbers device ids
+are stored as), staff_sign_in_state, local_settings,
 sync_state, sync_conflicts, sync_base, client_search (a trigger-maintained search index of
 clients), the dashboard summaries dash_session_hours, dash_package_balances and
 dash_package_expiry (trigger-maintained totals, models_dashboard.py), and member_activity
@@ -47,6 +48,7 @@ from the5hc_desktop.store.models_core import (
     Client,
     ClientSearchTerm,
     Device,
+    DeviceNumber,
     LocalSetting,
     Organization,
     Setting,
@@ -129,6 +131,7 @@ __all__ = [
     "ClientSearchTerm",
     "CreditLedgerEntry",
     "Device",
+    "DeviceNumber",
     "FeeAuditEntry",
     "HealthScreening",
     "LocalSetting",

@@ -101,9 +101,8 @@ class Client(SyncedMixin, Base):
         live_index("ix_clients_live_name", "name", "id", "active"),
         # Used by: the member list of one trainer and the list page scans (client_search.py).
         live_index("ix_clients_live_trainer_name", "trainer_id", "name", "id", "active"),
-        # Used by: the dashboard's new members of a month (created_at range).
-        live_index("ix_clients_live_created_at", "created_at"),
-        # Used by: 분석's new members per trainer (migration 0009).
+        # Used by: 분석's new members per trainer (migration 0009) and the dashboard's new
+        # members of a month (created_at range; created_at alone was dropped in 0014).
         live_index("ix_clients_live_created_trainer", "created_at", "trainer_id"),
         # Counting active members: the narrowest index of exactly those rows. Only queries
         # naming all of `active_count_terms()` can use it (change_stamp IS NOT NULL is always
@@ -245,3 +244,16 @@ class Device(Base):
     change_counter: Mapped[int] = mapped_column(BigInteger, default=0)
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DeviceNumber(Base):
+    """The number a device's id is stored as in this file's rows (`updated_by_device`).
+
+    Local to the file and never reused (store/device_refs.py, which reads and writes the
+    table with plain SQL: `types` cannot import the models).
+    """
+
+    __tablename__ = "device_refs"
+
+    ref: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(DbUuid, unique=True)

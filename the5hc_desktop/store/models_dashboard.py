@@ -14,10 +14,11 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, Index, Integer, String
+from sqlalchemy import Date, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from the5hc_desktop.store.base import Base
+from the5hc_desktop.store.codes import SESSION_STATUS
 from the5hc_desktop.store.types import DbUuid, UTCDateTime
 
 # The key of packages without an expiry date in `dash_package_expiry` (later than any day).
@@ -35,7 +36,7 @@ class SessionHourCount(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
     hour: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
-    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    status: Mapped[str] = mapped_column(SESSION_STATUS, primary_key=True)
     total: Mapped[int] = mapped_column(Integer)
 
 

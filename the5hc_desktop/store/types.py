@@ -11,17 +11,32 @@ from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Dialect, LargeBinary, Numeric, String, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ColumnElement,
+    DateTime,
+    Dialect,
+    Float,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Uuid,
+)
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from the5hc_desktop.store.device_refs import refs_of
 from the5hc_desktop.store.ids import new_id
 from the5hc_desktop.store.json_dictionary import DICTIONARY_V1
 
 __all__ = [
     "RATE_QUANTUM",
+    "Code",
     "DbUuid",
     "DeviceRef",
     "HlcValue",
+    "Measure",
     "PackedJSON",
     "Rate",
     "UTCDateTime",
@@ -29,9 +44,11 @@ __all__ = [
     "hlc_storage",
     "instant_from_storage",
     "instant_storage",
+    "measure_storage",
     "new_id",
     "pack_json",
     "pack_json_text",
+    "stored_literal",
     "unpack_json",
     "utcnow",
 ]
@@ -131,6 +148,49 @@ class Rate(TypeDecorator[Decimal]):
         )
 
 
+# Hundredths as an integer stay exact far beyond any measurement (2**50 / 100).
+_HUNDREDTHS_LIMIT = 2**50
+
+
+def measure_storage(value: float) -> float | int:
+    """A measurement as SQLite stores `Measure`: whole hundredths when that is exact."""
+    scaled = value * 100
+    if abs(scaled) < _HUNDREDTHS_LIMIT:  # also false for NaN and infinities
+        hundredths = round(scaled)
+        if hundredths / 100 == value:
+            return hundredths
+    return float(value)
+
+
+class Measure(TypeDecorator[float]):
+    """A measured value entered by a trainer (kg, cm, seconds, %), a float to the app.
+
+    Such values have one or two decimals (72.5 kg), yet a float takes 8 bytes. On SQLite a
+    value that is exactly a whole number of hundredths is stored as that number (1-3
+    bytes; 72.5 -> 7250), any other value as its float, in a column without type affinity
+    (BLOB), so the two stay apart: reading divides an integer by 100, which gives back the
+    very same float. PostgreSQL keeps its float column.
+    """
+
+    impl = Float
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return _StoredAsIs()
+        return dialect.type_descriptor(Float())
+
+    def process_bind_param(self, value: float | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return measure_storage(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> float | None:
+        if isinstance(value, int) and dialect.name == "sqlite":
+            return value / 100
+        return None if value is None else float(value)
+
+
 class DbUuid(TypeDecorator[uuid.UUID]):
     """A UUID: 16 raw bytes on SQLite (BLOB), the native `uuid` type on PostgreSQL.
 
@@ -174,12 +234,66 @@ class _StoredAsIs(LargeBinary):
         return None
 
 
+class Code(TypeDecorator[str]):
+    """A value of a fixed vocabulary (a domain enumeration's stored texts), as the app,
+    sync and the server see it: the text.
+
+    On SQLite its position in the vocabulary: a status or kind repeated in a table and in
+    every index holding it takes 1 byte (0 and 1 take none) instead of its text. The
+    vocabulary only grows at its end (domain/choices.py), so a stored position keeps its
+    meaning. A text outside the vocabulary is stored as it is, and the CHECK constraint,
+    written through this type (`base.one_of`), refuses it as before. PostgreSQL keeps the
+    text.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, values: tuple[str, ...], length: int) -> None:
+        super().__init__(length)
+        self.length = length
+        self.values = tuple(values)
+        self._positions = {value: n for n, value in enumerate(self.values)}
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(Integer())
+        return dialect.type_descriptor(String(self.length))
+
+    def stored(self, value: str) -> Any:
+        """The SQLite form of `value`: its position, or the text itself when unknown."""
+        return self._positions.get(value, value)
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or dialect.name != "sqlite":
+            return value
+        return self.stored(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, int):
+            return self.values[value]
+        return None if value is None else str(value)
+
+
+def stored_literal(column: ColumnElement[Any], value: Any, dialect: Dialect) -> str:
+    """`value` as an SQL literal in `column`'s stored form (raw SQL and trigger bodies)."""
+    render = column.type.literal_processor(dialect)
+    if render is None:
+        raise TypeError(f"no literal form for {column}")
+    return str(render(value))
+
+
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def device_storage(value: str) -> Any:
-    """A device id as SQLite stores `DeviceRef`: canonical UUID text as its 16 bytes; any
-    other text (never written by the app, but possible in old files) as it is."""
+def device_storage(value: str, dialect: Dialect | None = None) -> Any:
+    """A device id as SQLite stores `DeviceRef`: the number `device_refs` gives it in the
+    file of `dialect`'s engine; else canonical UUID text as its 16 bytes; any other text
+    (never written by the app, but possible in old files) as it is."""
+    if dialect is not None:
+        number = refs_of(dialect).number.get(value)
+        if number is not None:
+            return number
     if len(value) == 36 and _CANONICAL_UUID.fullmatch(value):
         return uuid.UUID(value).bytes
     return value
@@ -188,8 +302,12 @@ def device_storage(value: str) -> Any:
 class DeviceRef(TypeDecorator[str]):
     """The id of the device that wrote a row, as the app and sync see it: canonical text.
 
-    On SQLite the 16 bytes (the text took 36 in every row); PostgreSQL keeps the text.
-    Non-canonical text is stored unchanged, so every value reads back as it was written.
+    On SQLite the device's number in the file (store/device_refs.py: 0-1 bytes), or the
+    16 bytes of a device without one (the text took 36 in every row); PostgreSQL keeps the
+    text. The numbers are read and written through the map of the engine's dialect, which
+    every SQLite engine of the app loads as it connects (`device_refs.install`); a device
+    without a number is stored as its 16 bytes, which read back the same. Non-canonical
+    text is stored unchanged.
     """
 
     impl = String(36)
@@ -203,9 +321,14 @@ class DeviceRef(TypeDecorator[str]):
     def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
         if value is None or dialect.name != "sqlite":
             return value
-        return device_storage(value)
+        return device_storage(value, dialect)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, int):
+            device = refs_of(dialect).device.get(value)
+            if device is None:
+                raise LookupError(f"device number {value} is not in this file's device_refs")
+            return device
         if isinstance(value, bytes | memoryview):
             stored = bytes(value)
             return str(uuid.UUID(bytes=stored)) if len(stored) == 16 else stored.decode()

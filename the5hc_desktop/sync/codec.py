@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, Date, Float, Integer, Table
 from sqlalchemy.types import TypeEngine
 
-from the5hc_desktop.store.types import DbUuid, PackedJSON, Rate, UTCDateTime
+from the5hc_desktop.store.types import DbUuid, Measure, PackedJSON, Rate, UTCDateTime
 
 # Columns that describe this replica, not the row: not sent, kept local on apply.
 LOCAL_COLUMNS = frozenset({"change_stamp"})
@@ -84,6 +84,7 @@ def kind_of(sa_type: TypeEngine[Any]) -> str:
     checks: tuple[tuple[type[Any], str], ...] = (
         (DbUuid, "uuid"), (Rate, "rate"), (UTCDateTime, "instant"), (JSON, "json"),
         (PackedJSON, "json"),  # stored deflated on SQLite; JSON everywhere else
+        (Measure, "float"),  # stored as whole hundredths on SQLite when exact
         (Boolean, "bool"),
         (Date, "date"), (Integer, "int"), (Float, "float"),
     )
