@@ -95,7 +95,8 @@ def _replayed(path: Path, into: Path) -> Path:
         conn.execute("PRAGMA foreign_keys=OFF")
         conn.execute("ATTACH DATABASE ? AS loaded", (str(path),))
         conn.execute("BEGIN")
-        for table in TABLES:  # parents first
+        # parents first; staff and assessments feed the member list's facts
+        for table in ("staff_accounts", *TABLES, "assessments"):
             conn.execute(f"INSERT INTO main.{table} SELECT * FROM loaded.{table}")
         conn.execute("COMMIT")
     finally:

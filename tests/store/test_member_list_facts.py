@@ -17,6 +17,7 @@ from store_seed import seed_basics
 
 from the5hc_desktop.store import member_list_sql
 from the5hc_desktop.store.bulk import BulkWriter
+from the5hc_desktop.store.codes import LEDGER_KIND
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Assessment,
@@ -219,11 +220,11 @@ def test_facts_follow_every_kind_of_write_and_day(database: Database, seed: int)
                 s.execute(text(
                     "INSERT INTO credit_ledger (id, package_id, client_id, kind, delta, cycle,"
                     " created_at, updated_at, updated_by_device, change_stamp, hlc) VALUES"
-                    " (:id, :p, :c, 'adjustment', :d, 0, 1, 1, 'x', 1, 'h')"
+                    " (:id, :p, :c, :kind, :d, 0, 1, 1, 'x', 1, 'h')"
                     " ON CONFLICT (id) DO UPDATE SET delta = excluded.delta,"
                     " package_id = excluded.package_id"),
                     {"id": entry.bytes, "p": package.id.bytes, "c": package.client_id.bytes,
-                     "d": rng.choice((-1, 2, 6))})
+                     "kind": LEDGER_KIND.stored("adjustment"), "d": rng.choice((-1, 2, 6))})
                 if entry not in ledger:
                     ledger.append(entry)
             elif action == "bulk_assess":  # the bulk writer (demo, imports)

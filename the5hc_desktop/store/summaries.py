@@ -8,11 +8,12 @@ triggers are then found in sqlite_master by the tables they write.
 
 from __future__ import annotations
 
-from the5hc_desktop.store import analytics_sql, dash_summary_sql
+from the5hc_desktop.store import analytics_sql, dash_summary_sql, member_list_sql
 
 # summary table -> statements that fill it (empty) from the base tables, on SQLite
 BACKFILLS: dict[str, tuple[str, ...]] = {
     **{s.table: (dash_summary_sql.backfill(s, "sqlite"),) for s in dash_summary_sql.SUMMARIES},
-    "member_activity": (analytics_sql.BACKFILL,),
+    "member_activity": (analytics_sql.backfill(),),
     "package_sales": (analytics_sql.PACKAGES_BACKFILL,),
+    member_list_sql.FACTS: member_list_sql.BACKFILL,
 }
