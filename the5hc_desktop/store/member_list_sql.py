@@ -5,11 +5,11 @@ A live member's row holds what the 회원 관리 list sorts by: the newest live 
 date and overall score, the sessions left on the member's live, active packages not
 expired on `member_list_day.day` (the list's "today") and the trainer's name as the list
 sorts it, with copies of the member's name and `active` so a sorted page is one walk of an
-index. Each trigger recomputes the touched
-member's figure from the live rows with a few index seeks (ix_assessments_live_client_latest,
-the packages' client index, ix_credit_ledger_live_package), so inserts, updates, tombstones,
-hard deletes and merges (rows re-pointed to another member) all land the same way, whoever
-writes them: ORM, bulk writer, imports, sync's raw upserts. The bodies use no conflict
+index. Each trigger recomputes the touched member's figure from the live rows with a few
+index seeks (ix_assessments_live_client_latest, the packages' client index,
+ix_credit_ledger_live_package), so inserts, updates, tombstones, hard deletes and merges
+(rows re-pointed to another member) all land the same way, whoever writes them: ORM, bulk
+writer, imports, sync's raw upserts. The bodies use no conflict
 clause (OR IGNORE, UPSERT): inside a trigger SQLite replaces it with the outer statement's.
 
 The triggers are made by `ensure`, which `store.migrate.upgrade` runs after the migration
