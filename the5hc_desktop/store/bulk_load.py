@@ -63,7 +63,12 @@ class Load:
 
 
 def begin(conn: Connection, tables: Iterable[str]) -> Load | None:
-    """Suspend the derived structures of `tables` if all are empty; None: plain path."""
+    """Suspend the derived structures of `tables` (those the caller is about to fill) in
+    the caller's write transaction, if every one is empty; None: the plain path.
+
+    A load spanning transactions commits this with its first batch and calls
+    `Load.finish` in its last; should it die in between, the next `Database.open`
+    finishes it (`recover`)."""
     tables = tuple(tables)
     if conn.dialect.name != "sqlite" or pending(conn):
         return None
