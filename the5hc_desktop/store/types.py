@@ -74,7 +74,10 @@ def _aware_utc(value: Any) -> datetime:
 
 def instant_storage(value: datetime) -> int:
     """An aware instant as SQLite stores it: whole microseconds since 1970-01-01 UTC."""
-    return (_aware_utc(value) - _EPOCH) // _MICROSECOND
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        _aware_utc(value)  # raises the reason
+    # Aware datetimes subtract as instants whatever their zone: no conversion needed.
+    return (value - _EPOCH) // _MICROSECOND
 
 
 def instant_from_storage(value: int) -> datetime:
