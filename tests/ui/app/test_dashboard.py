@@ -226,3 +226,17 @@ def test_axis_ticks_are_whole_1_2_5_steps_up_to_the_top(
     from the5hc_desktop.ui.panes.dashboard.charts import whole_ticks
 
     assert whole_ticks(top, height) == ticks
+
+
+def test_the_first_load_is_done_once_its_figures_painted(
+    qtbot: QtBot, services: Services, gym: Gym, messages: MessageBridge
+) -> None:
+    """What the start waits for before building the other panes (app_flow.when_settled)."""
+    pane = DashboardPane(services.dashboard, gym.owner, messages)
+    qtbot.addWidget(pane)
+    pane.show()
+    assert not pane.first_load_done()
+    pane.refresh()  # the first showing: the load starts once the frame painted
+    qtbot.waitUntil(pane.first_load_done, timeout=10_000)
+    assert pane.metrics() == services.dashboard.metrics(gym.owner)
+    assert pane.clients_card.value() == "4"

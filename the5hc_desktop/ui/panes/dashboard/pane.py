@@ -299,6 +299,9 @@ class DashboardPane(QWidget):
         if watched is self.status_label and event.type() == QEvent.Type.Paint:
             self.status_label.removeEventFilter(self)
             QTimer.singleShot(0, self, self._painted_now)
+        elif watched is self.clients_card and event.type() == QEvent.Type.Paint:
+            self.clients_card.removeEventFilter(self)
+            self._first_load_done = True
         return False
 
     def _painted_now(self) -> None:
@@ -319,7 +322,12 @@ class DashboardPane(QWidget):
         return self._first_load_done
 
     def _load_finished(self) -> None:
-        self._first_load_done = True
+        if not self._first_load_done:
+            if self._metrics is not None and self.isVisible():
+                # Done once they painted: a pane built first would hold the paint back.
+                self.clients_card.installEventFilter(self)
+            else:
+                self._first_load_done = True
         self.refresh_button.setEnabled(True)
         if self._reload_pending:
             self.refresh()
