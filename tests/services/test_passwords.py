@@ -24,6 +24,18 @@ def test_new_hashes_are_argon2id_and_verify() -> None:
     assert not passwords.needs_rehash(stored)
 
 
+
+def test_shared_hashes_give_one_hash_per_password_only_inside_the_block() -> None:
+    with passwords.shared_hashes():
+        first = passwords.hash_password("demo1234")
+        assert passwords.hash_password("demo1234") == first
+        other = passwords.hash_password("demo12345")
+        assert other != first
+        assert passwords.verify_password(other, "demo12345")
+    assert passwords.verify_password(first, "demo1234")
+    assert passwords.hash_password("demo1234") != first  # a fresh salt again
+
+
 @pytest.mark.parametrize("prefix", ["$2a$", "$2b$", "$2y$"])
 def test_bcrypt_variants_verify_and_need_rehash(prefix: str) -> None:
     stored = prefix + bcrypt.hashpw(b"legacy-pass", bcrypt.gensalt(rounds=4)).decode()[4:]

@@ -14,10 +14,13 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from bulk_rows import TABLES, seed_staff, write_rows
 from store_seed import seed_basics
 
 import the5hc_desktop
+from the5hc_desktop.services import passwords
+from the5hc_desktop.services.demo import BUSY, LIGHT, generate_demo
 from the5hc_desktop.store import bulk_load, migrate
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.schema_check import schema_differences, schema_objects
@@ -82,6 +85,37 @@ def test_a_suspended_load_equals_the_plain_path(
     objects, differences = _schema(migrated_db_path)
     assert differences == []
     assert objects == _schema(plain)[0]
+
+
+def _replayed(path: Path, into: Path) -> Path:
+    """`into`: an empty file at head given the base rows of `path` with its triggers on."""
+    Database.open(into).close()
+    conn = sqlite3.connect(into, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("ATTACH DATABASE ? AS loaded", (str(path),))
+        conn.execute("BEGIN")
+        for table in TABLES:  # parents first
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM loaded.{table}")
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return into
+
+
+@pytest.mark.parametrize(("profile", "seed"), [(BUSY, 4), (LIGHT, 5)])
+def test_the_demo_ends_as_its_rows_written_with_the_triggers_on(
+    migrated_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: str,
+    seed: int,
+) -> None:
+    monkeypatch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                              parallelism=1))
+    with Database.open(migrated_db_path) as db:
+        generate_demo(db, 150, seed=seed, profile=profile)
+    assert _raw(migrated_db_path, "SELECT key FROM sync_state") == []
+    assert _schema(migrated_db_path)[1] == []
+    plain = _replayed(migrated_db_path, tmp_path / "plain.sqlite3")
+    assert _summaries(migrated_db_path) == _summaries(plain)
 
 
 def test_a_table_with_rows_takes_the_plain_path(database: Database) -> None:

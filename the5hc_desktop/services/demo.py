@@ -30,7 +30,7 @@ from the5hc_desktop.domain.credits import session_entry_id
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
 from the5hc_desktop.domain.fees import split_payment
 from the5hc_desktop.domain.people import age_on
-from the5hc_desktop.services import ledger
+from the5hc_desktop.services import ledger, passwords
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import score_columns
 from the5hc_desktop.services.base import audit, gym_zone, local_today
@@ -41,6 +41,7 @@ from the5hc_desktop.services.demo_data import GYM_NAME
 from the5hc_desktop.services.demo_plan import GymPlan, MemberPlan, PackagePlan, plan_gym
 from the5hc_desktop.services.packages import fee_details
 from the5hc_desktop.services.settings import SettingsService, read_settings
+from the5hc_desktop.store import bulk_load
 from the5hc_desktop.store.bulk import (
     BulkWriter,
     IdMaker,
@@ -62,6 +63,7 @@ from the5hc_desktop.store.models import (
     SessionPackage,
     TrainingSession,
 )
+from the5hc_desktop.store.types import pack_json
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo1234"
@@ -69,7 +71,7 @@ DEMO_EMAIL = "demo@the5hc.kr"
 MAX_CLIENTS = 1_000_000
 _CHUNK = 20_000
 _RATE_PLACES = Decimal("0.0001")
-_BULK_CACHE_KIB = 262_144  # page cache for the bulk transaction (random index inserts)
+_BULK_CACHE_KIB = 65_536  # page cache of the bulk transaction (index builds sort in it)
 
 Progress = Callable[[float], None]
 
@@ -85,6 +87,29 @@ _ASSESSMENT_COLUMNS = (
     "environment", "temperature_c", "test_notes", "notes", "overrides",
     *SCORE_COLUMNS.values(), "risk_factors", "recommendations", "scoring_version",
 )
+
+_LOADED_TABLES = tuple(model.__tablename__ for model in (
+    Client, SessionPackage, Payment, FeeAuditEntry, TrainingSession, CreditLedgerEntry,
+    Assessment))
+
+# The training tables in the order they are written (foreign keys), with their columns.
+_TRAINING: dict[type[Any], tuple[str, ...]] = {
+    SessionPackage: ("id", "created_at", "client_id", "trainer_id", "name", "gross",
+                     "session_price", "sessions_bought", "vat_rate", "card_fee_rate",
+                     "payment_method", "expires_on", "active", "notes"),
+    Payment: ("id", "created_at", "client_id", "package_id", "staff_id", "paid_on", "method",
+              "gross", "vat", "card_fee", "net", "vat_rate", "card_fee_rate", "description",
+              "reverses_payment_id"),
+    FeeAuditEntry: ("id", "created_at", "package_id", "payment_id", "calculation_type",
+                    "gross", "vat", "card_fee", "net", "vat_rate", "card_fee_rate", "details",
+                    "created_by_id"),
+    TrainingSession: ("id", "created_at", "client_id", "package_id", "trainer_id",
+                      "starts_at", "duration_min", "status", "notes", "completed_at"),
+    CreditLedgerEntry: ("id", "created_at", "package_id", "client_id", "session_id", "kind",
+                        "delta", "cycle", "reason", "staff_id"),
+}
+_COUNTED = {SessionPackage: "packages", Payment: "payments", TrainingSession: "sessions",
+            CreditLedgerEntry: "ledger"}  # fee audit rows go with their payments
 
 
 @dataclass(frozen=True)
@@ -168,7 +193,8 @@ def _generate(
     else:
         plan = plan_gym(seed, clients, day, settings.no_show_consumes_credit)
     report(0.15)
-    staff_ids, owner = _create_staff(database, accounts, plan)
+    with passwords.shared_hashes():  # every demo account has the published password
+        staff_ids, owner = _create_staff(database, accounts, plan)
     report(0.2)
     rates = (settings.vat_rate.quantize(_RATE_PLACES, ROUND_HALF_UP),
              settings.card_fee_rate.quantize(_RATE_PLACES, ROUND_HALF_UP))
@@ -228,6 +254,7 @@ class _Writer:
         self.report = report
         self.ids = IdMaker()
         self.member_ids = self.ids.take(len(plan.members))
+        self.details: dict[tuple[Any, ...], bytes] = {}  # packed fee breakdown of a sale
         self.counts = {"clients": 0, "assessments": 0, "packages": 0, "payments": 0,
                        "sessions": 0, "ledger": 0}
 
@@ -240,9 +267,11 @@ class _Writer:
             conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
             try:
                 bulk = BulkWriter(conn, database.device_id, database.clock, datetime.now(UTC))
-                self._clients(bulk)
-                self._training(bulk)
-                self._assessments(bulk)
+                # A new file: summaries and indexes are built once at the end.
+                with bulk_load.suspended(conn, _LOADED_TABLES):
+                    self._clients(bulk)
+                    self._training(bulk)
+                    self._assessments(bulk)
                 audit(session, owner, "demo_generated", "database", None,
                       dict(self.counts, seed_staff=len(self.plan.staff)))
             finally:
@@ -291,13 +320,13 @@ class _Writer:
     # -- packages, payments, sessions, ledger ---------------------------------------------------
 
     def _training(self, bulk: BulkWriter) -> None:
-        packages: list[tuple[Any, ...]] = []
-        payments: list[tuple[Any, ...]] = []
-        audits: list[tuple[Any, ...]] = []
-        purchases: list[tuple[Any, ...]] = []
-        sessions: list[tuple[Any, ...]] = []
-        uses: list[tuple[Any, ...]] = []
-        for plan in self.plan.packages:
+        # Written a chunk of packages at a time (parents first): memory stays flat.
+        rows: dict[type[Any], list[tuple[Any, ...]]] = {model: [] for model in _TRAINING}
+        packages, payments, audits = (rows[SessionPackage], rows[Payment],
+                                      rows[FeeAuditEntry])
+        sessions, ledger_rows = rows[TrainingSession], rows[CreditLedgerEntry]
+        total = len(self.plan.packages)
+        for number, plan in enumerate(self.plan.packages, start=1):
             package_id, payment_id, audit_id, ledger_id = self.ids.take(4)
             client_id = self.member_ids[plan.member]
             trainer, taker = self.staff[plan.trainer], self.staff[plan.desk]
@@ -312,32 +341,24 @@ class _Writer:
             payments.append((payment_id, sold_at, client_id, package_id, taker,
                              db_date(plan.sold_on), plan.method.value, fees.gross, fees.vat,
                              fees.card_fee, fees.net, *rates, f"패키지 구매: {name}", None))
-            details = fee_details(plan.method, fees, sessions=plan.sessions,
-                                  session_price=plan.session_price)
+            # A handful of prices and methods: each breakdown is packed once.
+            sale = (plan.method, plan.sessions, plan.session_price)
+            if sale not in self.details:
+                self.details[sale] = pack_json(fee_details(
+                    plan.method, fees, sessions=plan.sessions, session_price=plan.session_price))
             audits.append((audit_id, sold_at, package_id, payment_id, "package_sale",
                            fees.gross, fees.vat, fees.card_fee, fees.net, *rates,
-                           db_json(details), taker))
-            purchases.append((ledger_id, sold_at, package_id, client_id, None, ledger.PURCHASE,
-                              plan.sessions, 0, None, taker))
-            self._sessions(plan, package_id, client_id, trainer, sessions, uses)
-        self.counts["packages"] = bulk.insert(SessionPackage, (
-            "id", "created_at", "client_id", "trainer_id", "name", "gross", "session_price",
-            "sessions_bought", "vat_rate", "card_fee_rate", "payment_method", "expires_on",
-            "active", "notes"), packages)
-        self.counts["payments"] = bulk.insert(Payment, (
-            "id", "created_at", "client_id", "package_id", "staff_id", "paid_on", "method",
-            "gross", "vat", "card_fee", "net", "vat_rate", "card_fee_rate", "description",
-            "reverses_payment_id"), payments)
-        bulk.insert(FeeAuditEntry, (
-            "id", "created_at", "package_id", "payment_id", "calculation_type", "gross", "vat",
-            "card_fee", "net", "vat_rate", "card_fee_rate", "details", "created_by_id"), audits)
-        self.counts["sessions"] = bulk.insert(TrainingSession, (
-            "id", "created_at", "client_id", "package_id", "trainer_id", "starts_at",
-            "duration_min", "status", "notes", "completed_at"), sessions)
-        ledger_columns = ("id", "created_at", "package_id", "client_id", "session_id", "kind",
-                          "delta", "cycle", "reason", "staff_id")
-        self.counts["ledger"] = bulk.insert(CreditLedgerEntry, ledger_columns, purchases)
-        self.counts["ledger"] += bulk.insert(CreditLedgerEntry, ledger_columns, uses)
+                           self.details[sale], taker))
+            ledger_rows.append((ledger_id, sold_at, package_id, client_id, None,
+                                ledger.PURCHASE, plan.sessions, 0, None, taker))
+            self._sessions(plan, package_id, client_id, trainer, sessions, ledger_rows)
+            if len(packages) == _CHUNK // 4 or number == total:
+                for model, columns in _TRAINING.items():
+                    written = bulk.insert(model, columns, rows[model])
+                    if model in _COUNTED:
+                        self.counts[_COUNTED[model]] += written
+                    rows[model].clear()
+                self.report(0.7 + 0.1 * number / total)
         self.report(0.8)
 
     def _sessions(
@@ -389,13 +410,13 @@ class _Writer:
                 plan.skeletal_muscle_kg, plan.environment, plan.temperature_c,
                 db_json(plan.test_notes), plan.notes or None, db_json({}),
                 *[_storage(scored[column]) for column in SCORE_COLUMNS.values()],
-                db_json(scored["risk_factors"]), db_json(scored["recommendations"]),
+                pack_json(scored["risk_factors"]), pack_json(scored["recommendations"]),
                 scored["scoring_version"],
             ))
             if len(rows) == _CHUNK // 4:
                 self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)
                 rows = []
-                self.report(0.8 + 0.2 * number / total)
+                self.report(0.8 + 0.15 * number / total)
         self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)
 
 

@@ -24,14 +24,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table
+from sqlalchemy import Column, Connection, Dialect, Table
+from sqlalchemy.types import TypeEngine
 
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.ids import new_id_ints
 from the5hc_desktop.store.stamping import STAMP_COLUMNS, reserve_stamps
 from the5hc_desktop.store.types import (
+    DbUuid,
     PackedJSON,
+    UTCDateTime,
     device_storage,
     hlc_storage,
     instant_storage,
@@ -146,8 +149,8 @@ class BulkWriter:
         }
         names = [*given, *defaults]
         dialect = self._conn.dialect
-        processors = [table.columns[name].type.dialect_impl(dialect).bind_processor(dialect)
-                      for name in names]  # the type as this dialect stores it
+        processors = [_storage_processor(table.columns[name].type, dialect)
+                      for name in names]
         out = []
         for row in rows:
             values = [row[name] for name in given]
@@ -161,6 +164,19 @@ class BulkWriter:
             out = [[row_id, *row] for row_id, row in zip(IdMaker().take(len(out)), out,
                                                         strict=True)]
         return self.insert(model, names, out)
+
+
+def _storage_processor(
+    column_type: TypeEngine[Any], dialect: Dialect,
+) -> Callable[[Any], Any] | None:
+    """The type's own bind processing (as this dialect stores it), with ids and instants,
+    the most frequent values, stored directly: the same values in a fraction of the calls."""
+    generic = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if isinstance(column_type, DbUuid) and generic is not None:
+        return lambda value: value.bytes if type(value) is uuid.UUID else generic(value)
+    if isinstance(column_type, UTCDateTime):
+        return instant_storage
+    return generic
 
 
 def _default_of(column: Column[Any]) -> Callable[[], Any]:

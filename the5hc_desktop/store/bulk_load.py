@@ -63,9 +63,13 @@ class Load:
 
 
 def begin(conn: Connection, tables: Iterable[str], keep: Iterable[str] = ()) -> Load | None:
-    """Suspend the derived structures of `tables` if all are empty; None: plain path.
+    """Suspend the derived structures of `tables` (those the caller is about to fill) in
+    the caller's write transaction, if every one is empty; None: the plain path.
 
-    Indexes named in `keep` stay: those the loader itself reads while loading."""
+    Indexes named in `keep` stay: those the loader itself reads while loading. A load
+    spanning transactions commits this with its first batch and calls `Load.finish` in
+    its last; should it die in between, the next `Database.open` finishes it
+    (`recover`)."""
     tables = tuple(tables)
     kept = frozenset(keep)
     if conn.dialect.name != "sqlite" or pending(conn):
