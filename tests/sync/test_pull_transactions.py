@@ -29,7 +29,7 @@ from the5hc_desktop.store import bulk_load, migrate
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.schema_check import schema_differences
 from the5hc_desktop.store.summaries import BACKFILLS
-from the5hc_desktop.sync.local import CODECS, CURSOR, LocalReplica
+from the5hc_desktop.sync.local import CODECS, CURSOR, STAMP_INDEXES, LocalReplica
 
 CHILD = Path(__file__).with_name("download_child.py")
 PACKAGE_ROOT = str(Path(the5hc_desktop.__file__).parent.parent)
@@ -117,6 +117,24 @@ def test_a_failed_page_takes_the_open_transaction_back_another_error_keeps_whole
         assert _on_disk(path) == (2, 80)  # whole pages stay; the next round goes on
     finally:
         replica.close()
+        database.close()
+
+
+def test_a_first_download_keeps_the_change_stamp_indexes_it_reads(tmp_path: Path) -> None:
+    database = Database.open(tmp_path / "desk.sqlite3", device_name="desk")
+    try:
+        with database.write() as s:
+            conn = s.connection()
+            load = bulk_load.begin(conn, tuple(CODECS), keep=STAMP_INDEXES)
+            assert load is not None
+            indexes = {name for (name,) in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert indexes >= STAMP_INDEXES
+            assert not STAMP_INDEXES & set(load.indexes)
+            assert "ix_sessions_live_analytics" in load.indexes  # the others are suspended
+            assert len(STAMP_INDEXES) == len(CODECS)  # one per synced table
+            s.rollback()
+    finally:
         database.close()
 
 
