@@ -40,7 +40,7 @@ from the5hc_desktop.services.demo_busy import plan_busy_gym
 from the5hc_desktop.services.demo_data import GYM_NAME
 from the5hc_desktop.services.demo_plan import GymPlan, MemberPlan, PackagePlan, plan_gym
 from the5hc_desktop.services.packages import fee_details
-from the5hc_desktop.services.settings import SettingsService, read_settings
+from the5hc_desktop.services.settings import DEMO_SIGN_IN, SettingsService, read_settings
 from the5hc_desktop.store import bulk_load
 from the5hc_desktop.store.bulk import (
     BulkWriter,
@@ -65,8 +65,7 @@ from the5hc_desktop.store.models import (
 )
 from the5hc_desktop.store.types import pack_json
 
-DEMO_USERNAME = "demo"
-DEMO_PASSWORD = "demo1234"
+DEMO_USERNAME, DEMO_PASSWORD = DEMO_SIGN_IN  # one place: the sign-in hint reads it too
 DEMO_EMAIL = "demo@the5hc.kr"
 MAX_CLIENTS = 1_000_000
 _CHUNK = 20_000

@@ -37,9 +37,9 @@ from the5hc_desktop.store.copy import copy_database
 from the5hc_desktop.store.models import LocalSetting, Organization, Setting
 
 DEMO_KEY = "demo"
-# The demo gym's sign-in, shown by the sign-in dialog of a demo database. services/demo.py
-# makes that account (tests/ui/app/test_app_flow.py signs in with the hint's words); it is
-# here so that hint does not import the demo generator (~0.1 s at every demo start).
+# The demo gym's sign-in: services/demo.py makes that account, and the sign-in dialog of a
+# demo database shows it. Kept here so that hint does not import the demo generator
+# (~0.1 s at every demo start).
 DEMO_SIGN_IN = ("demo", "demo1234")
 
 
