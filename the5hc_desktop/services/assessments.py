@@ -60,9 +60,11 @@ from the5hc_desktop.store.models import (
     SCORE_COLUMNS,
     TEST_NOTE_KEYS,
     Assessment,
+    AuditLogEntry,
     Client,
     StaffAccount,
 )
+from the5hc_desktop.store.stamping import insert_new
 
 __all__ = [
     "ASSESSMENT",
@@ -283,8 +285,9 @@ class AssessmentService(ServiceBase):
     def create(self, actor: Actor, draft: AssessmentDraft) -> AssessmentView:
         """Score, store and audit a new assessment.
 
-        One flush writes the row and its audit rows (no staff row is added here, so the
-        audit rows need no flush of their own): one stamp reservation, one chain lookup.
+        The row and its audit rows are written by `insert_new` (the hot path: no unit of
+        work), stamped, chained and announced as a flush would: one stamp reservation, one
+        chain lookup.
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
@@ -294,11 +297,17 @@ class AssessmentService(ServiceBase):
             row = Assessment(trainer_id=trainer_id)
             today = local_today(zone_named(settings["timezone"]), self._now)
             applied = self._apply(session, actor, row, draft, today, previous_overrides={})
-            session.add(row)
-            self._audit(session, actor, "assessment_created", "assessment", row.id,
-                        {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
-                         "overall": row.score_overall}, flush=False)
-            self._audit_overrides(session, actor, row, applied.changed_overrides, flush=False)
+            entries = [
+                self._audit(session, actor, "assessment_created", "assessment", row.id,
+                            {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
+                             "overall": row.score_overall}, flush=False),
+                *self._audit_overrides(session, actor, row, applied.changed_overrides,
+                                       flush=False),
+            ]
+            for entry in entries:  # written below, not by a flush
+                session.expunge(entry)
+            database = self._db.database
+            insert_new(session, database.device_id, database.clock, [row, *entries])
             return self._fresh_view(session, row, applied.client, applied.evaluation)
 
     def update(
@@ -523,10 +532,12 @@ class AssessmentService(ServiceBase):
         self,
         session: Session, actor: Actor, row: Assessment, changes: dict[str, dict[str, Any]],
         *, flush: bool = True,
-    ) -> None:
-        for key, entry in changes.items():
+    ) -> list[AuditLogEntry]:
+        return [
             self._audit(session, actor, "assessment_score_overridden", "assessment", row.id,
                         {"test": key} | entry, flush=flush)
+            for key, entry in changes.items()
+        ]
 
     def _row_inputs(self, session: Session, row: Assessment) -> AssessmentInputs:
         age = row.age_at_assessment

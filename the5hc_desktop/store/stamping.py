@@ -23,11 +23,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, event, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    Table,
+    bindparam,
+    event,
+    insert,
+    inspect,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, attributes
+from sqlalchemy.orm import Mapper, Session, attributes
 
-from the5hc_desktop.store.audit_chain import chain_new_rows
+from the5hc_desktop.store.audit_chain import chain_new_rows, fill_defaults
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.models import SYNCED_MODELS, Device
@@ -115,15 +125,56 @@ def stamp_flush(
         for column, counter in TRANSITION_COUNTERS.items():
             if hasattr(obj, counter) and attributes.get_history(obj, column).has_changes():
                 setattr(obj, counter, (getattr(obj, counter) or 0) + 1)
-    for i, obj in enumerate(changed):
+    _give(changed, stamps)
+    # New audit and payment rows join this device's hash chain (audit_chain.py).
+    chain_new_rows(session, session.new, str(device_id))
+
+
+def insert_new(
+    session: Session, device_id: uuid.UUID, clock: HybridClock, objects: Sequence[Any]
+) -> None:
+    """Insert new synced objects as a flush would, without the unit of work (a hot path).
+
+    The objects stay transient (read them for a view; they are not in the session). They get
+    what `stamp_flush` gives them (one reservation, in order), their column defaults, and the
+    hash chain for audit and payment rows; each row is then one compiled INSERT of every
+    column, run through the session so the change bus hears the table.
+    """
+    if not objects:
+        return
+    stamps = reserve_stamps(session.connection(), device_id, clock, len(objects))
+    _give(objects, stamps)
+    chain_new_rows(session, objects, str(device_id))
+    for obj in objects:
+        table, statement, attributes_of = _insert_of(type(obj))
+        fill_defaults(obj, table)
+        session.execute(statement, {column: getattr(obj, attribute)
+                                    for attribute, column in attributes_of})
+
+
+def _give(objects: Sequence[Any], stamps: Stamps) -> None:
+    """Row i of a batch gets stamp `first + i`, clock value i and the batch's instant."""
+    for i, obj in enumerate(objects):
         if obj.created_at is None:
             obj.created_at = stamps.updated_at
         obj.updated_at = stamps.updated_at
         obj.updated_by_device = stamps.device
         obj.change_stamp = stamps.first + i
         obj.hlc = stamps.hlcs[i]
-    # New audit and payment rows join this device's hash chain (audit_chain.py).
-    chain_new_rows(session, session.new, str(device_id))
+
+
+_Insert = tuple[Table, Insert, tuple[tuple[str, str], ...]]
+_INSERTS: dict[type, _Insert] = {}
+
+
+def _insert_of(model: type) -> _Insert:
+    """The model's table, its INSERT (built once) and its (attribute, column) pairs."""
+    if model not in _INSERTS:
+        table: Table = model.__table__  # type: ignore[attr-defined]  # declarative table
+        mapper: Mapper[Any] = inspect(model)
+        pairs = tuple((prop.key, prop.columns[0].key) for prop in mapper.column_attrs)
+        _INSERTS[model] = (table, insert(table), pairs)
+    return _INSERTS[model]
 
 
 def _remember_bases(session: Session, dirty: Sequence[Any], sync_mark: int) -> None:
