@@ -48,7 +48,14 @@ from the5hc_desktop.services.assessment_views import (
     summary_of,
     summary_query,
 )
-from the5hc_desktop.services.base import ServiceBase, get_live, local_today, zone_named
+from the5hc_desktop.services.base import (
+    ServiceBase,
+    check_actor_in,
+    get_live,
+    local_today,
+    zone_named,
+)
+from the5hc_desktop.services.boundary import checks_actor_itself
 from the5hc_desktop.services.clients import CLIENT, whole_years_between
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
@@ -282,15 +289,17 @@ class AssessmentService(ServiceBase):
 
     # -- changes ------------------------------------------------------------------------------
 
+    @checks_actor_itself
     def create(self, actor: Actor, draft: AssessmentDraft) -> AssessmentView:
         """Score, store and audit a new assessment.
 
-        The row and its audit rows are written by `insert_new` (the hot path: no unit of
-        work), stamped, chained and announced as a flush would: one stamp reservation, one
-        chain lookup.
+        The hot path: one transaction (the actor is checked inside it) and the row and its
+        audit rows written by `insert_new` (no unit of work), stamped, chained and announced
+        as a flush would: one stamp reservation, one chain lookup.
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
+            check_actor_in(session, actor)  # also puts the acting trainer's row at hand
             settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
                                            settings["trainers_edit_any_assessment"])

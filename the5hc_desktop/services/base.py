@@ -86,12 +86,16 @@ class ServiceBase:
 
 
 def _check_actor(service: ServiceBase, actor: Actor) -> None:
-    """The actor's staff row, read now: live, active, and still holding the actor's role."""
     with service._db.read() as session:
-        row = session.get(StaffAccount, actor.staff_id)
-        current = (row is not None and row.deleted_at is None and bool(row.active)
-                   and row.role == actor.role.value)
-    if not current:
+        check_actor_in(session, actor)
+
+
+def check_actor_in(session: Session, actor: Actor) -> None:
+    """The actor's staff row, read in `session`: live, active, and still holding the actor's
+    role (the boundary's check; `checks_actor_itself` methods call it in their write)."""
+    row = session.get(StaffAccount, actor.staff_id)
+    if not (row is not None and row.deleted_at is None and bool(row.active)
+            and row.role == actor.role.value):
         raise stale_actor()
 
 
