@@ -299,7 +299,8 @@ class AssessmentService(ServiceBase):
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
-            check_actor_in(session, actor)  # also puts the acting trainer's row at hand
+            # The actor's row: also the view's trainer when they record it themselves.
+            acting = check_actor_in(session, actor)
             settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
                                            settings["trainers_edit_any_assessment"])
@@ -317,7 +318,9 @@ class AssessmentService(ServiceBase):
                 session.expunge(entry)
             database = self._db.database
             insert_new(session, database.device_id, database.clock, [row, *entries])
-            return self._fresh_view(session, row, applied.client, applied.evaluation)
+            trainer = acting if row.trainer_id == acting.id else None
+            return self._fresh_view(session, row, applied.client, applied.evaluation,
+                                    trainer)
 
     def update(
         self, actor: Actor, assessment_id: uuid.UUID, draft: AssessmentDraft
@@ -564,11 +567,13 @@ class AssessmentService(ServiceBase):
 
     @staticmethod
     def _fresh_view(
-        session: Session, row: Assessment, client: Client, evaluation: Evaluation
+        session: Session, row: Assessment, client: Client, evaluation: Evaluation,
+        trainer: StaffAccount | None = None,
     ) -> AssessmentView:
         """The view of a row just written from `evaluation`: built in memory, no re-reading
-        (only the trainer's name is looked up)."""
-        trainer = session.get(StaffAccount, row.trainer_id)
+        (only the trainer's name is looked up, unless the caller has the row)."""
+        if trainer is None:
+            trainer = session.get(StaffAccount, row.trainer_id)
         return assessment_view(row, client.name, staff_name(trainer), evaluation.inputs)
 
 

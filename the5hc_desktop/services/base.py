@@ -90,13 +90,14 @@ def _check_actor(service: ServiceBase, actor: Actor) -> None:
         check_actor_in(session, actor)
 
 
-def check_actor_in(session: Session, actor: Actor) -> None:
+def check_actor_in(session: Session, actor: Actor) -> StaffAccount:
     """The actor's staff row, read in `session`: live, active, and still holding the actor's
     role (the boundary's check; `checks_actor_itself` methods call it in their write)."""
     row = session.get(StaffAccount, actor.staff_id)
     if not (row is not None and row.deleted_at is None and bool(row.active)
             and row.role == actor.role.value):
         raise stale_actor()
+    return row
 
 
 def jsonable(value: Any) -> Any:
