@@ -49,6 +49,8 @@ STAMP_COLUMNS = ("updated_at", "updated_by_device", "change_stamp", "hlc")
 # Execution options read by the guard.
 UNSTAMPED = "the5hc_unstamped"  # the write keeps sync columns as given (sync)
 RAW_WRITE = "the5hc_raw_write"  # maintenance only: no guard at all
+# Session.info key: the tables `insert_new` wrote in this session.
+WRITTEN_TABLES = "the5hc.written_tables"
 
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 # Sessions count their status transitions (SYNC.md §4: the higher counter wins).
@@ -138,18 +140,22 @@ def insert_new(
     The objects stay transient (read them for a view; they are not in the session). They get
     what `stamp_flush` gives them (one reservation, in order), their column defaults, and the
     hash chain for audit and payment rows; each row is then one compiled INSERT of every
-    column, run through the session so the change bus hears the table.
+    column on the session's connection. The tables are named in `session.info` under
+    `WRITTEN_TABLES`, for the change bus (a flush would have announced them).
     """
     if not objects:
         return
     stamps = reserve_stamps(session.connection(), device_id, clock, len(objects))
     _give(objects, stamps)
     chain_new_rows(session, objects, str(device_id))
+    connection = session.connection()
+    written = session.info.setdefault(WRITTEN_TABLES, set())
     for obj in objects:
         table, statement, attributes_of = _insert_of(type(obj))
         fill_defaults(obj, table)
-        session.execute(statement, {column: getattr(obj, attribute)
-                                    for attribute, column in attributes_of})
+        connection.execute(statement, {column: getattr(obj, attribute)
+                                       for attribute, column in attributes_of})
+        written.add(table.name)
 
 
 def _give(objects: Sequence[Any], stamps: Stamps) -> None:
