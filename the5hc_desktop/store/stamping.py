@@ -25,12 +25,11 @@ from typing import Any
 
 from sqlalchemy import (
     Connection,
+    Dialect,
     Engine,
-    Insert,
     Table,
     bindparam,
     event,
-    insert,
     inspect,
     update,
 )
@@ -139,9 +138,10 @@ def insert_new(
 
     The objects stay transient (read them for a view; they are not in the session). They get
     what `stamp_flush` gives them (one reservation, in order), their column defaults, and the
-    hash chain for audit and payment rows; each row is then one compiled INSERT of every
-    column on the session's connection. The tables are named in `session.info` under
-    `WRITTEN_TABLES`, for the change bus (a flush would have announced them).
+    hash chain for audit and payment rows; each row is then one INSERT of every column on
+    the session's connection (SQL text built once: no compiling or cache look-up per row).
+    The tables are named in `session.info` under `WRITTEN_TABLES`, for the change bus (a
+    flush would have announced them).
     """
     if not objects:
         return
@@ -151,10 +151,12 @@ def insert_new(
     connection = session.connection()
     written = session.info.setdefault(WRITTEN_TABLES, set())
     for obj in objects:
-        table, statement, attributes_of = _insert_of(type(obj))
+        table, sql, attributes_of = _insert_of(type(obj), connection.dialect)
         fill_defaults(obj, table)
-        connection.execute(statement, {column: getattr(obj, attribute)
-                                       for attribute, column in attributes_of})
+        # Each value through its column type's processor, as a compiled Core INSERT binds it.
+        connection.exec_driver_sql(sql, tuple(
+            getattr(obj, attribute) if process is None else process(getattr(obj, attribute))
+            for attribute, process in attributes_of))
         written.add(table.name)
 
 
@@ -169,18 +171,29 @@ def _give(objects: Sequence[Any], stamps: Stamps) -> None:
         obj.hlc = stamps.hlcs[i]
 
 
-_Insert = tuple[Table, Insert, tuple[tuple[str, str], ...]]
-_INSERTS: dict[type, _Insert] = {}
+# A positional parameter in the driver's own style (sqlite3: qmark, psycopg: pyformat).
+_POSITIONAL_MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+_Insert = tuple[Table, str, tuple[tuple[str, Any], ...]]
+_INSERTS: dict[tuple[type, str], _Insert] = {}
 
 
-def _insert_of(model: type) -> _Insert:
-    """The model's table, its INSERT (built once) and its (attribute, column) pairs."""
-    if model not in _INSERTS:
+def _insert_of(model: type, dialect: Dialect) -> _Insert:
+    """The model's table, its INSERT of every column (built once per dialect) and each
+    column's (attribute, bind processor)."""
+    key = (model, dialect.name)
+    if key not in _INSERTS:
         table: Table = model.__table__  # type: ignore[attr-defined]  # declarative table
         mapper: Mapper[Any] = inspect(model)
-        pairs = tuple((prop.key, prop.columns[0].key) for prop in mapper.column_attrs)
-        _INSERTS[model] = (table, insert(table), pairs)
-    return _INSERTS[model]
+        quote = dialect.identifier_preparer.quote
+        columns = [prop.columns[0] for prop in mapper.column_attrs]
+        mark = _POSITIONAL_MARKS[dialect.paramstyle]
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
+               f" VALUES ({', '.join(mark for _ in columns)})")
+        attributes_of = tuple(
+            (prop.key, column.type.dialect_impl(dialect).bind_processor(dialect))
+            for prop, column in zip(mapper.column_attrs, columns, strict=True))
+        _INSERTS[key] = (table, sql, attributes_of)
+    return _INSERTS[key]
 
 
 def _remember_bases(session: Session, dirty: Sequence[Any], sync_mark: int) -> None:
