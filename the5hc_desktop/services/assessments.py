@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Protocol
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.compare import Comparison, compare_assessments
@@ -53,6 +54,7 @@ from the5hc_desktop.services.base import (
     check_actor_in,
     get_live,
     local_today,
+    not_found,
     zone_named,
 )
 from the5hc_desktop.services.boundary import checks_actor_itself
@@ -134,12 +136,29 @@ class _StoredClient:
     weight_kg: float | None
     age_recorded: int | None
     age_recorded_on: date | None
+    id: uuid.UUID | None = None
+    name: str = ""
 
 
 def _facts(client: Client) -> _StoredClient:
     # Straight from the row: a full ClientView would cost the trainer and time-zone look-ups.
     return _StoredClient(Gender(client.gender), client.birth_date, client.height_cm,
                          client.weight_kg, client.age_years, client.age_recorded_on)
+
+
+# What a save needs of the client, read without loading the whole row (built once).
+_CLIENT_FACTS = select(
+    Client.gender, Client.birth_date, Client.height_cm, Client.weight_kg, Client.age_years,
+    Client.age_recorded_on, Client.id, Client.name,
+).where(Client.id == bindparam("id"), Client.deleted_at.is_(None))
+
+
+def _live_client_facts(session: Session, client_id: uuid.UUID) -> _StoredClient:
+    """`get_live(session, Client, ...)`, reduced to what scoring and the view use."""
+    found = session.connection().execute(_CLIENT_FACTS, {"id": client_id}).first()
+    if found is None:
+        raise not_found(CLIENT)
+    return _StoredClient(Gender(found[0]), *found[1:])
 
 
 # -- pure checks --------------------------------------------------------------------------------
@@ -241,7 +260,7 @@ def _clean_conditions(draft: AssessmentDraft) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Applied:
-    client: Client
+    client: _StoredClient
     evaluation: Evaluation
     changed_overrides: dict[str, dict[str, Any]]
 
@@ -490,12 +509,12 @@ class AssessmentService(ServiceBase):
         (to be audited).
         """
         _check_date(draft, today)
-        client = get_live(session, Client, draft.client_id, CLIENT)
+        client = _live_client_facts(session, draft.client_id)
         conditions = _clean_conditions(draft)
-        evaluation = self.evaluate(_facts(client), draft)
+        evaluation = self.evaluate(client, draft)
         inputs = evaluation.inputs
 
-        row.client_id = client.id
+        row.client_id = draft.client_id  # the live client just read
         row.assessed_on = draft.assessed_on
         row.age_at_assessment = inputs.age
         for name in ASSESSMENT_INPUT_FIELDS:
@@ -567,7 +586,8 @@ class AssessmentService(ServiceBase):
 
     @staticmethod
     def _fresh_view(
-        session: Session, row: Assessment, client: Client, evaluation: Evaluation,
+        session: Session, row: Assessment, client: Client | _StoredClient,
+        evaluation: Evaluation,
         trainer: StaffAccount | None = None,
     ) -> AssessmentView:
         """The view of a row just written from `evaluation`: built in memory, no re-reading

@@ -153,10 +153,15 @@ def get_live(session: Session, model: type[M], row_id: uuid.UUID, what: tuple[st
     """The row with this id unless it is missing or soft-deleted; `what` is (ko, en) noun."""
     row = session.get(model, row_id)
     if row is None or getattr(row, "deleted_at", None) is not None:
-        raise NotFound(
-            f"{what[0]}{object_particle(what[0])} 찾을 수 없습니다.", f"{what[1]} not found."
-        )
+        raise not_found(what)
     return row
+
+
+def not_found(what: tuple[str, str]) -> NotFound:
+    """The error for a missing or soft-deleted row; `what` is (ko, en) noun."""
+    return NotFound(
+        f"{what[0]}{object_particle(what[0])} 찾을 수 없습니다.", f"{what[1]} not found."
+    )
 
 
 # -- settings rows --------------------------------------------------------------------------
