@@ -318,8 +318,7 @@ class AssessmentService(ServiceBase):
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
-            # The actor's row: also the view's trainer when they record it themselves.
-            acting = check_actor_in(session, actor)
+            actor_name = check_actor_in(session, actor)
             settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
                                            settings["trainers_edit_any_assessment"])
@@ -337,9 +336,10 @@ class AssessmentService(ServiceBase):
                 session.expunge(entry)
             database = self._db.database
             insert_new(session, database.device_id, database.clock, [row, *entries])
-            trainer = acting if row.trainer_id == acting.id else None
+            # The view names the trainer: usually the actor, whose name the check read.
+            trainer_name = actor_name if row.trainer_id == actor.staff_id else None
             return self._fresh_view(session, row, applied.client, applied.evaluation,
-                                    trainer)
+                                    trainer_name)
 
     def update(
         self, actor: Actor, assessment_id: uuid.UUID, draft: AssessmentDraft
@@ -588,13 +588,13 @@ class AssessmentService(ServiceBase):
     def _fresh_view(
         session: Session, row: Assessment, client: Client | _StoredClient,
         evaluation: Evaluation,
-        trainer: StaffAccount | None = None,
+        trainer_name: str | None = None,
     ) -> AssessmentView:
         """The view of a row just written from `evaluation`: built in memory, no re-reading
-        (only the trainer's name is looked up, unless the caller has the row)."""
-        if trainer is None:
-            trainer = session.get(StaffAccount, row.trainer_id)
-        return assessment_view(row, client.name, staff_name(trainer), evaluation.inputs)
+        (only the trainer's name is looked up, unless the caller has it)."""
+        if trainer_name is None:
+            trainer_name = staff_name(session.get(StaffAccount, row.trainer_id))
+        return assessment_view(row, client.name, trainer_name, evaluation.inputs)
 
 
 def _write_columns(row: Assessment, columns: Mapping[str, Any]) -> None:

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound
@@ -90,14 +90,22 @@ def _check_actor(service: ServiceBase, actor: Actor) -> None:
         check_actor_in(session, actor)
 
 
-def check_actor_in(session: Session, actor: Actor) -> StaffAccount:
+# The columns the actor check needs (built once: every service call runs it).
+_ACTOR_ROW = select(
+    StaffAccount.deleted_at, StaffAccount.active, StaffAccount.role,
+    StaffAccount.display_name, StaffAccount.username,
+).where(StaffAccount.id == bindparam("id"))
+
+
+def check_actor_in(session: Session, actor: Actor) -> str:
     """The actor's staff row, read in `session`: live, active, and still holding the actor's
-    role (the boundary's check; `checks_actor_itself` methods call it in their write)."""
-    row = session.get(StaffAccount, actor.staff_id)
+    role (the boundary's check; `checks_actor_itself` methods call it in their write).
+    Returns the name the staff row shows (display name, else username)."""
+    row = session.connection().execute(_ACTOR_ROW, {"id": actor.staff_id}).first()
     if not (row is not None and row.deleted_at is None and bool(row.active)
             and row.role == actor.role.value):
         raise stale_actor()
-    return row
+    return str(row.display_name or row.username)
 
 
 def jsonable(value: Any) -> Any:
