@@ -136,7 +136,6 @@ class _StoredClient:
     weight_kg: float | None
     age_recorded: int | None
     age_recorded_on: date | None
-    id: uuid.UUID | None = None
     name: str = ""
 
 
@@ -149,7 +148,7 @@ def _facts(client: Client) -> _StoredClient:
 # What a save needs of the client, read without loading the whole row (built once).
 _CLIENT_FACTS = select(
     Client.gender, Client.birth_date, Client.height_cm, Client.weight_kg, Client.age_years,
-    Client.age_recorded_on, Client.id, Client.name,
+    Client.age_recorded_on, Client.name,
 ).where(Client.id == bindparam("id"), Client.deleted_at.is_(None))
 
 
