@@ -8,11 +8,13 @@ from datetime import date
 from typing import Any
 
 import pytest
-from service_support import Clock, audit_rows
+from service_support import Clock, audit_rows, make_staff, table_counts
 
+from the5hc_desktop.domain.errors import PermissionDenied
+from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import AssessmentDraft, AssessmentService, Override
 from the5hc_desktop.services.clients import ClientDraft, ClientService
-from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.settings import read_gym_values, read_settings
 from the5hc_desktop.store import stamping
 from the5hc_desktop.store.audit_chain import verify
@@ -61,3 +63,23 @@ def test_create_writes_row_and_audit_in_one_flush(
     assert actions == ["assessment_created", "assessment_score_overridden"]
     with db.engine.connect() as conn:
         assert verify(conn)[0] == []
+
+
+def test_create_checks_its_actor_in_its_own_transaction(
+        db: Database, clock: Clock, owner: Actor, accounts: AccountService,
+        minsu: uuid.UUID) -> None:
+    """`create` skips the boundary's separate read: a demoted, deactivated or forged actor is
+    still refused, and nothing is written."""
+    service = AssessmentService(db, now=clock)
+    draft = AssessmentDraft(minsu, date(2024, 12, 1), None, values={"push_up_reps": 20})
+    senior = make_staff(accounts, owner, "senior1", Role.SENIOR)
+    trainer = make_staff(accounts, owner, "trainer1", Role.TRAINER)
+    service.create(senior, draft)  # allowed while the role holds
+    accounts.set_role(owner, senior.staff_id, Role.TRAINER)
+    accounts.set_active(owner, trainer.staff_id, False)
+    before = table_counts(db)
+    forged = Actor(uuid.uuid4(), Role.OWNER, "위조", "forged")
+    for stale in (senior, trainer, forged):
+        with pytest.raises(PermissionDenied):
+            service.create(stale, draft)
+    assert table_counts(db) == before

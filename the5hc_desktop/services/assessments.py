@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Protocol
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.compare import Comparison, compare_assessments
@@ -48,7 +49,15 @@ from the5hc_desktop.services.assessment_views import (
     summary_of,
     summary_query,
 )
-from the5hc_desktop.services.base import ServiceBase, get_live, local_today, zone_named
+from the5hc_desktop.services.base import (
+    ServiceBase,
+    check_actor_in,
+    get_live,
+    local_today,
+    not_found,
+    zone_named,
+)
+from the5hc_desktop.services.boundary import checks_actor_itself
 from the5hc_desktop.services.clients import CLIENT, whole_years_between
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
@@ -60,9 +69,11 @@ from the5hc_desktop.store.models import (
     SCORE_COLUMNS,
     TEST_NOTE_KEYS,
     Assessment,
+    AuditLogEntry,
     Client,
     StaffAccount,
 )
+from the5hc_desktop.store.stamping import insert_new
 
 __all__ = [
     "ASSESSMENT",
@@ -125,12 +136,28 @@ class _StoredClient:
     weight_kg: float | None
     age_recorded: int | None
     age_recorded_on: date | None
+    name: str = ""
 
 
 def _facts(client: Client) -> _StoredClient:
     # Straight from the row: a full ClientView would cost the trainer and time-zone look-ups.
     return _StoredClient(Gender(client.gender), client.birth_date, client.height_cm,
                          client.weight_kg, client.age_years, client.age_recorded_on)
+
+
+# What a save needs of the client, read without loading the whole row (built once).
+_CLIENT_FACTS = select(
+    Client.gender, Client.birth_date, Client.height_cm, Client.weight_kg, Client.age_years,
+    Client.age_recorded_on, Client.name,
+).where(Client.id == bindparam("id"), Client.deleted_at.is_(None))
+
+
+def _live_client_facts(session: Session, client_id: uuid.UUID) -> _StoredClient:
+    """`get_live(session, Client, ...)`, reduced to what scoring and the view use."""
+    found = session.connection().execute(_CLIENT_FACTS, {"id": client_id}).first()
+    if found is None:
+        raise not_found(CLIENT)
+    return _StoredClient(Gender(found[0]), *found[1:])
 
 
 # -- pure checks --------------------------------------------------------------------------------
@@ -232,7 +259,7 @@ def _clean_conditions(draft: AssessmentDraft) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Applied:
-    client: Client
+    client: _StoredClient
     evaluation: Evaluation
     changed_overrides: dict[str, dict[str, Any]]
 
@@ -280,26 +307,38 @@ class AssessmentService(ServiceBase):
 
     # -- changes ------------------------------------------------------------------------------
 
+    @checks_actor_itself
     def create(self, actor: Actor, draft: AssessmentDraft) -> AssessmentView:
         """Score, store and audit a new assessment.
 
-        One flush writes the row and its audit rows (no staff row is added here, so the
-        audit rows need no flush of their own): one stamp reservation, one chain lookup.
+        The hot path: one transaction (the actor is checked inside it) and the row and its
+        audit rows written by `insert_new` (no unit of work), stamped, chained and announced
+        as a flush would: one stamp reservation, one chain lookup.
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
+            actor_name = check_actor_in(session, actor)
             settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
                                            settings["trainers_edit_any_assessment"])
             row = Assessment(trainer_id=trainer_id)
             today = local_today(zone_named(settings["timezone"]), self._now)
             applied = self._apply(session, actor, row, draft, today, previous_overrides={})
-            session.add(row)
-            self._audit(session, actor, "assessment_created", "assessment", row.id,
-                        {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
-                         "overall": row.score_overall}, flush=False)
-            self._audit_overrides(session, actor, row, applied.changed_overrides, flush=False)
-            return self._fresh_view(session, row, applied.client, applied.evaluation)
+            entries = [
+                self._audit(session, actor, "assessment_created", "assessment", row.id,
+                            {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
+                             "overall": row.score_overall}, flush=False),
+                *self._audit_overrides(session, actor, row, applied.changed_overrides,
+                                       flush=False),
+            ]
+            for entry in entries:  # written below, not by a flush
+                session.expunge(entry)
+            database = self._db.database
+            insert_new(session, database.device_id, database.clock, [row, *entries])
+            # The view names the trainer: usually the actor, whose name the check read.
+            trainer_name = actor_name if row.trainer_id == actor.staff_id else None
+            return self._fresh_view(session, row, applied.client, applied.evaluation,
+                                    trainer_name)
 
     def update(
         self, actor: Actor, assessment_id: uuid.UUID, draft: AssessmentDraft
@@ -469,12 +508,12 @@ class AssessmentService(ServiceBase):
         (to be audited).
         """
         _check_date(draft, today)
-        client = get_live(session, Client, draft.client_id, CLIENT)
+        client = _live_client_facts(session, draft.client_id)
         conditions = _clean_conditions(draft)
-        evaluation = self.evaluate(_facts(client), draft)
+        evaluation = self.evaluate(client, draft)
         inputs = evaluation.inputs
 
-        row.client_id = client.id
+        row.client_id = draft.client_id  # the live client just read
         row.assessed_on = draft.assessed_on
         row.age_at_assessment = inputs.age
         for name in ASSESSMENT_INPUT_FIELDS:
@@ -523,10 +562,12 @@ class AssessmentService(ServiceBase):
         self,
         session: Session, actor: Actor, row: Assessment, changes: dict[str, dict[str, Any]],
         *, flush: bool = True,
-    ) -> None:
-        for key, entry in changes.items():
+    ) -> list[AuditLogEntry]:
+        return [
             self._audit(session, actor, "assessment_score_overridden", "assessment", row.id,
                         {"test": key} | entry, flush=flush)
+            for key, entry in changes.items()
+        ]
 
     def _row_inputs(self, session: Session, row: Assessment) -> AssessmentInputs:
         age = row.age_at_assessment
@@ -544,12 +585,15 @@ class AssessmentService(ServiceBase):
 
     @staticmethod
     def _fresh_view(
-        session: Session, row: Assessment, client: Client, evaluation: Evaluation
+        session: Session, row: Assessment, client: Client | _StoredClient,
+        evaluation: Evaluation,
+        trainer_name: str | None = None,
     ) -> AssessmentView:
         """The view of a row just written from `evaluation`: built in memory, no re-reading
-        (only the trainer's name is looked up)."""
-        trainer = session.get(StaffAccount, row.trainer_id)
-        return assessment_view(row, client.name, staff_name(trainer), evaluation.inputs)
+        (only the trainer's name is looked up, unless the caller has it)."""
+        if trainer_name is None:
+            trainer_name = staff_name(session.get(StaffAccount, row.trainer_id))
+        return assessment_view(row, client.name, trainer_name, evaluation.inputs)
 
 
 def _write_columns(row: Assessment, columns: Mapping[str, Any]) -> None:

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.errors import NotFound
@@ -86,13 +86,26 @@ class ServiceBase:
 
 
 def _check_actor(service: ServiceBase, actor: Actor) -> None:
-    """The actor's staff row, read now: live, active, and still holding the actor's role."""
     with service._db.read() as session:
-        row = session.get(StaffAccount, actor.staff_id)
-        current = (row is not None and row.deleted_at is None and bool(row.active)
-                   and row.role == actor.role.value)
-    if not current:
+        check_actor_in(session, actor)
+
+
+# The columns the actor check needs (built once: every service call runs it).
+_ACTOR_ROW = select(
+    StaffAccount.deleted_at, StaffAccount.active, StaffAccount.role,
+    StaffAccount.display_name, StaffAccount.username,
+).where(StaffAccount.id == bindparam("id"))
+
+
+def check_actor_in(session: Session, actor: Actor) -> str:
+    """The actor's staff row, read in `session`: live, active, and still holding the actor's
+    role (the boundary's check; `checks_actor_itself` methods call it in their write).
+    Returns the name the staff row shows (display name, else username)."""
+    row = session.connection().execute(_ACTOR_ROW, {"id": actor.staff_id}).first()
+    if not (row is not None and row.deleted_at is None and bool(row.active)
+            and row.role == actor.role.value):
         raise stale_actor()
+    return str(row.display_name or row.username)
 
 
 def jsonable(value: Any) -> Any:
@@ -148,10 +161,15 @@ def get_live(session: Session, model: type[M], row_id: uuid.UUID, what: tuple[st
     """The row with this id unless it is missing or soft-deleted; `what` is (ko, en) noun."""
     row = session.get(model, row_id)
     if row is None or getattr(row, "deleted_at", None) is not None:
-        raise NotFound(
-            f"{what[0]}{object_particle(what[0])} 찾을 수 없습니다.", f"{what[1]} not found."
-        )
+        raise not_found(what)
     return row
+
+
+def not_found(what: tuple[str, str]) -> NotFound:
+    """The error for a missing or soft-deleted row; `what` is (ko, en) noun."""
+    return NotFound(
+        f"{what[0]}{object_particle(what[0])} 찾을 수 없습니다.", f"{what[1]} not found."
+    )
 
 
 # -- settings rows --------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from the5hc_desktop.store.database import Database
+from the5hc_desktop.store.stamping import WRITTEN_TABLES
 
 log = logging.getLogger("the5hc.services.changes")
 
@@ -131,6 +132,7 @@ class DataAccess:
         with self.database.write(stamp=stamp) as session:
             _track(session, touched)
             yield session
+            touched.update(session.info.get(WRITTEN_TABLES, ()))  # rows written past the ORM
         self.changes.publish(Changes(frozenset(touched - _UNANNOUNCED)))
 
     def announce(self, *entities: str) -> None:

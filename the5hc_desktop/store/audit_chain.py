@@ -105,7 +105,7 @@ def chain_new_rows(session: Session, objects: Iterable[Any], device: str) -> Non
     seq, previous = _last(session.connection(), device)
     for obj in new:
         table = tables[obj.__tablename__]
-        _fill_defaults(obj, table)
+        fill_defaults(obj, table)
         seq += 1
         obj.chain_device = device
         obj.chain_seq = seq
@@ -113,7 +113,7 @@ def chain_new_rows(session: Session, objects: Iterable[Any], device: str) -> Non
         previous = obj.chain_hash = link(previous, table.name, values)
 
 
-def _fill_defaults(obj: Any, table: Table) -> None:
+def fill_defaults(obj: Any, table: Table) -> None:
     """Column defaults applied now, so the hash covers what the INSERT will write."""
     for column in table.columns:
         default = column.default

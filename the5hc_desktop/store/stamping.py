@@ -23,11 +23,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, event, update
+from sqlalchemy import (
+    Connection,
+    Dialect,
+    Engine,
+    Table,
+    bindparam,
+    event,
+    inspect,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, attributes
+from sqlalchemy.orm import Mapper, Session, attributes
 
-from the5hc_desktop.store.audit_chain import chain_new_rows
+from the5hc_desktop.store.audit_chain import chain_new_rows, fill_defaults
 from the5hc_desktop.store.base import SyncedMixin
 from the5hc_desktop.store.clock import HybridClock
 from the5hc_desktop.store.models import SYNCED_MODELS, Device
@@ -39,6 +48,8 @@ STAMP_COLUMNS = ("updated_at", "updated_by_device", "change_stamp", "hlc")
 # Execution options read by the guard.
 UNSTAMPED = "the5hc_unstamped"  # the write keeps sync columns as given (sync)
 RAW_WRITE = "the5hc_raw_write"  # maintenance only: no guard at all
+# Session.info key: the tables `insert_new` wrote in this session.
+WRITTEN_TABLES = "the5hc.written_tables"
 
 SYNCED_TABLES = frozenset(m.__tablename__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
 # Sessions count their status transitions (SYNC.md §4: the higher counter wins).
@@ -115,15 +126,74 @@ def stamp_flush(
         for column, counter in TRANSITION_COUNTERS.items():
             if hasattr(obj, counter) and attributes.get_history(obj, column).has_changes():
                 setattr(obj, counter, (getattr(obj, counter) or 0) + 1)
-    for i, obj in enumerate(changed):
+    _give(changed, stamps)
+    # New audit and payment rows join this device's hash chain (audit_chain.py).
+    chain_new_rows(session, session.new, str(device_id))
+
+
+def insert_new(
+    session: Session, device_id: uuid.UUID, clock: HybridClock, objects: Sequence[Any]
+) -> None:
+    """Insert new synced objects as a flush would, without the unit of work (a hot path).
+
+    The objects stay transient (read them for a view; they are not in the session). They get
+    what `stamp_flush` gives them (one reservation, in order), their column defaults, and the
+    hash chain for audit and payment rows; each row is then one INSERT of every column on
+    the session's connection (SQL text built once: no compiling or cache look-up per row).
+    The tables are named in `session.info` under `WRITTEN_TABLES`, for the change bus (a
+    flush would have announced them).
+    """
+    if not objects:
+        return
+    stamps = reserve_stamps(session.connection(), device_id, clock, len(objects))
+    _give(objects, stamps)
+    chain_new_rows(session, objects, str(device_id))
+    connection = session.connection()
+    written = session.info.setdefault(WRITTEN_TABLES, set())
+    for obj in objects:
+        table, sql, attributes_of = _insert_of(type(obj), connection.dialect)
+        fill_defaults(obj, table)
+        # Each value through its column type's processor, as a compiled Core INSERT binds it.
+        connection.exec_driver_sql(sql, tuple(
+            getattr(obj, attribute) if process is None else process(getattr(obj, attribute))
+            for attribute, process in attributes_of))
+        written.add(table.name)
+
+
+def _give(objects: Sequence[Any], stamps: Stamps) -> None:
+    """Row i of a batch gets stamp `first + i`, clock value i and the batch's instant."""
+    for i, obj in enumerate(objects):
         if obj.created_at is None:
             obj.created_at = stamps.updated_at
         obj.updated_at = stamps.updated_at
         obj.updated_by_device = stamps.device
         obj.change_stamp = stamps.first + i
         obj.hlc = stamps.hlcs[i]
-    # New audit and payment rows join this device's hash chain (audit_chain.py).
-    chain_new_rows(session, session.new, str(device_id))
+
+
+# A positional parameter in the driver's own style (sqlite3: qmark, psycopg: pyformat).
+_POSITIONAL_MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+_Insert = tuple[Table, str, tuple[tuple[str, Any], ...]]
+_INSERTS: dict[tuple[type, str], _Insert] = {}
+
+
+def _insert_of(model: type, dialect: Dialect) -> _Insert:
+    """The model's table, its INSERT of every column (built once per dialect) and each
+    column's (attribute, bind processor)."""
+    key = (model, dialect.name)
+    if key not in _INSERTS:
+        table: Table = model.__table__  # type: ignore[attr-defined]  # declarative table
+        mapper: Mapper[Any] = inspect(model)
+        quote = dialect.identifier_preparer.quote
+        columns = [prop.columns[0] for prop in mapper.column_attrs]
+        mark = _POSITIONAL_MARKS[dialect.paramstyle]
+        sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)})"
+               f" VALUES ({', '.join(mark for _ in columns)})")
+        attributes_of = tuple(
+            (prop.key, column.type.dialect_impl(dialect).bind_processor(dialect))
+            for prop, column in zip(mapper.column_attrs, columns, strict=True))
+        _INSERTS[key] = (table, sql, attributes_of)
+    return _INSERTS[key]
 
 
 def _remember_bases(session: Session, dirty: Sequence[Any], sync_mark: int) -> None:
