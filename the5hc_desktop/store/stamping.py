@@ -174,13 +174,15 @@ def _give(objects: Sequence[Any], stamps: Stamps) -> None:
 # A positional parameter in the driver's own style (sqlite3: qmark, psycopg: pyformat).
 _POSITIONAL_MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 _Insert = tuple[Table, str, tuple[tuple[str, Any], ...]]
-_INSERTS: dict[tuple[type, str], _Insert] = {}
+_INSERTS: dict[tuple[type, Dialect], _Insert] = {}
 
 
 def _insert_of(model: type, dialect: Dialect) -> _Insert:
     """The model's table, its INSERT of every column (built once per dialect) and each
     column's (attribute, bind processor)."""
-    key = (model, dialect.name)
+    # Per dialect object, not per name: a processor may read its engine's own state (the
+    # device numbers of `DeviceRef` belong to one file).
+    key = (model, dialect)
     if key not in _INSERTS:
         table: Table = model.__table__  # type: ignore[attr-defined]  # declarative table
         mapper: Mapper[Any] = inspect(model)
