@@ -28,7 +28,7 @@ from sqlalchemy import Connection
 from the5hc_desktop.domain.assessment_inputs import AssessmentInputs
 from the5hc_desktop.domain.credits import session_entry_id
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
-from the5hc_desktop.domain.fees import split_payment
+from the5hc_desktop.domain.fees import FeeBreakdown, split_payment
 from the5hc_desktop.domain.people import age_on
 from the5hc_desktop.services import ledger, passwords
 from the5hc_desktop.services.accounts import AccountService
@@ -254,11 +254,22 @@ class _Writer:
         self.ids = IdMaker()
         self.member_ids = self.ids.take(len(plan.members))
         self.details: dict[tuple[Any, ...], bytes] = {}  # packed fee breakdown of a sale
+        # A handful of prices and methods, and session slots: each is worked out once.
+        self.fees: dict[tuple[int, str], FeeBreakdown] = {}
+        self.instants: dict[tuple[date, int, int], datetime] = {}
         self.counts = {"clients": 0, "assessments": 0, "packages": 0, "payments": 0,
                        "sessions": 0, "ledger": 0}
 
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, clock(hour, minute), self.zone).astimezone(UTC)
+
+    def _slot(self, day: date, hour: int, minute: int = 0) -> datetime:
+        """`at`, remembered: sales and sessions fall on a few thousand slots."""
+        key = (day, hour, minute)
+        instant = self.instants.get(key)
+        if instant is None:
+            instant = self.instants[key] = self.at(day, hour, minute)
+        return instant
 
     def write(self, database: Database, owner: Actor) -> dict[str, int]:
         with database.write() as session:
@@ -329,9 +340,9 @@ class _Writer:
             package_id, payment_id, audit_id, ledger_id = self.ids.take(4)
             client_id = self.member_ids[plan.member]
             trainer, taker = self.staff[plan.trainer], self.staff[plan.desk]
-            sold_at = db_time(self.at(plan.sold_on, 11, 0))
+            sold_at = db_time(self._slot(plan.sold_on, 11, 0))
             gross = plan.sessions * plan.session_price
-            fees = split_payment(gross, plan.method.value, self.vat_rate, self.card_rate)
+            fees = self._split(gross, plan.method.value)
             name = f"{plan.sessions}회 패키지"
             rates = (db_rate(self.vat_rate), db_rate(self.card_rate))
             packages.append((package_id, sold_at, client_id, trainer, name, gross,
@@ -360,6 +371,13 @@ class _Writer:
                 self.report(0.7 + 0.1 * number / total)
         self.report(0.8)
 
+    def _split(self, gross: int, method: str) -> FeeBreakdown:
+        fees = self.fees.get((gross, method))
+        if fees is None:
+            fees = split_payment(gross, method, self.vat_rate, self.card_rate)
+            self.fees[gross, method] = fees
+        return fees
+
     def _sessions(
         self,
         plan: PackagePlan,
@@ -369,10 +387,11 @@ class _Writer:
         sessions: list[tuple[Any, ...]],
         uses: list[tuple[Any, ...]],
     ) -> None:
-        for item in plan.sessions_list:
-            session_id = self.ids.one()
-            starts = self.at(item.on, item.hour)
-            booked = db_time(max(self.at(plan.sold_on, 11, 5), starts - timedelta(days=3)))
+        earliest_booking = self._slot(plan.sold_on, 11, 5)
+        session_ids = self.ids.take(len(plan.sessions_list))
+        for item, session_id in zip(plan.sessions_list, session_ids, strict=True):
+            starts = self._slot(item.on, item.hour)
+            booked = db_time(max(earliest_booking, starts - timedelta(days=3)))
             done = starts + timedelta(minutes=item.duration_min)
             completed_at = db_time(done) if item.status == "completed" else None
             sessions.append((session_id, booked, client_id, package_id, trainer,
