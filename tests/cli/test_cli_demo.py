@@ -254,3 +254,26 @@ def test_busy_profile_has_a_busy_gyms_density(
             assert sessions[entry.session_id].status in ("completed", "no_show")
     finally:
         services.close()
+
+
+def test_session_times_follow_from_the_start_and_the_sale(demo_db: Path) -> None:
+    # The generator does this arithmetic on stored microseconds: the ORM's datetimes agree.
+    services = open_services(demo_db)
+    try:
+        with services.database.read() as s:
+            sold = {pid: at for pid, at in s.execute(
+                select(SessionPackage.id, SessionPackage.created_at))}
+            debits = {row.session_id: row.created_at for row in s.scalars(
+                select(CreditLedgerEntry).where(CreditLedgerEntry.session_id.is_not(None)))}
+            sessions = list(s.scalars(select(TrainingSession)))
+        assert debits
+        for row in sessions:
+            end = row.starts_at + timedelta(minutes=row.duration_min)
+            booked = max(sold[row.package_id] + timedelta(minutes=5),
+                         row.starts_at - timedelta(days=3))
+            assert row.created_at == booked
+            assert row.completed_at == (end if row.status == "completed" else None)
+            if row.id in debits:
+                assert debits[row.id] == end
+    finally:
+        services.close()

@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from datetime import time as clock
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
@@ -63,7 +63,7 @@ from the5hc_desktop.store.models import (
     SessionPackage,
     TrainingSession,
 )
-from the5hc_desktop.store.types import pack_json
+from the5hc_desktop.store.types import instant_storage, pack_json
 
 DEMO_USERNAME, DEMO_PASSWORD = DEMO_SIGN_IN  # one place: the sign-in hint reads it too
 DEMO_EMAIL = "demo@the5hc.kr"
@@ -256,20 +256,20 @@ class _Writer:
         self.details: dict[tuple[Any, ...], bytes] = {}  # packed fee breakdown of a sale
         # A handful of prices and methods, and session slots: each is worked out once.
         self.fees: dict[tuple[int, str], FeeBreakdown] = {}
-        self.instants: dict[tuple[date, int, int], datetime] = {}
+        self.instants: dict[tuple[date, int, int], int] = {}
         self.counts = {"clients": 0, "assessments": 0, "packages": 0, "payments": 0,
                        "sessions": 0, "ledger": 0}
 
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, clock(hour, minute), self.zone).astimezone(UTC)
 
-    def _slot(self, day: date, hour: int, minute: int = 0) -> datetime:
-        """`at`, remembered: sales and sessions fall on a few thousand slots."""
+    def _slot(self, day: date, hour: int, minute: int = 0) -> int:
+        """`db_time(at(...))`, remembered: sales and sessions fall on a few thousand slots."""
         key = (day, hour, minute)
-        instant = self.instants.get(key)
-        if instant is None:
-            instant = self.instants[key] = self.at(day, hour, minute)
-        return instant
+        stored = self.instants.get(key)
+        if stored is None:
+            stored = self.instants[key] = instant_storage(self.at(day, hour, minute))
+        return stored
 
     def write(self, database: Database, owner: Actor) -> dict[str, int]:
         with database.write() as session:
@@ -340,7 +340,7 @@ class _Writer:
             package_id, payment_id, audit_id, ledger_id = self.ids.take(4)
             client_id = self.member_ids[plan.member]
             trainer, taker = self.staff[plan.trainer], self.staff[plan.desk]
-            sold_at = db_time(self._slot(plan.sold_on, 11, 0))
+            sold_at = self._slot(plan.sold_on, 11, 0)
             gross = plan.sessions * plan.session_price
             fees = self._split(gross, plan.method.value)
             name = f"{plan.sessions}회 패키지"
@@ -387,15 +387,16 @@ class _Writer:
         sessions: list[tuple[Any, ...]],
         uses: list[tuple[Any, ...]],
     ) -> None:
+        # Times in storage form (microseconds), so the arithmetic is on ints.
         earliest_booking = self._slot(plan.sold_on, 11, 5)
         session_ids = self.ids.take(len(plan.sessions_list))
         for item, session_id in zip(plan.sessions_list, session_ids, strict=True):
             starts = self._slot(item.on, item.hour)
-            booked = db_time(max(earliest_booking, starts - timedelta(days=3)))
-            done = starts + timedelta(minutes=item.duration_min)
-            completed_at = db_time(done) if item.status == "completed" else None
+            booked = max(earliest_booking, starts - _BOOKING_LEAD_US)
+            done = starts + item.duration_min * _MINUTE_US
+            completed_at = done if item.status == "completed" else None
             sessions.append((session_id, booked, client_id, package_id, trainer,
-                             db_time(starts), item.duration_min, item.status,
+                             starts, item.duration_min, item.status,
                              item.notes or None, completed_at))
             if item.status == "completed" or (
                 item.status == "no_show" and self.no_show_consumes
@@ -403,7 +404,7 @@ class _Writer:
                 kind = ledger.COMPLETE if item.status == "completed" else ledger.NO_SHOW
                 # The id every desk gives this debit (domain.credits), as the services do.
                 entry_id = db_uuid(session_entry_id(uuid.UUID(bytes=session_id), kind, 0))
-                uses.append((entry_id, db_time(done), package_id, client_id, session_id,
+                uses.append((entry_id, done, package_id, client_id, session_id,
                              kind, -1, 0, None, trainer))
 
     # -- assessments ---------------------------------------------------------------------------
@@ -438,8 +439,15 @@ class _Writer:
         self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)
 
 
+_MINUTE_US = 60_000_000
+_BOOKING_LEAD_US = 3 * 24 * 60 * _MINUTE_US  # sessions are booked three days ahead
+_STORED_AS_IS = frozenset({int, float, str, type(None)})  # exact types: not bool, not enums
+
+
 def _storage(value: Any) -> Any:
     """A Python value in the form SQLite stores it (enums by value, bools as 0/1)."""
+    if type(value) in _STORED_AS_IS:  # most values: one set lookup
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):
