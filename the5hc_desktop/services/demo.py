@@ -413,6 +413,7 @@ class _Writer:
         rows: list[tuple[Any, ...]] = []
         total = len(self.plan.assessments)
         members = self.plan.members
+        ids = iter(self.ids.take(total))  # one call, not one a row
         for number, plan in enumerate(self.plan.assessments, start=1):
             member = members[plan.member]
             age = age_on(member.birth_date, plan.on)
@@ -422,7 +423,7 @@ class _Writer:
             scored = score_columns(inputs, member.height_cm)
             created = self.at(plan.on, 9 + number % 11, number % 60)
             rows.append((
-                self.ids.one(), db_time(created), self.member_ids[plan.member],
+                next(ids), db_time(created), self.member_ids[plan.member],
                 self.staff[plan.trainer], db_date(plan.on), age,
                 *[_storage(getattr(inputs, name)) for name in ASSESSMENT_INPUT_FIELDS],
                 plan.quality, member.height_cm, plan.weight_kg, plan.body_fat_pct,
