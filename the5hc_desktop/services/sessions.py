@@ -615,13 +615,8 @@ class SessionService(ServiceBase):
     ) -> tuple[SessionView, ...]:
         """Sessions starting on local days `start` ≤ day < `end`, by start time."""
         require(actor, Capability.VIEW_CLIENTS)
-        if isinstance(start, datetime) or isinstance(end, datetime):
-            raise _error("start", "날짜로 지정하세요.", "Give dates, not date-times.")
-        if end <= start:
+        if not _listable_range(start, end):
             return ()
-        if (end - start).days > MAX_RANGE_DAYS:
-            raise _error("end", f"한 번에 {MAX_RANGE_DAYS}일까지 볼 수 있습니다.",
-                         f"At most {MAX_RANGE_DAYS} days can be listed at once.")
         with self._db.read() as session:
             zone = gym_zone(session)
             return tuple(session_rows(session, _range_conditions(start, end, zone, trainer_id),
@@ -633,13 +628,8 @@ class SessionService(ServiceBase):
         """What the calendar draws for local days `start` ≤ day < `end`: the same sessions
         as `list_range`, without package and balance (see `CalendarEntry`)."""
         require(actor, Capability.VIEW_CLIENTS)
-        if isinstance(start, datetime) or isinstance(end, datetime):
-            raise _error("start", "날짜로 지정하세요.", "Give dates, not date-times.")
-        if end <= start:
+        if not _listable_range(start, end):
             return ()
-        if (end - start).days > MAX_RANGE_DAYS:
-            raise _error("end", f"한 번에 {MAX_RANGE_DAYS}일까지 볼 수 있습니다.",
-                         f"At most {MAX_RANGE_DAYS} days can be listed at once.")
         with self._db.read() as session:
             zone = gym_zone(session)
             return tuple(calendar_rows(
@@ -673,6 +663,19 @@ class SessionService(ServiceBase):
             get_live(session, TrainingSession, session_id, SESSION)  # raises NotFound
         return rows[0]
 
+
+
+def _listable_range(start: date, end: date) -> bool:
+    """Whether local days `start` ≤ day < `end` hold any day (False: an empty range); a
+    range given as date-times or longer than MAX_RANGE_DAYS is refused."""
+    if isinstance(start, datetime) or isinstance(end, datetime):
+        raise _error("start", "날짜로 지정하세요.", "Give dates, not date-times.")
+    if end <= start:
+        return False
+    if (end - start).days > MAX_RANGE_DAYS:
+        raise _error("end", f"한 번에 {MAX_RANGE_DAYS}일까지 볼 수 있습니다.",
+                     f"At most {MAX_RANGE_DAYS} days can be listed at once.")
+    return True
 
 def _range_conditions(
     start: date, end: date, zone: ZoneInfo, trainer_id: uuid.UUID | None
