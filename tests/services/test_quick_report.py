@@ -163,3 +163,10 @@ def test_the_command_imports_no_sqlalchemy(db: Database, clock: Clock, tmp_path:
                             check=True)
     assert result.stdout.splitlines()[-1] == "0 []"
     assert (tmp_path / "r.pdf").stat().st_size > 0
+
+
+def test_the_input_fields_are_the_models() -> None:
+    from the5hc_desktop.services.stored_assessment import INPUT_FIELDS
+    from the5hc_desktop.store.models import ASSESSMENT_INPUT_FIELDS
+
+    assert INPUT_FIELDS == ASSESSMENT_INPUT_FIELDS

@@ -3,7 +3,7 @@
 Stored scores are never recomputed here. `row` is anything with the `assessments` columns as
 attributes: a mapped `Assessment`, or the plain row the report command reads without
 SQLAlchemy (store/report_rows.py), which is why nothing here imports the models.
-services/assessment_views.py re-exports every public name.
+services/assessment_views.py re-exports what its callers take from it.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ prints of them. Never recomputed on read.
 
 `row` arguments are anything with the columns as attributes: mapped rows, or the plain rows
 the report command reads without SQLAlchemy (store/report_rows.py), which is why nothing
-here imports the models. services/health.py re-exports every public name.
+here imports the models. services/health.py re-exports what its callers take from it.
 """
 
 from __future__ import annotations
