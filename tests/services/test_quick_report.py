@@ -26,8 +26,16 @@ from the5hc_desktop.services.health import HealthDraft
 from the5hc_desktop.services.maintenance import system_actor
 from the5hc_desktop.services.quick_report import quick_data, render_assessment
 from the5hc_desktop.services.report_service import ReportService
+from the5hc_desktop.store import report_rows
 from the5hc_desktop.store.database import Database
-from the5hc_desktop.store.models import Assessment, Client, StaffAccount
+from the5hc_desktop.store.models import (
+    Assessment,
+    AssessmentHealth,
+    Client,
+    HealthScreening,
+    StaffAccount,
+)
+from the5hc_desktop.store.report_rows import ReportRows
 
 CHOICES = {
     "strength_frequency": ["one_two", "two_three", "four_five", "daily"],
@@ -95,6 +103,27 @@ def test_the_report_values_equal_the_report_services(
         assert quick == reports.assessment_data(actor, assessment_id)
         with_health += quick is not None and quick.health is not None
     assert with_health > len(ids) // 3
+
+
+def test_each_row_reads_as_the_orm_reads_it(db: Database, clock: Clock) -> None:
+    ids = _random_gym(db, clock, 8)
+    assert db.path is not None
+    tables = [(report_rows.ASSESSMENT, Assessment), (report_rows.CLIENT, Client),
+              (report_rows.STAFF, StaffAccount), (report_rows.HEALTH, AssessmentHealth),
+              (report_rows.SCREENING, HealthScreening)]
+    with db.read() as session, ReportRows.open(db.path) as rows:
+        read = {Assessment: lambda r: rows.assessment(r.id),
+                Client: lambda r: rows.client(r.id), StaffAccount: lambda r: rows.staff(r.id),
+                HealthScreening: lambda r: rows.screening(r.id),
+                AssessmentHealth: lambda r: rows.health(r.assessment_id)}  # by derived id
+        compared = 0
+        for columns, model in tables:
+            for row in session.scalars(select(model)):
+                plain = read[model](row)
+                assert plain is not None
+                assert vars(plain) == {name: getattr(row, name) for name in columns}
+                compared += 1
+        assert compared > 3 * len(ids)
 
 
 def test_what_it_leaves_to_the_ordinary_path(db: Database, clock: Clock) -> None:
