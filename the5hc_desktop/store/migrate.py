@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 VERSION_TABLE = "alembic_version"
 
 
