@@ -4,6 +4,7 @@ the list sorted by remaining sessions)."""
 
 from __future__ import annotations
 
+import random
 import uuid
 from decimal import Decimal
 
@@ -133,3 +134,41 @@ def test_sorted_by_remaining_runs_above_zero_and_below(
     clients.set_active(owner, ids["라"], False)
     assert [r.name for r in clients.search(owner, sort="remaining", descending=True).rows] == [
         "가가", "바바", "나나", "마마", "사사", "다다"]
+
+
+def test_last_four_digits_pages_equal_the_plain_filter(
+    clients: ClientService, owner: Actor, trainer: Actor
+) -> None:
+    """The first keys of the last four digits are answered from one index (_Keyed): every
+    page, total, filter and direction equals filtering the members in Python."""
+    rng = random.Random(15)
+    members, trainer_of = [], {}
+    for n in range(70):
+        last4 = rng.choice(["5678", "5612", "5600", "5099", "1234", "0056"])
+        draft = ClientDraft(
+            name=rng.choice(["김민수", "이서연", "박지훈", "Kim", "최 유진"]) + str(n % 7),
+            gender="female", phone=f"010{n:04d}{last4}",
+            trainer_id=rng.choice([None, trainer.staff_id]), active=rng.random() < 0.7)
+        client = clients.create(owner, draft).client
+        members.append(client)
+        trainer_of[client.id] = draft.trainer_id or owner.staff_id
+    deleted = {members[3].id, members[40].id}
+    for client_id in deleted:
+        clients.delete(owner, client_id)
+    for digits in ("5", "56", "567", "5678", "0056", "9"):
+        for active in (True, False, None):
+            for trainer_id in (None, trainer.staff_id):
+                for descending in (False, True):
+                    # by name in the list's direction, twins by id
+                    wanted = sorted(sorted(
+                        (c.name, c.id) for c in members
+                         if c.id not in deleted and c.phone[-4:].startswith(digits)
+                         and (active is None or c.active == active)
+                         and trainer_id in (None, trainer_of[c.id])),
+                        key=lambda pair: pair[0], reverse=descending)
+                    pages = [clients.search(owner, digits, active=active,
+                                            trainer_id=trainer_id, descending=descending,
+                                            offset=offset, limit=7)
+                             for offset in range(0, len(wanted) + 7, 7)]
+                    assert {page.total for page in pages} == {len(wanted)}
+                    assert [(r.name, r.id) for p in pages for r in p.rows] == wanted

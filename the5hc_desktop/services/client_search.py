@@ -183,6 +183,15 @@ class _Listed:
     ids: list[uuid.UUID]
 
 
+@dataclass(frozen=True)
+class _Keyed:
+    """A condition an index of live members answers alone (the last four digits): with
+    `active` and the name in that index, the count and the name-ordered page's ids are
+    read from it, and only the page's members from the table."""
+
+    condition: ColumnElement[bool]
+
+
 # Python's \s: a name holding any of these is left to hangul.matches (which drops them).
 _SPACE = re.compile(r"\s")
 _WHITESPACE_GLOB = "*[\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*"
@@ -309,7 +318,7 @@ def _match(
     active: bool | None,
     trainer_id: uuid.UUID | None,
     descending: bool,
-) -> _Pieces | _Listed | ColumnElement[bool] | None:
+) -> _Pieces | _Listed | _Keyed | ColumnElement[bool] | None:
     """The search term: index pieces, a condition on clients, or None (no term).
 
     Digits follow `hangul.phone_matches`: the last four digits (or their start) and the
@@ -324,9 +333,9 @@ def _match(
     digits = compact.replace("-", "")
     if digits.isascii() and digits.isdigit():  # the rule of hangul.phone_matches
         if len(digits) == hangul.LAST_FOUR_DIGITS:
-            return Client.phone_last4 == digits
+            return _Keyed(Client.phone_last4 == digits)
         if len(digits) < hangul.LAST_FOUR_DIGITS:  # an index range: "56" -> 5600…5699
-            return and_(Client.phone_last4 >= digits, Client.phone_last4 < digits + ":")
+            return _Keyed(and_(Client.phone_last4 >= digits, Client.phone_last4 < digits + ":"))
         if len(digits) >= hangul.WHOLE_NUMBER_DIGITS:
             return Client.phone == digits
         return _scan(session, _contains(session, Client.phone, digits))

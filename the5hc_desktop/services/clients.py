@@ -36,6 +36,7 @@ from the5hc_desktop.services.base import (
 from the5hc_desktop.services.client_search import (
     _PAGE_AGGREGATES,
     FACT_COLUMNS,
+    _Keyed,
     _Listed,
     _live_count,
     _match,
@@ -416,6 +417,12 @@ class ClientService(ServiceBase):
                 rows, total = self._pieces_page(session, matched, order, active, trainer_id,
                                                 offset, limit)
                 return Page(rows=rows, total=total, offset=offset, limit=limit)
+            if isinstance(matched, _Keyed):
+                if sort == "name":
+                    rows, total = self._keyed_page(session, [*filters, matched.condition],
+                                                   order, offset, limit)
+                    return Page(rows=rows, total=total, offset=offset, limit=limit)
+                matched = matched.condition
             if isinstance(matched, _Listed):
                 if sort == "name":  # already in the list's order
                     page_ids = matched.ids[offset:offset + limit]
@@ -473,6 +480,27 @@ class ClientService(ServiceBase):
         rows, _ = self._page_rows(session, [Client.id.in_(ids)], by_name, 0, len(ids), False)
         place = {client_id: n for n, client_id in enumerate(ids)}
         return tuple(sorted(rows, key=lambda row: place[row.id]))
+
+    def _keyed_page(
+        self,
+        session: Session,
+        conditions: list[ColumnElement[bool]],
+        order: _Order,
+        offset: int,
+        limit: int,
+    ) -> tuple[tuple[ClientRow, ...], int]:
+        """Count and name-ordered page ids of `conditions` from one index (`_Keyed`), then
+        the page's members: the matches' own rows are never read."""
+        total = int(session.scalar(
+            select(func.count()).select_from(Client).where(*conditions)) or 0)
+        if offset >= total:
+            return (), total
+        page = (
+            select(Client.id.label("client_id")).where(*conditions)
+            .order_by(*order.terms(session)).offset(offset).limit(limit).subquery("page")
+        )
+        rows, _ = self._page_rows(session, [], order, 0, limit, False, source=page)
+        return rows, total
 
     def _pieces_page(
         self,

@@ -149,9 +149,18 @@ def _rebuild(
         if name not in present:
             conn.exec_driver_sql(sql)
     for table in summaries:
+        # A summary's own secondary indexes are built once after its back-fill, as the
+        # loaded tables' are (member_list_facts: 8 indexes, 5.7 s → 1 s for 100k members).
+        own = [(name, sql) for name, sql in conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+            " AND sql IS NOT NULL", (table,)) if not _unique(sql)]
+        for name, _sql in own:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
         conn.exec_driver_sql(f"DELETE FROM {table}")
         for statement in BACKFILLS[table]:
             conn.exec_driver_sql(statement)
+        for _name, sql in own:
+            conn.exec_driver_sql(sql)
     for name, sql in triggers.items():
         if name not in present:
             conn.exec_driver_sql(sql)

@@ -6,5 +6,5 @@ migration scripts. A new migration changes it here.
 
 from __future__ import annotations
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 VERSION_TABLE = "alembic_version"
