@@ -15,6 +15,7 @@ age, an error of the file while reading.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -47,6 +48,7 @@ from the5hc_desktop.services.zones import TIMEZONE_KEY, stored_zone, to_local
 from the5hc_desktop.store.report_rows import NeedsFullOpen, ReportRows
 
 Clock = Callable[[], datetime]
+log = logging.getLogger("the5hc.services.quick_report")
 
 
 class _Ordinary(Exception):
@@ -76,11 +78,13 @@ def quick_data(
     them. The file is closed again before this returns."""
     try:
         rows = ReportRows.open(db)
-    except NeedsFullOpen:
+    except NeedsFullOpen as reason:
+        log.info("report %s: the ordinary open (%s)", assessment_id, reason)
         return None
     try:
         return _data(rows, assessment_id, (now or _utcnow)())
-    except (_Ordinary, sqlite3.Error):
+    except (_Ordinary, sqlite3.Error) as reason:
+        log.info("report %s: the ordinary read (%s)", assessment_id, reason)
         return None
     finally:
         rows.close()
