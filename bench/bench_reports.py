@@ -8,8 +8,10 @@ Wall time and CPU time are both shown: on a busy machine the CPU figure is the f
 
 With `--copy-of`, the cold report is what a user waits for: a new process that opens a copy
 of that demo database (`the5hc report ID -o FILE`), reads one assessment and writes the PDF,
-timed from outside; then the same steps inside one process, phase by phase. The file was
-closed cleanly, so opening it does not check it (services/soundness.py).
+timed from outside; then the same steps inside one process, phase by phase (the command's
+own path, services/quick_report.py). The file was closed cleanly, so opening it does not
+check it (services/soundness.py). Fonts come from the parsed faces in the user cache folder
+(reports/font_cache.py), which the first, untimed run writes when they are missing.
 """
 
 from __future__ import annotations
@@ -105,14 +107,13 @@ def phases(db: Path, assessment_id: str, out: Path) -> None:
         marks.append((name, time.process_time(), time.perf_counter()))
 
     mark("start")
-    from the5hc_desktop.services import open_services
+    from the5hc_desktop import cli  # noqa: F401  # what the command imports first
+    from the5hc_desktop.services.quick_report import quick_data
 
     mark("imports")
-    services = open_services(db)  # no integrity check: the file was closed cleanly
-    mark("open")
-    actor = services.maintenance.system_actor()
-    data = services.reports.assessment_data(actor, uuid.UUID(assessment_id))
-    mark("read the assessment")
+    data = quick_data(db, uuid.UUID(assessment_id))  # open, read, close (no SQLAlchemy)
+    assert data is not None, "the file needs the ordinary path: see services/quick_report.py"
+    mark("open + read the assessment")
     from the5hc_desktop.reports.assessment_report import render_assessment_report
 
     mark("import ReportLab + report")
@@ -122,7 +123,6 @@ def phases(db: Path, assessment_id: str, out: Path) -> None:
     mark("fonts")
     render_assessment_report(data, out)
     mark("render + write")
-    services.close()
     parts = []
     for (_, c0, w0), (name, c1, w1) in itertools.pairwise(marks):
         parts.append(f"{name} {1000 * (c1 - c0):.0f} ({1000 * (w1 - w0):.0f})")

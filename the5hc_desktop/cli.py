@@ -492,14 +492,17 @@ def cmd_report(options: argparse.Namespace) -> int:
                        or options.dir is None):
         raise UsageError("use 'report ASSESSMENT_ID -o FILE.pdf' or "
                          "'report --from DATE --to DATE -d DIR'")
-    assessment_id = _uuid(options.assessment_id) if single else None
+    if single:
+        # Its own path, without SQLAlchemy: a trainer waits for this one.
+        from the5hc_desktop.services.quick_report import render_assessment
+
+        assessment_id = _uuid(options.assessment_id)
+        path = render_assessment(_existing_db(options), assessment_id, options.output)
+        say(f"보고서를 만들었습니다 (report written): {path}")
+        return EXIT_OK
     services = _services(_existing_db(options))
     try:
         actor = services.maintenance.system_actor()
-        if assessment_id is not None:
-            path = services.reports.render_assessment(actor, assessment_id, options.output)
-            say(f"보고서를 만들었습니다 (report written): {path}")
-            return EXIT_OK
         written = services.reports.export_batch(
             actor, options.dir, options.date_from, options.date_to,
             progress=_progress(options, "report").count)

@@ -58,6 +58,14 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
+def cache_dir() -> Path:
+    """Files the app can rebuild at any time (parsed fonts); under `THE5HC_DATA_DIR` when set."""
+    env = os.environ.get("THE5HC_DATA_DIR")
+    if env:
+        return Path(env).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def default_db_path() -> Path:
     """`THE5HC_DB` if set, else `the5hc.sqlite3` in the user's data folder."""
     env = os.environ.get("THE5HC_DB")

@@ -7,6 +7,8 @@
 
 Every service shares one `DataAccess`, so `services.changes` hears every write. The window
 uses the services only; `database` is there for the CLI's bulk jobs and for tests.
+Importing this package imports no SQLAlchemy: the report command's own path
+(services/quick_report.py) runs without it.
 """
 
 from __future__ import annotations
@@ -16,15 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from the5hc_desktop.services.base import Clock
-from the5hc_desktop.services.changes import ChangePublisher, DataAccess
-from the5hc_desktop.store.database import Database
-
 if TYPE_CHECKING:
     from the5hc_desktop.services.accounts import AccountService
     from the5hc_desktop.services.analytics import AnalyticsService
     from the5hc_desktop.services.assessments import AssessmentService
     from the5hc_desktop.services.availability import AvailabilityService
+    from the5hc_desktop.services.base import Clock
+    from the5hc_desktop.services.changes import DataAccess
     from the5hc_desktop.services.clients import ClientService
     from the5hc_desktop.services.dashboard import DashboardService
     from the5hc_desktop.services.dashboard_lists import DashboardListsService
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from the5hc_desktop.services.sessions import SessionService
     from the5hc_desktop.services.settings import SettingsService
     from the5hc_desktop.services.sync_service import SyncService
+    from the5hc_desktop.store.database import Database
 
 T = TypeVar("T")
 
@@ -200,6 +201,8 @@ class Services:
     first_day = _OnFirstUse(_first_day)
 
     def __init__(self, database: Database, now: Clock | None = None) -> None:
+        from the5hc_desktop.services.changes import ChangePublisher, DataAccess
+
         self.database = database
         self.changes = ChangePublisher()
         self._access = DataAccess(database, self.changes)
@@ -226,6 +229,8 @@ def open_services(
     Raises StorageUnavailable when the file cannot be opened or upgraded. `quick_check`:
     see `Database.open`.
     """
+    from the5hc_desktop.store.database import Database
+
     return build_services(Database.open(db, quick_check=quick_check), now)
 
 

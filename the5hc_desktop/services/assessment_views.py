@@ -1,5 +1,6 @@
 """Assessment values: the draft, the stored view, summaries, the evaluation of one set of
-inputs, and how each is built from (or written to) an `assessments` row.
+inputs, and how each is built from (or written to) an `assessments` row. The stored
+snapshot is read back by services/stored_assessment.py (re-exported here).
 
 `AssessmentService` (services/assessments.py) owns the use cases; this module is its data.
 """
@@ -15,17 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from the5hc_desktop.domain.errors import ValidationError
-from the5hc_desktop.domain.recommendations import Recommendations, Tip, recommend, tip_for
-from the5hc_desktop.domain.risk import (
-    Concern,
-    RiskAssessment,
-    RiskFactor,
-    RiskLevel,
-    assess_risk,
-    concern_of,
-    risk_level_for,
-)
+from the5hc_desktop.domain.recommendations import Recommendations, recommend
+from the5hc_desktop.domain.risk import RiskAssessment, assess_risk
 from the5hc_desktop.domain.scoring import (
     SCORING_VERSION,
     AssessmentInputs,
@@ -33,6 +25,10 @@ from the5hc_desktop.domain.scoring import (
     partial_categories,
     score_assessment,
 )
+from the5hc_desktop.services.stored_assessment import inputs_from_values as inputs_from_values
+from the5hc_desktop.services.stored_assessment import recommendations_from, risk_from_row
+from the5hc_desktop.services.stored_assessment import scores_from_row as scores_from_row
+from the5hc_desktop.services.stored_assessment import staff_name as staff_name
 from the5hc_desktop.store.models import (
     ASSESSMENT_INPUT_FIELDS,
     SCORE_COLUMNS,
@@ -178,137 +174,11 @@ def recommendations_json(recommendations: Recommendations) -> dict[str, Any]:
                             for category, tips in recommendations.by_category.items()}}
 
 
-def _stored_concern(raw: Any) -> Concern | None:
-    """A concern as stored: [code, *params] (compact) or {code, text_ko, text_en} (before
-    revision 0006, and rows whose texts are not this version's)."""
-    if isinstance(raw, list) and raw:
-        code, params = str(raw[0]), tuple(str(p) for p in raw[1:])
-        try:
-            return concern_of(code, params)
-        except (KeyError, ValueError):  # written by a newer version: show the code
-            return Concern(code, code, code, params)
-    if isinstance(raw, Mapping) and "code" in raw:
-        return Concern(str(raw["code"]), str(raw.get("text_ko", "")), str(raw.get("text_en", "")))
-    return None
-
-
-def _stored_factor(item: Any) -> tuple[RiskFactor, Any] | None:
-    """(factor, rank among the primary concerns) of a stored risk factor, either form."""
-    if isinstance(item, list) and len(item) >= 3:
-        code, points, details = item[0], item[1], item[2]
-        concern = _stored_concern(item[3]) if len(item) > 3 else None
-        rank = item[4] if len(item) > 4 else None
-    elif isinstance(item, Mapping) and "code" in item:
-        code, points, details = item["code"], item.get("points"), item.get("details")
-        concern = _stored_concern(item.get("concern"))
-        rank = item.get("primary_rank")
-    else:
-        return None
-    factor = RiskFactor(str(code), float(points or 0),
-                        dict(details) if isinstance(details, Mapping) else {}, concern)
-    return factor, rank
-
-
-def _risk_from_row(row: Assessment) -> RiskAssessment | None:
-    if row.risk_score is None:
-        return None
-    factors: list[RiskFactor] = []
-    primary: dict[int, Concern] = {}
-    for item in row.risk_factors or []:
-        stored = _stored_factor(item)
-        if stored is None:
-            continue
-        factor, rank = stored
-        factors.append(factor)
-        if factor.concern is not None and isinstance(rank, int):
-            primary.setdefault(rank, factor.concern)
-    level = _risk_level(row.risk_level, row.risk_score)
-    concerns = tuple(primary[rank] for rank in sorted(primary))
-    return RiskAssessment(row.risk_score, level, tuple(factors), concerns)
-
-
-def _risk_level(stored: str | None, score: float) -> RiskLevel:
-    try:
-        return RiskLevel(stored) if stored else risk_level_for(score)
-    except ValueError:
-        return risk_level_for(score)
-
-
-def _stored_tip(item: Any) -> Tip | None:
-    if isinstance(item, str):  # compact: the code
-        try:
-            return tip_for(item)
-        except (KeyError, ValueError):  # written by a newer version: show the code
-            return Tip(item, item, item)
-    if isinstance(item, Mapping):
-        return Tip(str(item.get("code", "")), str(item.get("text_ko", "")),
-                   str(item.get("text_en", "")))
-    return None
-
-
-def _recommendations_from(data: Any) -> Recommendations | None:
-    by = data.get("by_category") if isinstance(data, Mapping) else None
-    if not isinstance(by, Mapping):
-        return None
-    return Recommendations({
-        str(category): tuple(tip for tip in map(_stored_tip, tips) if tip is not None)
-        for category, tips in by.items() if isinstance(tips, list)
-    })
-
-
-def scores_from_row(row: Assessment) -> AssessmentScores:
-    """The stored snapshot as AssessmentScores (never recomputed).
-
-    Imported rows without a risk score get 0 / low here; `AssessmentView.risk` is None then.
-    """
-    risk_score = float(row.risk_score or 0.0)
-    return AssessmentScores(
-        push_up=row.score_push_up,
-        farmer_carry=row.score_farmer_carry,
-        toe_touch=row.score_toe_touch,
-        shoulder_mobility=row.score_shoulder_mobility,
-        overhead_squat=row.score_overhead_squat,
-        balance=row.score_balance,
-        step_test=row.score_step_test,
-        pfi=row.pfi,
-        strength=row.score_strength,
-        mobility=row.score_mobility,
-        balance_category=row.score_balance_category,
-        cardio=row.score_cardio,
-        overall=row.score_overall,
-        complete=bool(row.complete),
-        risk_score=risk_score,
-        risk_level=_risk_level(row.risk_level, risk_score),
-    )
-
-
 def inputs_from_row(row: Assessment, age: int) -> tuple[AssessmentInputs, tuple[str, ...]]:
     """Inputs as stored, and the names of stored values the rules refuse (imported rows may
     hold e.g. a bpm figure where desktop-1 expects a 30-second count): those are left out."""
     values = {name: getattr(row, name) for name in (*ASSESSMENT_INPUT_FIELDS, "overrides")}
     return inputs_from_values(values, age)
-
-
-def inputs_from_values(
-    values: Mapping[str, Any], age: int
-) -> tuple[AssessmentInputs, tuple[str, ...]]:
-    """`inputs_from_row` for a row's column values (a field left out reads as None)."""
-    data: dict[str, object] = {name: values.get(name) for name in ASSESSMENT_INPUT_FIELDS}
-    data["age"] = age
-    data["overrides"] = {
-        key: item["value"] for key, item in (values.get("overrides") or {}).items()
-        if isinstance(item, Mapping) and item.get("value") is not None
-    }
-    dropped: list[str] = []
-    while True:
-        try:
-            return AssessmentInputs.from_mapping(data), tuple(dropped)
-        except ValidationError as error:
-            name = error.field
-            if name is None or name in ("gender", "age") or name not in data:
-                raise
-            dropped.append(name)
-            data[name] = {} if name == "overrides" else None
 
 
 def draft_from_row(row: Assessment) -> AssessmentDraft:
@@ -352,10 +222,6 @@ def summary_of(row: Assessment, client_name: str, trainer_name: str) -> Assessme
     )
 
 
-def staff_name(staff: StaffAccount | None) -> str:
-    return (staff.display_name or staff.username) if staff is not None else ""
-
-
 def summary_query() -> Any:
     return (
         select(Assessment, Client.name, StaffAccount.display_name, StaffAccount.username)
@@ -385,7 +251,7 @@ def assessment_view(
     """The view of a row as it is in memory (stored snapshot, never re-scored); `inputs` are
     the row's inputs, passed in because reading them back may need the client's age."""
     scores = scores_from_row(row)
-    recommendations = _recommendations_from(row.recommendations) or recommend(
+    recommendations = recommendations_from(row.recommendations) or recommend(
         inputs, scores, height_cm=row.height_cm)
     return AssessmentView(
         id=row.id,
@@ -403,7 +269,7 @@ def assessment_view(
         skeletal_muscle_kg=row.skeletal_muscle_kg,
         inputs=inputs,
         scores=scores,
-        risk=_risk_from_row(row),
+        risk=risk_from_row(row),
         recommendations=recommendations,
         notes=row.notes or "",
         test_notes=dict(row.test_notes or {}),

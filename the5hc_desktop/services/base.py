@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -22,15 +22,17 @@ from the5hc_desktop.domain.hangul import object_particle
 from the5hc_desktop.services.boundary import checked, stale_actor
 from the5hc_desktop.services.changes import ChangePublisher, DataAccess
 from the5hc_desktop.services.context import Actor
+from the5hc_desktop.services.zones import DEFAULT_ZONE as DEFAULT_ZONE
+from the5hc_desktop.services.zones import TIMEZONE_KEY as TIMEZONE_KEY
+from the5hc_desktop.services.zones import stored_zone as stored_zone
+from the5hc_desktop.services.zones import to_local as to_local
+from the5hc_desktop.services.zones import zone_named as zone_named
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import AuditLogEntry, Setting, StaffAccount
 from the5hc_desktop.store.types import utcnow
 
 M = TypeVar("M")
 Clock = Callable[[], datetime]
-
-DEFAULT_ZONE = "Asia/Seoul"
-TIMEZONE_KEY = "timezone"
 
 
 class ServiceBase:
@@ -194,27 +196,11 @@ def put_setting(session: Session, key: str, value: Any) -> None:
 # -- the gym's time zone ----------------------------------------------------------------------
 
 
-def zone_named(name: str | None) -> ZoneInfo:
-    """The zone, falling back to Asia/Seoul for an empty or unknown name."""
-    try:
-        return ZoneInfo(name or DEFAULT_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
-
-
 def gym_zone(session: Session | None = None) -> ZoneInfo:
     """The gym's zone from settings (default Asia/Seoul)."""
     if session is None:
         return ZoneInfo(DEFAULT_ZONE)
-    name = setting_value(session, TIMEZONE_KEY)
-    return zone_named(name if isinstance(name, str) else None)
-
-
-def to_local(value: datetime, zone: ZoneInfo | None = None) -> datetime:
-    """An aware datetime in the gym zone (a naive value is taken as UTC, as stored)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(zone or ZoneInfo(DEFAULT_ZONE))
+    return stored_zone(setting_value(session, TIMEZONE_KEY))
 
 
 def to_utc(value: datetime, zone: ZoneInfo | None = None) -> datetime:

@@ -6,7 +6,7 @@ the trainer's reason for proceeding (audited). The questionnaire answers of an a
 are stored with a score snapshot computed from the assessment's stored overall score and
 injury risk; the wizard saves them after the assessment on every Finish, so an edit that
 re-scores the assessment refreshes the snapshot too. A skipped questionnaire stores no
-answers and no scores.
+answers and no scores. Stored rows are read back into values by services/stored_health.py.
 """
 
 from __future__ import annotations
@@ -15,23 +15,27 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from the5hc_desktop import paths
 from the5hc_desktop.domain import questionnaire as q
 from the5hc_desktop.domain import screening as s
 from the5hc_desktop.domain.errors import ValidationError
-from the5hc_desktop.reports.health_data import HealthReportData
 from the5hc_desktop.services.assessment_views import staff_name
 from the5hc_desktop.services.base import ServiceBase, get_live, gym_zone, local_today
 from the5hc_desktop.services.clients import CLIENT
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.stored_health import (
+    AssessmentHealthView,
+    ScreeningView,
+    health_report_data,
+    health_view_of,
+    screening_view,
+    shipped_questionnaire,
+)
 from the5hc_desktop.store.models import (
     Assessment,
     AssessmentHealth,
@@ -45,39 +49,7 @@ ASSESSMENT = ("평가", "Assessment")
 SCREENING = ("사전 확인", "Screening")
 
 
-def questionnaire_file() -> Path:
-    return paths.resources_dir() / "questionnaire" / "lifestyle_questionnaire.json"
-
-
-@lru_cache(maxsize=1)
-def shipped_questionnaire() -> q.Questionnaire:
-    """The questionnaire shipped with the app (read once)."""
-    return q.load_questionnaire(questionnaire_file())
-
-
 # -- values ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScreeningView:
-    id: uuid.UUID
-    client_id: uuid.UUID
-    screened_on: date
-    answers: Mapping[str, bool]
-    outcome: s.ScreeningOutcome
-    recorded_by_name: str
-    notes: str = ""
-
-    @property
-    def valid_until(self) -> date:
-        return s.valid_until(self.screened_on)
-
-    def is_current(self, on: date) -> bool:
-        return s.is_current(self.screened_on, on)
-
-    @property
-    def yes_questions(self) -> tuple[s.ScreeningQuestion, ...]:
-        return s.yes_questions(self.answers)
 
 
 @dataclass(frozen=True)
@@ -107,21 +79,6 @@ class HealthDraft:
 
 
 @dataclass(frozen=True)
-class AssessmentHealthView:
-    assessment_id: uuid.UUID
-    screening: ScreeningView | None
-    proceed_reason: str | None
-    proceed_by_name: str
-    answers: Mapping[str, q.Answer] | None
-    result: q.QuestionnaireResult | None
-    questionnaire_version: str | None
-
-    @property
-    def skipped(self) -> bool:
-        return self.answers is None
-
-
-@dataclass(frozen=True)
 class CheckedHealth:
     screening_answers: dict[str, bool] | None
     outcome: s.ScreeningOutcome | None
@@ -132,41 +89,13 @@ class CheckedHealth:
 # -- row conversions -------------------------------------------------------------------------
 
 
-def _screening_view(row: HealthScreening, recorder: str) -> ScreeningView:
-    answers = {k: bool(v) for k, v in dict(row.answers or {}).items()}
-    outcome = (s.ScreeningOutcome.CLEARANCE_ADVISED if row.clearance_advised
-               else s.ScreeningOutcome.CLEAR)
-    return ScreeningView(row.id, row.client_id, row.screened_on, answers, outcome, recorder,
-                         row.notes or "")
-
-
 def _screening_of(session: Session, row: HealthScreening) -> ScreeningView:
     recorder = session.get(StaffAccount, row.recorded_by) if row.recorded_by else None
-    return _screening_view(row, staff_name(recorder))
+    return screening_view(row, staff_name(recorder))
 
 
 def _stored_answers(answers: Mapping[str, q.Answer]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in answers.items()}
-
-
-def _read_answers(stored: Mapping[str, Any]) -> dict[str, q.Answer]:
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in stored.items()}
-
-
-def _result_of(row: AssessmentHealth, physical_risk: float | None) -> q.QuestionnaireResult:
-    """The stored snapshot as a result value (never recomputed)."""
-    flagged = tuple(
-        q.RiskAnswer(str(r["question"]), str(r["choice"]), str(r["code"]), float(r["weight"]))
-        for r in row.risk_answers or ()
-    )
-    return q.QuestionnaireResult(
-        categories=dict(row.category_scores or {}),
-        comprehensive=row.comprehensive,
-        risk_answers=flagged,
-        questionnaire_risk=row.questionnaire_risk or 0.0,
-        physical_risk=physical_risk,
-        blended_risk=row.blended_risk,
-    )
 
 
 def newest_screening(session: Session, client_id: uuid.UUID) -> HealthScreening | None:
@@ -194,31 +123,8 @@ def health_view_in(session: Session, assessment: Assessment) -> AssessmentHealth
         if screening_row is not None:
             screening = _screening_of(session, screening_row)
     proceeder = session.get(StaffAccount, row.proceed_by) if row.proceed_by else None
-    answers = None if row.answers is None else _read_answers(row.answers)
-    return AssessmentHealthView(
-        assessment_id=assessment.id,
-        screening=screening,
-        proceed_reason=row.proceed_reason,
-        proceed_by_name=staff_name(proceeder),
-        answers=answers,
-        result=None if answers is None else _result_of(row, assessment.risk_score),
-        questionnaire_version=row.questionnaire_version,
-    )
-
-
-def health_report_data(view: AssessmentHealthView | None) -> HealthReportData | None:
-    """What the PDF prints (None: nothing recorded, the report leaves the sections out)."""
-    if view is None:
-        return None
-    screening = view.screening
-    return HealthReportData(
-        screening_outcome=screening.outcome if screening is not None else None,
-        screened_on=screening.screened_on if screening is not None else None,
-        yes_questions=screening.yes_questions if screening is not None else (),
-        proceed_reason=view.proceed_reason,
-        questionnaire=shipped_questionnaire(),
-        result=view.result,
-    )
+    return health_view_of(assessment.id, row, screening, staff_name(proceeder),
+                          assessment.risk_score)
 
 
 # -- the service ------------------------------------------------------------------------------

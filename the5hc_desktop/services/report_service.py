@@ -8,17 +8,15 @@ ReportLab is imported only when a PDF is made, so it stays off the app's start p
 
 from __future__ import annotations
 
-import os
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from the5hc_desktop.domain.errors import StorageUnavailable, ValidationError
+from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.labels import Label
 from the5hc_desktop.domain.people import parse_gender
 from the5hc_desktop.reports.data import (
@@ -26,18 +24,18 @@ from the5hc_desktop.reports.data import (
     AssessmentSnapshot,
     ComparisonReportData,
 )
-from the5hc_desktop.reports.filenames import comparison_filename, report_filename, unique_name
+from the5hc_desktop.reports.filenames import comparison_filename, report_filename
 from the5hc_desktop.services.assessments import AssessmentService, AssessmentView
 from the5hc_desktop.services.base import ServiceBase, gym_zone, to_local
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.health import HealthService, health_report_data
 from the5hc_desktop.services.permissions import Capability, require
+from the5hc_desktop.services.report_files import PathLike, target_path, writing
 from the5hc_desktop.services.settings import read_settings
 from the5hc_desktop.store.models import Assessment, Client
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-PathLike = str | os.PathLike[str]
 
 
 class ReportService(ServiceBase):
@@ -81,8 +79,8 @@ class ReportService(ServiceBase):
     def render_assessment(self, actor: Actor, assessment_id: uuid.UUID, path: PathLike) -> Path:
         """Write the report to `path`; a folder gets `YYYY-MM-DD_이름_평가보고서.pdf` in it."""
         data = self.assessment_data(actor, assessment_id)
-        target = _target(path, report_filename(data.assessed_on, data.client_name))
-        with _writing(target):
+        target = target_path(path, report_filename(data.assessed_on, data.client_name))
+        with writing(target):
             from the5hc_desktop.reports.assessment_report import render_assessment_report
 
             render_assessment_report(data, target)
@@ -94,8 +92,8 @@ class ReportService(ServiceBase):
         data = self.comparison_data(actor, a_id, b_id)
         name = comparison_filename(data.before.assessed_on, data.after.assessed_on,
                                    data.client_name)
-        target = _target(path, name)
-        with _writing(target):
+        target = target_path(path, name)
+        with writing(target):
             from the5hc_desktop.reports.comparison_report import render_comparison_report
 
             render_comparison_report(data, target)
@@ -211,29 +209,6 @@ class _Context:
     gender: Label
     height_cm: float | None
     weight_kg: float | None
-
-
-def _target(path: PathLike, default_name: str) -> Path:
-    target = Path(path)
-    with _writing(target):
-        if target.is_dir():
-            taken = {entry.name.casefold() for entry in target.iterdir()}
-            return target / unique_name(default_name, taken)
-        target.parent.mkdir(parents=True, exist_ok=True)
-    return target
-
-
-@contextmanager
-def _writing(target: Path) -> Iterator[None]:
-    """A folder that cannot be written is the user's problem to fix, not a crash."""
-    try:
-        yield
-    except OSError as exc:
-        raise StorageUnavailable(
-            f"파일을 저장할 수 없습니다: {target} ({exc.strerror or exc})",
-            f"Cannot write the file: {target} ({exc.strerror or exc})",
-            field="path",
-        ) from exc
 
 
 __all__ = ["ReportService"]

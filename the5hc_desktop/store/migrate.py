@@ -1,7 +1,8 @@
 """Alembic, configured in code (no alembic.ini), imported only when a migration runs.
 
-`HEAD_REVISION` lets `Database.open` see that a file is current by reading one row,
-without importing Alembic; a test keeps it equal to the script directory's head.
+`HEAD_REVISION` (store/revision.py) lets `Database.open` see that a file is current by
+reading one row, without importing Alembic; a test keeps it equal to the script
+directory's head.
 """
 
 from __future__ import annotations
@@ -13,14 +14,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 
 from the5hc_desktop import paths
+from the5hc_desktop.store.revision import HEAD_REVISION as HEAD_REVISION
+from the5hc_desktop.store.revision import VERSION_TABLE as VERSION_TABLE
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-
-HEAD_REVISION = "0015"
-VERSION_TABLE = "alembic_version"
 
 
 def make_config(script_location: Path | None = None) -> Config:

@@ -7,7 +7,7 @@ import json
 import re
 import uuid
 import zlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -29,6 +29,18 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from the5hc_desktop.store.device_refs import refs_of
 from the5hc_desktop.store.ids import new_id
 from the5hc_desktop.store.json_dictionary import DICTIONARY_V1
+from the5hc_desktop.store.stored_forms import (
+    EPOCH,
+    MICROSECOND,
+    PACKED_V1,
+    code_read,
+    instant_from_storage,
+    instant_read,
+    measure_read,
+    packed_json_read,
+    unpack_json,
+    uuid_read,
+)
 
 __all__ = [
     "RATE_QUANTUM",
@@ -53,9 +65,6 @@ __all__ = [
     "utcnow",
 ]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
 RATE_QUANTUM = Decimal("0.0001")
 
 
@@ -77,12 +86,7 @@ def instant_storage(value: datetime) -> int:
     if not isinstance(value, datetime) or value.utcoffset() is None:
         _aware_utc(value)  # raises the reason
     # Aware datetimes subtract as instants whatever their zone: no conversion needed.
-    return (value - _EPOCH) // _MICROSECOND
-
-
-def instant_from_storage(value: int) -> datetime:
-    """The UTC instant of a stored microsecond count (`instant_storage` reversed)."""
-    return _EPOCH + value * _MICROSECOND
+    return (value - EPOCH) // MICROSECOND
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -114,15 +118,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, int):
-            return instant_from_storage(value)
-        if isinstance(value, str):  # naive UTC text, as stored before migration 0009
-            value = datetime.fromisoformat(value)
-        if not isinstance(value, datetime):
-            raise TypeError(f"unexpected stored datetime {value!r}")
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        return instant_read(value)  # also naive UTC text, as stored before migration 0009
 
 
 class Rate(TypeDecorator[Decimal]):
@@ -189,9 +185,9 @@ class Measure(TypeDecorator[float]):
         return measure_storage(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> float | None:
-        if isinstance(value, int) and dialect.name == "sqlite":
-            return value / 100
-        return None if value is None else float(value)
+        if value is None:
+            return None
+        return measure_read(value) if dialect.name == "sqlite" else float(value)
 
 
 class DbUuid(TypeDecorator[uuid.UUID]):
@@ -219,9 +215,7 @@ class DbUuid(TypeDecorator[uuid.UUID]):
         return value.bytes
 
     def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
-        if value is None or isinstance(value, uuid.UUID):
-            return value
-        return uuid.UUID(bytes=bytes(value))
+        return None if value is None else uuid_read(value)
 
 
 class _StoredAsIs(LargeBinary):
@@ -273,9 +267,7 @@ class Code(TypeDecorator[str]):
         return self.stored(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
-        if isinstance(value, int):
-            return self.values[value]
-        return None if value is None else str(value)
+        return None if value is None else code_read(self.values, value)
 
 
 def stored_literal(column: ColumnElement[Any], value: Any, dialect: Dialect) -> str:
@@ -376,10 +368,6 @@ class HlcValue(TypeDecorator[str]):
         return None if value is None else str(value)
 
 
-# First byte of a packed value: which preset dictionary it was deflated with.
-_PACKED_V1 = b"\x01"
-
-
 def pack_json(value: Any) -> bytes:
     """A JSON value as SQLite stores `PackedJSON` (see `pack_json_text`)."""
     return pack_json_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
@@ -390,7 +378,7 @@ def pack_json_text(text: str) -> bytes:
     (raw, no header) with that version's preset dictionary."""
     packer = _primed_v1().copy()
     packed: bytes = packer.compress(text.encode()) + packer.flush()
-    return _PACKED_V1 + packed
+    return PACKED_V1 + packed
 
 
 @functools.cache
@@ -401,14 +389,6 @@ def _primed_v1() -> Any:
     (28 → 17 µs a value); on the 200,688 documents of the 100k demo every byte written
     was the same as level 9's (decompression does not depend on it)."""
     return zlib.compressobj(9, zlib.DEFLATED, -15, 5, zlib.Z_DEFAULT_STRATEGY, DICTIONARY_V1)
-
-
-def unpack_json(stored: bytes) -> Any:
-    if stored[:1] != _PACKED_V1:
-        raise ValueError(f"unknown packed JSON version {stored[:1]!r}")
-    unpacker = zlib.decompressobj(-15, DICTIONARY_V1)
-    text = unpacker.decompress(stored[1:]) + unpacker.flush()
-    return json.loads(text)
 
 
 class PackedJSON(TypeDecorator[Any]):
@@ -435,8 +415,4 @@ class PackedJSON(TypeDecorator[Any]):
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         if dialect.name != "sqlite":
             return value
-        if isinstance(value, bytes | memoryview):
-            return unpack_json(bytes(value))
-        if isinstance(value, str):  # JSON text, as stored before migration 0009
-            return json.loads(value)
-        return value
+        return packed_json_read(value)  # also JSON text, as stored before migration 0009
