@@ -4,6 +4,7 @@
     python bench/bench_sync.py --clients 20000           # smaller, quicker
     python bench/bench_sync.py --source gym.sqlite3      # reuse a demo file (copied, not changed)
     python bench/bench_sync.py --downloads 3             # median of three initial downloads
+    python bench/bench_sync.py --wait-quiet 0.3          # download once the machine is quiet
 
 Makes a scratch server database (dropped at the end, with its roles), uploads the gym from
 a first desk, then measures:
@@ -228,6 +229,15 @@ def notify_latency(a: BenchDesk, b: BenchDesk, gym_channel: str, repeat: int) ->
               f"{max(to_visible) * 1000:.0f} ms  {verdict(max(to_visible), TARGETS['notify_s'])}")
 
 
+def wait_for_quiet(load: float, limit_s: float = 3600.0) -> None:
+    """On a shared machine: the timed part starts once others have finished."""
+    started = time.monotonic()
+    while os.getloadavg()[0] > load and time.monotonic() - started < limit_s:
+        time.sleep(5)
+    print(f"waited {time.monotonic() - started:.0f} s for load ≤ {load:g} "
+          f"(now {os.getloadavg()[0]:.2f})")
+
+
 def download(folder: Path, device: server_admin.DeviceAdded, times: int) -> BenchDesk:
     """Initial downloads into new files by one device; the last desk stays open."""
     walls: list[float] = []
@@ -263,6 +273,9 @@ def main() -> None:
     parser.add_argument("--downloads", type=int, default=1,
                         help="initial downloads to time (each into a new file); median shown")
     parser.add_argument("--keep", action="store_true", help="keep the files and the server db")
+    parser.add_argument("--wait-quiet", type=float, metavar="LOAD",
+                        help="before the download, wait (up to an hour) until the machine's "
+                             "1-minute load average is at most LOAD")
     parser.add_argument("--db-prefix", default="the5hc_bench_sync_",
                         help="name prefix of the scratch server database")
     options = parser.parse_args()
@@ -282,6 +295,8 @@ def main() -> None:
         print(f"first desk uploads the gym: {result.pushed:,} rows in {seconds:.1f} s "
               f"({result.pushed / seconds:,.0f} rows/s)")
 
+        if options.wait_quiet is not None:
+            wait_for_quiet(options.wait_quiet)
         laptop = download(folder, devices[1], max(1, options.downloads))
         desks.append(laptop)
 
