@@ -108,7 +108,7 @@ class AssessmentInputs:
     def from_mapping(cls, data: Mapping[str, object]) -> AssessmentInputs:
         """Build from a dict (a form, an import row); None values are left out, unknown
         keys are refused so a misspelt field never silently goes unscored."""
-        known = {f.name for f in fields(cls)}
+        known = _INPUT_NAMES if cls is AssessmentInputs else {f.name for f in fields(cls)}
         values: dict[str, Any] = {}
         for key, value in data.items():
             if key not in known:
@@ -125,6 +125,8 @@ class AssessmentInputs:
                 )
         return cls(**values)
 
+
+_INPUT_NAMES = frozenset(f.name for f in fields(AssessmentInputs))  # built once, not per row
 
 # RULES.md §2 measurements, in the order listed there: every input but gender and age.
 # Storage, drafts and the demo generator all take their field lists from here.

@@ -22,7 +22,6 @@ from the5hc_desktop.domain.risk import (
     RiskAssessment,
     RiskFactor,
     RiskLevel,
-    assess_risk,
     concern_of,
     risk_level_for,
 )
@@ -31,7 +30,7 @@ from the5hc_desktop.domain.scoring import (
     AssessmentInputs,
     AssessmentScores,
     partial_categories,
-    score_assessment,
+    score_with_risk,
 )
 from the5hc_desktop.store.models import (
     ASSESSMENT_INPUT_FIELDS,
@@ -143,11 +142,11 @@ class Evaluation:
 
 def evaluate_inputs(inputs: AssessmentInputs, height_cm: float | None) -> Evaluation:
     """Score, risk and recommendations of checked inputs (`height_cm` for the BMI tips)."""
-    scores = score_assessment(inputs)
+    scores, risk = score_with_risk(inputs)  # the risk rules run once
     return Evaluation(
         inputs=inputs,
         scores=scores,
-        risk=assess_risk(inputs, scores),
+        risk=risk,
         recommendations=recommend(inputs, scores, height_cm=height_cm),
     )
 
