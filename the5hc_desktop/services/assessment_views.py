@@ -386,6 +386,23 @@ def assessment_view(
     scores = scores_from_row(row)
     recommendations = _recommendations_from(row.recommendations) or recommend(
         inputs, scores, height_cm=row.height_cm)
+    return _view(row, client_name, trainer_name, inputs, scores, _risk_from_row(row),
+                 recommendations)
+
+
+def fresh_assessment_view(
+    row: Assessment, client_name: str, trainer_name: str, evaluation: Evaluation
+) -> AssessmentView:
+    """`assessment_view` of a row whose score columns were just written from `evaluation`:
+    its scores, risk and tips are the evaluation's own, not read back from the columns."""
+    return _view(row, client_name, trainer_name, evaluation.inputs, evaluation.scores,
+                 evaluation.risk, evaluation.recommendations)
+
+
+def _view(
+    row: Assessment, client_name: str, trainer_name: str, inputs: AssessmentInputs,
+    scores: AssessmentScores, risk: RiskAssessment | None, recommendations: Recommendations,
+) -> AssessmentView:
     return AssessmentView(
         id=row.id,
         client_id=row.client_id,
@@ -402,7 +419,7 @@ def assessment_view(
         skeletal_muscle_kg=row.skeletal_muscle_kg,
         inputs=inputs,
         scores=scores,
-        risk=_risk_from_row(row),
+        risk=risk,
         recommendations=recommendations,
         notes=row.notes or "",
         test_notes=dict(row.test_notes or {}),

@@ -41,6 +41,7 @@ from the5hc_desktop.services.assessment_views import (
     assessment_view,
     draft_from_row,
     evaluate_inputs,
+    fresh_assessment_view,
     inputs_from_row,
     score_columns,
     scores_from_row,
@@ -593,7 +594,7 @@ class AssessmentService(ServiceBase):
         (only the trainer's name is looked up, unless the caller has it)."""
         if trainer_name is None:
             trainer_name = staff_name(session.get(StaffAccount, row.trainer_id))
-        return assessment_view(row, client.name, trainer_name, evaluation.inputs)
+        return fresh_assessment_view(row, client.name, trainer_name, evaluation)
 
 
 def _write_columns(row: Assessment, columns: Mapping[str, Any]) -> None:
