@@ -119,9 +119,9 @@ def fill_defaults(obj: Any, table: Table) -> None:
         if getattr(obj, column.key, None) is not None:
             continue
         if getattr(default, "is_callable", False):
-            setattr(obj, column.key, default.arg(None))  # type: ignore[attr-defined]
+            setattr(obj, column.key, default.arg(None))
         elif getattr(default, "is_scalar", False):
-            setattr(obj, column.key, default.arg)  # type: ignore[attr-defined]
+            setattr(obj, column.key, default.arg)
 
 
 @functools.cache
