@@ -1,6 +1,6 @@
 """The cheaper ways scoring gets its figures, each against the plain computation on random
 inputs: one-decimal rounding without the Decimal, the risk rules run once per scoring, and
-remembered primary-concern texts."""
+remembered primary-concern and risk-advice texts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_properties import valid_inputs
 
-from the5hc_desktop.domain import risk, words
+from the5hc_desktop.domain import recommendations, risk, words
+from the5hc_desktop.domain.recommendations import tip_for
 from the5hc_desktop.domain.risk import (
     Concern,
     RiskAssessment,
@@ -177,3 +178,21 @@ def test_remembered_concerns_equal_freshly_worded_ones(call: tuple[str, tuple[st
     expected = _outcome(lambda: risk._concern.__wrapped__(code, params))  # not remembered
     for _ in range(2):  # the second call is answered from the memo
         assert _outcome(lambda: concern_of(code, params)) == expected
+
+
+@settings(max_examples=300, database=None)
+@given(st.sampled_from(("advice", "reassess", "other", "")),
+       st.sampled_from([*(level.value for level in RiskLevel), "extreme", ""]))
+def test_remembered_risk_tips_equal_freshly_worded_ones(kind: str, level: str) -> None:
+    code = f"risk.{kind}.{level}"
+
+    def worded(make: Any) -> Any:
+        try:
+            tip = make(code)
+        except (KeyError, ValueError) as error:
+            return type(error)
+        return (tip.code, tip.text_ko, tip.text_en)
+
+    expected = worded(recommendations._risk_tip.__wrapped__)  # not remembered
+    for _ in range(2):  # the second call is answered from the memo
+        assert worded(tip_for) == expected

@@ -325,15 +325,15 @@ class AssessmentService(ServiceBase):
             row = Assessment(trainer_id=trainer_id)
             today = local_today(zone_named(settings["timezone"]), self._now)
             applied = self._apply(session, actor, row, draft, today, previous_overrides={})
-            entries = [
-                self._audit(session, actor, "assessment_created", "assessment", row.id,
-                            {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
-                             "overall": row.score_overall}, flush=False),
-                *self._audit_overrides(session, actor, row, applied.changed_overrides,
-                                       flush=False),
+            entries = [  # written below with the row, not by a flush
+                self._audit_entry(actor, "assessment_created", "assessment", row.id,
+                                  {"client_id": row.client_id,
+                                   "scoring_version": SCORING_VERSION,
+                                   "overall": row.score_overall}),
+                *(self._audit_entry(actor, "assessment_score_overridden", "assessment", row.id,
+                                    _override_details(key, entry))
+                  for key, entry in applied.changed_overrides.items()),
             ]
-            for entry in entries:  # written below, not by a flush
-                session.expunge(entry)
             database = self._db.database
             insert_new(session, database.device_id, database.clock, [row, *entries])
             # The view names the trainer: usually the actor, whose name the check read.
@@ -562,11 +562,10 @@ class AssessmentService(ServiceBase):
     def _audit_overrides(
         self,
         session: Session, actor: Actor, row: Assessment, changes: dict[str, dict[str, Any]],
-        *, flush: bool = True,
     ) -> list[AuditLogEntry]:
         return [
             self._audit(session, actor, "assessment_score_overridden", "assessment", row.id,
-                        {"test": key} | entry, flush=flush)
+                        _override_details(key, entry))
             for key, entry in changes.items()
         ]
 
@@ -595,6 +594,10 @@ class AssessmentService(ServiceBase):
         if trainer_name is None:
             trainer_name = staff_name(session.get(StaffAccount, row.trainer_id))
         return fresh_assessment_view(row, client.name, trainer_name, evaluation)
+
+
+def _override_details(key: str, change: dict[str, Any]) -> dict[str, Any]:
+    return {"test": key} | change
 
 
 def _write_columns(row: Assessment, columns: Mapping[str, Any]) -> None:
