@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from the5hc_desktop.domain.assessment_inputs import AssessmentInputs
-from the5hc_desktop.domain.credits import session_entry_id
+from the5hc_desktop.domain.credits import session_entry_id_bytes
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
 from the5hc_desktop.domain.fees import FeeBreakdown, split_payment
 from the5hc_desktop.domain.people import age_on
@@ -406,7 +406,7 @@ class _Writer:
             ):
                 kind = ledger.COMPLETE if item.status == "completed" else ledger.NO_SHOW
                 # The id every desk gives this debit (domain.credits), as the services do.
-                entry_id = db_uuid(session_entry_id(uuid.UUID(bytes=session_id), kind, 0))
+                entry_id = session_entry_id_bytes(session_id, kind, 0)
                 uses.append((entry_id, done, package_id, client_id, session_id,
                              kind, -1, 0, None, trainer))
 
