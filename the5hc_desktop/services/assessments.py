@@ -52,7 +52,6 @@ from the5hc_desktop.services.assessment_views import (
 )
 from the5hc_desktop.services.base import (
     ServiceBase,
-    check_actor_in,
     get_live,
     local_today,
     not_found,
@@ -62,7 +61,7 @@ from the5hc_desktop.services.boundary import checks_actor_itself
 from the5hc_desktop.services.clients import CLIENT, whole_years_between
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.services.settings import GymSettings, read_gym_values, read_settings
+from the5hc_desktop.services.settings import GymSettings, check_actor_reading, read_settings
 from the5hc_desktop.store.models import (
     ASSESSMENT_INPUT_FIELDS,
     ENVIRONMENTS,
@@ -318,8 +317,8 @@ class AssessmentService(ServiceBase):
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
-            actor_name = check_actor_in(session, actor)
-            settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
+            actor_name, settings = check_actor_reading(
+                session, actor, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
                                            settings["trainers_edit_any_assessment"])
             row = Assessment(trainer_id=trainer_id)

@@ -98,8 +98,9 @@ def _check_actor(service: ServiceBase, actor: Actor) -> None:
         check_actor_in(session, actor)
 
 
-# The columns the actor check needs (built once: every service call runs it).
-_ACTOR_ROW = select(
+# The columns the actor check needs (built once: every service call runs it; a query may
+# add columns after these five).
+ACTOR_ROW = select(
     StaffAccount.deleted_at, StaffAccount.active, StaffAccount.role,
     StaffAccount.display_name, StaffAccount.username,
 ).where(StaffAccount.id == bindparam("id"))
@@ -109,7 +110,12 @@ def check_actor_in(session: Session, actor: Actor) -> str:
     """The actor's staff row, read in `session`: live, active, and still holding the actor's
     role (the boundary's check; `checks_actor_itself` methods call it in their write).
     Returns the name the staff row shows (display name, else username)."""
-    row = session.connection().execute(_ACTOR_ROW, {"id": actor.staff_id}).first()
+    return actor_name(session.connection().execute(ACTOR_ROW, {"id": actor.staff_id}).first(),
+                      actor)
+
+
+def actor_name(row: Any, actor: Actor) -> str:
+    """The check of `check_actor_in` on an `ACTOR_ROW` row (None: no such staff row)."""
     if not (row is not None and row.deleted_at is None and bool(row.active)
             and row.role == actor.role.value):
         raise stale_actor()
