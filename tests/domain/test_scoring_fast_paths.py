@@ -1,6 +1,7 @@
 """The cheaper ways scoring gets its figures, each against the plain computation on random
 inputs: one-decimal rounding without the Decimal, the risk rules run once per scoring, and
-remembered primary-concern and risk-advice texts."""
+remembered primary-concern and risk-advice texts, and input checks that let through a
+value already in range."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_properties import valid_inputs
 
-from the5hc_desktop.domain import recommendations, risk, words
+from the5hc_desktop.domain import assessment_inputs, recommendations, risk, words
+from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.domain.recommendations import tip_for
 from the5hc_desktop.domain.risk import (
     Concern,
@@ -33,7 +35,8 @@ from the5hc_desktop.domain.scoring import (
     score_tests,
     score_with_risk,
 )
-from the5hc_desktop.domain.vocabulary import CATEGORY_KEYS
+from the5hc_desktop.domain.validation import check_flag, check_number, check_whole
+from the5hc_desktop.domain.vocabulary import CATEGORY_KEYS, INPUT_LABELS
 
 
 def plain_round1(value: float) -> float:
@@ -196,3 +199,60 @@ def test_remembered_risk_tips_equal_freshly_worded_ones(kind: str, level: str) -
     expected = worded(recommendations._risk_tip.__wrapped__)  # not remembered
     for _ in range(2):  # the second call is answered from the memo
         assert worded(tip_for) == expected
+
+
+def _candidate(lo: float, hi: float) -> st.SearchStrategy[Any]:
+    """In range (int, float, whole float), out of range, not finite, the wrong type."""
+    return st.one_of(
+        st.none(),
+        st.floats(min_value=lo, max_value=hi),
+        st.integers(min_value=math.ceil(lo), max_value=math.floor(hi)),
+        st.integers(min_value=math.ceil(lo), max_value=math.floor(hi)).map(float),
+        st.sampled_from([lo - 1, hi + 1, hi + 0.5, math.nan, math.inf, -math.inf]),
+        st.sampled_from([True, False, "12", [1]]),
+    )
+
+
+_CHECKED_INPUTS = st.fixed_dictionaries({
+    "gender": st.just("male"),
+    **{name: _candidate(lo, hi) for name, (lo, hi) in assessment_inputs._REAL_RANGES.items()},
+    **{name: _candidate(lo, hi) for name, (lo, hi) in assessment_inputs._WHOLE_RANGES.items()},
+    **{name: st.sampled_from([None, True, False, 0, 1, "no"])
+       for name in assessment_inputs._FLAGS},
+})
+
+
+def _plain_checks(data: dict[str, Any]) -> Any:
+    """The checks as written before in-range values were let through: every present value
+    through its check, in the same order; the first refusal wins."""
+    present = {k: v for k, v in data.items() if v is not None}
+    if "age" not in present:
+        return "age required"
+    out: dict[str, Any] = {}
+    try:
+        for name, (lo, hi) in assessment_inputs._REAL_RANGES.items():
+            if name in present:
+                out[name] = check_number(present[name], name, INPUT_LABELS[name], lo, hi)
+        for name, (ilo, ihi) in assessment_inputs._WHOLE_RANGES.items():
+            if name in present:
+                out[name] = check_whole(present[name], name, INPUT_LABELS[name], ilo, ihi)
+        for name in assessment_inputs._FLAGS:
+            out[name] = check_flag(present.get(name, False), name, INPUT_LABELS[name])
+    except ValidationError as error:
+        return (error.field, str(error))
+    return {name: (type(value), value) for name, value in out.items()}
+
+
+@settings(max_examples=1500, database=None)
+@given(_CHECKED_INPUTS)
+def test_inputs_let_through_in_range_values_as_the_checks_would(data: dict[str, Any]) -> None:
+    expected = _plain_checks(data)
+    try:
+        inputs = AssessmentInputs.from_mapping(data)
+    except ValidationError as error:
+        got: Any = "age required" if error.field == "age" and data["age"] is None else (
+            error.field, str(error))
+    else:
+        got = {name: (type(getattr(inputs, name)), getattr(inputs, name))
+               for name in expected} if isinstance(expected, dict) else "accepted"
+    assert got == expected  # nan is never accepted, so the values compare by ==

@@ -66,8 +66,10 @@ def test_packed_once_equals_pack_json_on_random_recurring_values() -> None:
         for _ in range(40)
     ] + [[["poor_cardio", rng.uniform(0, 5), {"cardio": rng.uniform(0, 30)}]]
          for _ in range(10)]
-    packed = PackedOnce()
+    packed, small = PackedOnce(), PackedOnce()
+    small.LIMIT = 7  # forgets now and then
     for _ in range(1000):
         value = rng.choice(pool)
-        assert packed(value) == pack_json(value)
+        assert packed(value) == small(value) == pack_json(value)
     assert len(packed.packed) <= len(pool)  # each distinct text deflated once
+    assert len(small.packed) <= 7

@@ -92,16 +92,20 @@ class AssessmentInputs:
         put(self, "push_up_type", _parse_push_up_type(self.push_up_type))
         if self.step_test_duration_s is None:
             put(self, "step_test_duration_s", DEFAULT_STEP_TEST_DURATION_S)
+        # A float (or int) already in range is what the check would return: it is skipped.
         for name, (lo, hi) in _REAL_RANGES.items():
             value = getattr(self, name)
-            if value is not None:
+            if value is not None and not (type(value) is float and lo <= value <= hi):
                 put(self, name, check_number(value, name, INPUT_LABELS[name], lo, hi))
         for name, (ilo, ihi) in _WHOLE_RANGES.items():
             value = getattr(self, name)
-            if value is not None or name == "age":
+            if (value is not None or name == "age") and not (
+                    type(value) is int and ilo <= value <= ihi):
                 put(self, name, check_whole(value, name, INPUT_LABELS[name], ilo, ihi))
         for name in _FLAGS:
-            check_flag(getattr(self, name), name, INPUT_LABELS[name])
+            value = getattr(self, name)
+            if value is not True and value is not False:
+                check_flag(value, name, INPUT_LABELS[name])
         put(self, "overrides", MappingProxyType(_check_overrides(self.overrides)))
 
     @classmethod

@@ -446,6 +446,8 @@ class _Writer:
 class PackedOnce:
     """`pack_json`, deflating each distinct JSON text once (deflating is the cost)."""
 
+    LIMIT = 100_000  # texts kept (a million-member demo must not hold them all)
+
     def __init__(self) -> None:
         self.packed: dict[str, bytes] = {}
 
@@ -453,6 +455,8 @@ class PackedOnce:
         text = db_json(value)  # the text pack_json deflates
         packed = self.packed.get(text)
         if packed is None:
+            if len(self.packed) >= self.LIMIT:
+                self.packed.clear()
             packed = self.packed[text] = pack_json_text(text)
         return packed
 
