@@ -174,7 +174,7 @@ def _gym_values(names: tuple[str, ...], stored: dict[str, Any]) -> dict[str, Any
 
 @functools.lru_cache(maxsize=32)
 def _actor_values_query(names: tuple[str, ...]) -> Select[Any]:
-    # A settings key names one row (its id is derived from the key), so each subquery
+    # `key` is unique (a setting's id is derived from it), so each subquery
     # gives that row's value or NULL.
     return ACTOR_ROW.add_columns(*(
         select(Setting.value).where(Setting.key == name, Setting.deleted_at.is_(None))
