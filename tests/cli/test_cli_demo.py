@@ -23,6 +23,7 @@ from the5hc_desktop.domain import hangul
 from the5hc_desktop.domain.credits import session_entry_id
 from the5hc_desktop.domain.scoring import score_assessment
 from the5hc_desktop.services import open_services
+from the5hc_desktop.services.assessments import score_columns
 from the5hc_desktop.services.demo import DEMO_PASSWORD, DEMO_USERNAME
 from the5hc_desktop.services.maintenance import counts
 from the5hc_desktop.store.models import (
@@ -37,6 +38,7 @@ from the5hc_desktop.store.models import (
     Setting,
     TrainingSession,
 )
+from the5hc_desktop.store.types import pack_json
 
 
 def _history(path: Path) -> tuple[list[object], ...]:
@@ -114,6 +116,26 @@ def test_stored_scores_equal_score_assessment(demo_db: Path) -> None:
             assert view.risk is not None
             assert any(view.recommendations.by_category.values())
     finally:
+        services.close()
+
+
+def test_stored_risk_and_tips_are_the_plainly_packed_evaluation(demo_db: Path) -> None:
+    """The generator packs each distinct tip list once: every row still holds the bytes
+    `pack_json` gives for the scoring of its inputs."""
+    services = open_services(demo_db)
+    conn = sqlite3.connect(demo_db)
+    try:
+        actor = services.accounts.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
+        stored = {uuid.UUID(bytes=row[0]): row[1:] for row in conn.execute(
+            "SELECT id, risk_factors, recommendations FROM assessments")}
+        assert stored
+        for assessment_id, (risk_factors, tips) in stored.items():
+            view = services.assessments.get(actor, assessment_id)
+            columns = score_columns(view.inputs, view.height_cm)
+            assert risk_factors == pack_json(columns["risk_factors"])
+            assert tips == pack_json(columns["recommendations"])
+    finally:
+        conn.close()
         services.close()
 
 

@@ -21,6 +21,7 @@ from the5hc_desktop.domain.credits import (
     credit_move,
     refund_amount,
     session_entry_id,
+    session_entry_id_bytes,
 )
 from the5hc_desktop.domain.errors import ConflictError
 
@@ -129,6 +130,16 @@ def test_session_entry_ids_are_uuid5_of_session_round_role_and_cycle() -> None:
     assert str(entry) == str(uuid.uuid5(
         uuid.UUID("46ddb8ec-df5e-4782-aba9-ac37f14fb50f"),
         "12345678-1234-5678-1234-567812345678:debit:0"))
+
+
+@settings(max_examples=500, database=None)
+@given(st.binary(min_size=16, max_size=16),
+       st.sampled_from([*(k.value for k in LedgerKind), NO_SHOW_REVERSAL.value, "other"]),
+       st.integers(min_value=0, max_value=10**6))
+def test_entry_id_bytes_equal_the_uuid_path(session: bytes, kind: str, cycle: int) -> None:
+    """The demo's path from stored bytes to stored bytes gives the id the services give."""
+    plain = session_entry_id(uuid.UUID(bytes=session), kind, cycle).bytes
+    assert session_entry_id_bytes(session, kind, cycle) == plain
 
 
 def test_a_round_has_one_debit_id_and_one_undo_id() -> None:

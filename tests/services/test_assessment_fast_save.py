@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from service_support import Clock
 
+from the5hc_desktop.domain.errors import ValidationError
 from the5hc_desktop.services.assessments import AssessmentDraft, AssessmentService, Override
 from the5hc_desktop.services.changes import ChangePublisher, Changes
 from the5hc_desktop.services.clients import ClientDraft, ClientService
@@ -136,3 +137,40 @@ def test_fast_save_writes_exactly_what_the_orm_flush_wrote(
     assert len(fast[3]["assessments"]) == len(plain[3]["assessments"]) > 0
     for table, rows in plain[3].items():
         assert fast[3][table] == rows, table
+
+
+def _risk_whole(risk: Any) -> Any:
+    """Every field of a risk assessment, the concerns' params included (left out of ==)."""
+    if risk is None:
+        return None
+
+    def concern(c: Any) -> Any:
+        return None if c is None else (c.code, c.text_ko, c.text_en, c.params)
+
+    return (risk.score, risk.level,
+            [(f.code, f.points, f.details, concern(f.concern)) for f in risk.factors],
+            [concern(c) for c in risk.primary_concerns])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_view_a_save_returns_is_the_stored_rows_view(
+        db: Database, clock: Clock, owner: Actor, seed: int) -> None:
+    """The saved view takes scores, risk and tips from the evaluation it stored: they equal
+    what reading the stored row back gives (the plain path, `get`)."""
+    draft = ClientDraft("김민수", "male", "010-1234-5678", birth_date=date(1980, 3, 1),
+                        height_cm=172.5)
+    client_id = ClientService(db, now=clock).create(owner, draft).client.id
+    service = AssessmentService(db, now=clock)
+    rng = random.Random(100 + seed)
+    saves = 0
+    while saves < 25:
+        try:
+            saved = service.create(owner, random_draft(rng, client_id, date(2025, 6, 15)))
+        except ValidationError:  # an override out of its test's range
+            continue
+        saves += 1
+        stored = service.get(owner, saved.id)
+        assert saved == stored
+        assert saved.scores.to_dict() == stored.scores.to_dict()
+        assert _risk_whole(saved.risk) == _risk_whole(stored.risk)
+        assert saved.recommendations.to_dict() == stored.recommendations.to_dict()

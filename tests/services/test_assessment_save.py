@@ -4,7 +4,7 @@ settings it needs read as read_settings reads them."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -13,9 +13,10 @@ from service_support import Clock, audit_rows, make_staff, table_counts
 from the5hc_desktop.domain.errors import PermissionDenied
 from the5hc_desktop.services.accounts import AccountService
 from the5hc_desktop.services.assessments import AssessmentDraft, AssessmentService, Override
+from the5hc_desktop.services.base import check_actor_in
 from the5hc_desktop.services.clients import ClientDraft, ClientService
 from the5hc_desktop.services.context import Actor, Role
-from the5hc_desktop.services.settings import read_gym_values, read_settings
+from the5hc_desktop.services.settings import check_actor_reading, read_gym_values, read_settings
 from the5hc_desktop.store import stamping
 from the5hc_desktop.store.audit_chain import verify
 from the5hc_desktop.store.database import Database
@@ -28,18 +29,29 @@ def minsu(db: Database, clock: Clock, owner: Actor) -> uuid.UUID:
     return ClientService(db, now=clock).create(owner, draft).client.id
 
 
-@pytest.mark.parametrize("stored", [None, "Asia/Tokyo", "", 17, {"bad": 1}])
-def test_gym_values_are_read_as_read_settings_reads_them(db: Database, stored: Any) -> None:
+@pytest.mark.parametrize("deleted", [False, True])
+@pytest.mark.parametrize("stored", [None, "Asia/Tokyo", "", 17, {"bad": 1}, True])
+def test_gym_values_are_read_as_read_settings_reads_them(
+        db: Database, owner: Actor, stored: Any, deleted: bool) -> None:
+    """Alone (`read_gym_values`) or with the actor check (`check_actor_reading`, the save's
+    one SELECT); a tombstoned setting reads as its default."""
     names = ("timezone", "trainers_edit_any_assessment")
     if stored is not None:
         with db.write() as s:
             for name in names:
-                s.add(Setting(id=setting_id(name), key=name, value=stored))
+                s.add(Setting(id=setting_id(name), key=name, value=stored,
+                              deleted_at=datetime(2025, 1, 1, tzinfo=UTC) if deleted else None))
     with db.read() as s:
         whole = read_settings(s)
-        assert read_gym_values(s, *names) == {n: getattr(whole, n) for n in names}
+        expected = {n: getattr(whole, n) for n in names}
+        assert read_gym_values(s, *names) == expected
+        assert check_actor_reading(s, owner, *names) == (check_actor_in(s, owner), expected)
+        assert check_actor_reading(s, owner, "timezone") == (
+            check_actor_in(s, owner), {"timezone": whole.timezone})
         with pytest.raises(ValueError, match="not synced"):
             read_gym_values(s, "language")
+        with pytest.raises(ValueError, match="not synced"):
+            check_actor_reading(s, owner, "language")
 
 
 def test_create_writes_row_and_audit_in_one_flush(

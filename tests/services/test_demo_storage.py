@@ -1,4 +1,5 @@
-"""The demo generator's storage form of a value: its fast path equals the plain conversion."""
+"""The demo generator's storage form of a value and its packing of JSON: each fast path
+equals the plain conversion."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from enum import Enum, IntEnum, StrEnum
 from typing import Any
 
-from the5hc_desktop.services.demo import _storage
+from the5hc_desktop.services.demo import PackedOnce, _storage
 from the5hc_desktop.store.bulk import db_date, db_time
+from the5hc_desktop.store.types import pack_json
 
 
 class _Colour(Enum):
@@ -52,3 +54,22 @@ def test_storage_equals_the_plain_conversion_on_random_values() -> None:
         stored = _storage(value)
         assert stored == _plain(value)
         assert type(stored) is type(_plain(value))
+
+
+def test_packed_once_equals_pack_json_on_random_recurring_values() -> None:
+    rng = random.Random(41)
+    codes = ["strength.grip", "mobility.hip_hinge", "balance.single_leg", "cardio.hiit",
+             "risk.advice.low", "균형", ""]
+    pool = [
+        {"by_category": {category: rng.sample(codes, rng.randint(0, 3))
+                         for category in rng.sample(["strength", "mobility", "risk"], 2)}}
+        for _ in range(40)
+    ] + [[["poor_cardio", rng.uniform(0, 5), {"cardio": rng.uniform(0, 30)}]]
+         for _ in range(10)]
+    packed, small = PackedOnce(), PackedOnce()
+    small.LIMIT = 7  # forgets now and then
+    for _ in range(1000):
+        value = rng.choice(pool)
+        assert packed(value) == small(value) == pack_json(value)
+    assert len(packed.packed) <= len(pool)  # each distinct text deflated once
+    assert len(small.packed) <= 7

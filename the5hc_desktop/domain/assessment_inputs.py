@@ -92,23 +92,27 @@ class AssessmentInputs:
         put(self, "push_up_type", _parse_push_up_type(self.push_up_type))
         if self.step_test_duration_s is None:
             put(self, "step_test_duration_s", DEFAULT_STEP_TEST_DURATION_S)
+        # A float (or int) already in range is what the check would return: it is skipped.
         for name, (lo, hi) in _REAL_RANGES.items():
             value = getattr(self, name)
-            if value is not None:
+            if value is not None and not (type(value) is float and lo <= value <= hi):
                 put(self, name, check_number(value, name, INPUT_LABELS[name], lo, hi))
         for name, (ilo, ihi) in _WHOLE_RANGES.items():
             value = getattr(self, name)
-            if value is not None or name == "age":
+            if (value is not None or name == "age") and not (
+                    type(value) is int and ilo <= value <= ihi):
                 put(self, name, check_whole(value, name, INPUT_LABELS[name], ilo, ihi))
         for name in _FLAGS:
-            check_flag(getattr(self, name), name, INPUT_LABELS[name])
+            value = getattr(self, name)
+            if value is not True and value is not False:
+                check_flag(value, name, INPUT_LABELS[name])
         put(self, "overrides", MappingProxyType(_check_overrides(self.overrides)))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> AssessmentInputs:
         """Build from a dict (a form, an import row); None values are left out, unknown
         keys are refused so a misspelt field never silently goes unscored."""
-        known = {f.name for f in fields(cls)}
+        known = _INPUT_NAMES if cls is AssessmentInputs else {f.name for f in fields(cls)}
         values: dict[str, Any] = {}
         for key, value in data.items():
             if key not in known:
@@ -125,6 +129,8 @@ class AssessmentInputs:
                 )
         return cls(**values)
 
+
+_INPUT_NAMES = frozenset(f.name for f in fields(AssessmentInputs))  # built once, not per row
 
 # RULES.md §2 measurements, in the order listed there: every input but gender and age.
 # Storage, drafts and the demo generator all take their field lists from here.

@@ -16,6 +16,7 @@ ledger row and a repeated write is the same row.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
@@ -164,6 +165,20 @@ def session_entry_id(session_id: uuid.UUID, kind: str, cycle: int) -> uuid.UUID:
     return uuid.uuid5(SESSION_ENTRY_NAMESPACE, f"{session_id}:{role}:{cycle}")
 
 
+def session_entry_id_bytes(session_id: bytes, kind: str, cycle: int) -> bytes:
+    """`session_entry_id(UUID(bytes=session_id), kind, cycle).bytes` from the 16 bytes, with
+    no UUID objects made (the demo derives hundreds of thousands): the name-based UUID is the
+    SHA-1 of namespace and name, cut to 16 bytes, with version 5 and the RFC 4122 variant."""
+    role = _ROLES.get(str(kind), str(kind))
+    h = session_id.hex()
+    name = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}:{role}:{cycle}"
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    return bytes(digest)
+
+
+_NAMESPACE_BYTES = SESSION_ENTRY_NAMESPACE.bytes
 _ROLES = {
     LedgerKind.COMPLETE.value: "debit",
     LedgerKind.NO_SHOW.value: "debit",
@@ -195,4 +210,5 @@ __all__ = [
     "credit_move",
     "refund_amount",
     "session_entry_id",
+    "session_entry_id_bytes",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .follow_up import FollowUp, follow_up, reassess_advice
@@ -163,15 +164,22 @@ def tip_for(code: str) -> Tip:
     """The tip `code` with its texts (catalogue tips and the risk-level advice): what a
     stored assessment's tip codes read back as. KeyError for a code this version lacks."""
     if code.startswith("risk."):
-        _, kind, level = code.split(".", 2)
-        advice = RISK_ADVICE[RiskLevel(level)]
-        if kind == "advice":
-            return Tip(code, advice.text_ko, advice.text_en)
-        if kind == "reassess":
-            sentence = reassess_advice(RiskLevel(level))
-            return Tip(code, sentence.ko, sentence.en)
-        raise KeyError(code)
+        return _risk_tip(code)
     return TIPS[code]
+
+
+@functools.lru_cache(maxsize=64)
+def _risk_tip(code: str) -> Tip:
+    # Worded once per code (only valid ones are kept: errors are not remembered); two of
+    # them go with every assessment scored or read back.
+    _, kind, level = code.split(".", 2)
+    advice = RISK_ADVICE[RiskLevel(level)]
+    if kind == "advice":
+        return Tip(code, advice.text_ko, advice.text_en)
+    if kind == "reassess":
+        sentence = reassess_advice(RiskLevel(level))
+        return Tip(code, sentence.ko, sentence.en)
+    raise KeyError(code)
 
 
 def _risk_tips(scores: AssessmentScores) -> tuple[Tip, ...]:

@@ -5,6 +5,7 @@ A rule whose inputs were not measured is skipped; nothing is filled with a defau
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -66,7 +67,13 @@ def concern_of(code: str, params: tuple[str, ...] = ()) -> Concern:
 
     KeyError / ValueError for a code or params this version does not know.
     """
-    p = tuple(str(value) for value in params)
+    return _concern(code, tuple(str(value) for value in params))
+
+
+@functools.lru_cache(maxsize=4096)
+def _concern(code: str, p: tuple[str, ...]) -> Concern:
+    # Remembered: a few hundred (code, params) pairs recur over every assessment scored and
+    # every stored one read back; a Concern is immutable, so one object serves them all.
     if code == "category_imbalance":
         key, pct = p
         label = CATEGORY_LABELS[key]

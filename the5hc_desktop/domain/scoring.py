@@ -15,7 +15,7 @@ from .errors import ValidationError
 from .labels import Band, Label
 from .people import Gender
 from .pushup_table import PUSH_UP_THRESHOLDS, push_up_age_band
-from .risk import RiskLevel, assess_risk
+from .risk import RiskAssessment, RiskLevel, assess_risk
 from .vocabulary import (
     CATEGORY_KEYS,
     CATEGORY_LABELS,
@@ -62,6 +62,7 @@ __all__ = [
     "round1",
     "score_assessment",
     "score_tests",
+    "score_with_risk",
     "step_test_score",
     "suggest_overhead_squat",
     "suggest_shoulder_mobility",
@@ -269,14 +270,24 @@ class AssessmentScores:
     def to_dict(self) -> dict[str, float | bool | str | None]:
         """Plain JSON-safe values under the attribute names (risk_level as its string)."""
         data: dict[str, float | bool | str | None] = {
-            f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+            name: getattr(self, name) for name in _SCORE_FIELDS
         }
         data["risk_level"] = str(self.risk_level)
         return data
 
 
+# Field names in order (dataclasses.fields() costs more than the dict it feeds).
+_SCORE_FIELDS = tuple(f.name for f in dataclasses.fields(AssessmentScores))
+
+
 def score_assessment(inputs: AssessmentInputs) -> AssessmentScores:
     """Test scores (with overrides), categories, overall and injury risk."""
+    return score_with_risk(inputs)[0]
+
+
+def score_with_risk(inputs: AssessmentInputs) -> tuple[AssessmentScores, RiskAssessment]:
+    """`score_assessment` and the injury risk it took its risk figures from: what
+    `assess_risk(inputs, score_assessment(inputs))` gives, without running the rules twice."""
     tests = score_tests(inputs)
     categories = category_scores(tests)
     scores = AssessmentScores(
@@ -298,7 +309,10 @@ def score_assessment(inputs: AssessmentInputs) -> AssessmentScores:
         risk_level=RiskLevel.LOW,
     )
     risk = assess_risk(inputs, scores)  # reads test and category scores only
-    return dataclasses.replace(scores, risk_score=risk.score, risk_level=risk.level)
+    # Frozen: the risk figures are written once, here, before anyone else sees the object.
+    object.__setattr__(scores, "risk_score", risk.score)
+    object.__setattr__(scores, "risk_level", risk.level)
+    return scores, risk
 
 
 def partial_categories(source: AssessmentScores | AssessmentInputs) -> frozenset[str]:

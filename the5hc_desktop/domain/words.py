@@ -46,14 +46,37 @@ def _half_up(value: float) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+_QUICK_LIMIT = 1e6  # |value| below this: the binary error is far under the 1e-6 margin
+_TIE_MARGIN = 1e-6  # in tenths
+
+
+def _quick_round1(value: float) -> float | None:
+    """`round(value, 1)` where it equals the half-up rounding of the shortest repr; None for
+    a value at or near a tie (x.x5), a huge or non-finite one, or one that is not a number.
+
+    round() rounds the binary value correctly; the shortest repr lies within half a unit in
+    the last place of it. Away from a tie both fall on the same side, so the two agree, and
+    round() costs a tenth of the Decimal (a dozen figures are rounded per assessment).
+    """
+    kind = type(value)
+    if (kind is not float and kind is not int) or not -_QUICK_LIMIT < value < _QUICK_LIMIT:
+        return None
+    tenths = value * 10.0
+    if abs(tenths - math.floor(tenths) - 0.5) <= _TIE_MARGIN:
+        return None
+    return round(float(value), 1)
+
+
 def round1(value: float) -> float:
     """One decimal, half up (Python's round() is half-even and works on the binary value)."""
-    return float(_half_up(value))
+    quick = _quick_round1(value)
+    return float(_half_up(value)) if quick is None else quick
 
 
 def fmt1(value: float | None) -> str:
     """One decimal, half up, for display; "" for None (the screen decides what to show)."""
     if value is None:
         return ""
-    text = str(_half_up(value))
+    quick = _quick_round1(value)
+    text = str(_half_up(value)) if quick is None else repr(quick)
     return "0.0" if text == "-0.0" else text

@@ -17,13 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.recommendations import Recommendations, recommend
-from the5hc_desktop.domain.risk import RiskAssessment, assess_risk
+from the5hc_desktop.domain.risk import RiskAssessment
 from the5hc_desktop.domain.scoring import (
     SCORING_VERSION,
     AssessmentInputs,
     AssessmentScores,
     partial_categories,
-    score_assessment,
+    score_with_risk,
 )
 from the5hc_desktop.services.stored_assessment import inputs_from_values as inputs_from_values
 from the5hc_desktop.services.stored_assessment import recommendations_from, risk_from_row
@@ -139,11 +139,11 @@ class Evaluation:
 
 def evaluate_inputs(inputs: AssessmentInputs, height_cm: float | None) -> Evaluation:
     """Score, risk and recommendations of checked inputs (`height_cm` for the BMI tips)."""
-    scores = score_assessment(inputs)
+    scores, risk = score_with_risk(inputs)  # the risk rules run once
     return Evaluation(
         inputs=inputs,
         scores=scores,
-        risk=assess_risk(inputs, scores),
+        risk=risk,
         recommendations=recommend(inputs, scores, height_cm=height_cm),
     )
 
@@ -253,6 +253,23 @@ def assessment_view(
     scores = scores_from_row(row)
     recommendations = recommendations_from(row.recommendations) or recommend(
         inputs, scores, height_cm=row.height_cm)
+    return _view(row, client_name, trainer_name, inputs, scores, risk_from_row(row),
+                 recommendations)
+
+
+def fresh_assessment_view(
+    row: Assessment, client_name: str, trainer_name: str, evaluation: Evaluation
+) -> AssessmentView:
+    """`assessment_view` of a row whose score columns were just written from `evaluation`:
+    its scores, risk and tips are the evaluation's own, not read back from the columns."""
+    return _view(row, client_name, trainer_name, evaluation.inputs, evaluation.scores,
+                 evaluation.risk, evaluation.recommendations)
+
+
+def _view(
+    row: Assessment, client_name: str, trainer_name: str, inputs: AssessmentInputs,
+    scores: AssessmentScores, risk: RiskAssessment | None, recommendations: Recommendations,
+) -> AssessmentView:
     return AssessmentView(
         id=row.id,
         client_id=row.client_id,
@@ -269,7 +286,7 @@ def assessment_view(
         skeletal_muscle_kg=row.skeletal_muscle_kg,
         inputs=inputs,
         scores=scores,
-        risk=risk_from_row(row),
+        risk=risk,
         recommendations=recommendations,
         notes=row.notes or "",
         test_notes=dict(row.test_notes or {}),

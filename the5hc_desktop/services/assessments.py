@@ -41,6 +41,7 @@ from the5hc_desktop.services.assessment_views import (
     assessment_view,
     draft_from_row,
     evaluate_inputs,
+    fresh_assessment_view,
     inputs_from_row,
     score_columns,
     scores_from_row,
@@ -51,7 +52,6 @@ from the5hc_desktop.services.assessment_views import (
 )
 from the5hc_desktop.services.base import (
     ServiceBase,
-    check_actor_in,
     get_live,
     local_today,
     not_found,
@@ -61,7 +61,7 @@ from the5hc_desktop.services.boundary import checks_actor_itself
 from the5hc_desktop.services.clients import CLIENT, whole_years_between
 from the5hc_desktop.services.context import Actor, Role
 from the5hc_desktop.services.permissions import Capability, require
-from the5hc_desktop.services.settings import GymSettings, read_gym_values, read_settings
+from the5hc_desktop.services.settings import GymSettings, check_actor_reading, read_settings
 from the5hc_desktop.store.models import (
     ASSESSMENT_INPUT_FIELDS,
     ENVIRONMENTS,
@@ -317,22 +317,22 @@ class AssessmentService(ServiceBase):
         """
         require(actor, Capability.RUN_ASSESSMENTS)
         with self._db.write() as session:
-            actor_name = check_actor_in(session, actor)
-            settings = read_gym_values(session, "timezone", "trainers_edit_any_assessment")
+            actor_name, settings = check_actor_reading(
+                session, actor, "timezone", "trainers_edit_any_assessment")
             trainer_id = self._trainer_for(session, actor, draft.trainer_id,
                                            settings["trainers_edit_any_assessment"])
             row = Assessment(trainer_id=trainer_id)
             today = local_today(zone_named(settings["timezone"]), self._now)
             applied = self._apply(session, actor, row, draft, today, previous_overrides={})
-            entries = [
-                self._audit(session, actor, "assessment_created", "assessment", row.id,
-                            {"client_id": row.client_id, "scoring_version": SCORING_VERSION,
-                             "overall": row.score_overall}, flush=False),
-                *self._audit_overrides(session, actor, row, applied.changed_overrides,
-                                       flush=False),
+            entries = [  # written below with the row, not by a flush
+                self._audit_entry(actor, "assessment_created", "assessment", row.id,
+                                  {"client_id": row.client_id,
+                                   "scoring_version": SCORING_VERSION,
+                                   "overall": row.score_overall}),
+                *(self._audit_entry(actor, "assessment_score_overridden", "assessment", row.id,
+                                    _override_details(key, entry))
+                  for key, entry in applied.changed_overrides.items()),
             ]
-            for entry in entries:  # written below, not by a flush
-                session.expunge(entry)
             database = self._db.database
             insert_new(session, database.device_id, database.clock, [row, *entries])
             # The view names the trainer: usually the actor, whose name the check read.
@@ -561,11 +561,10 @@ class AssessmentService(ServiceBase):
     def _audit_overrides(
         self,
         session: Session, actor: Actor, row: Assessment, changes: dict[str, dict[str, Any]],
-        *, flush: bool = True,
     ) -> list[AuditLogEntry]:
         return [
             self._audit(session, actor, "assessment_score_overridden", "assessment", row.id,
-                        {"test": key} | entry, flush=flush)
+                        _override_details(key, entry))
             for key, entry in changes.items()
         ]
 
@@ -593,7 +592,11 @@ class AssessmentService(ServiceBase):
         (only the trainer's name is looked up, unless the caller has it)."""
         if trainer_name is None:
             trainer_name = staff_name(session.get(StaffAccount, row.trainer_id))
-        return assessment_view(row, client.name, trainer_name, evaluation.inputs)
+        return fresh_assessment_view(row, client.name, trainer_name, evaluation)
+
+
+def _override_details(key: str, change: dict[str, Any]) -> dict[str, Any]:
+    return {"test": key} | change
 
 
 def _write_columns(row: Assessment, columns: Mapping[str, Any]) -> None:

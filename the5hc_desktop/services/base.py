@@ -79,12 +79,20 @@ class ServiceBase:
         entity: str | None,
         entity_id: uuid.UUID | None,
         details: Mapping[str, Any] | None = None,
-        *,
-        flush: bool = True,
     ) -> AuditLogEntry:
         """`audit` stamped with this service's clock."""
-        return audit(session, actor, action, entity, entity_id, details, at=self.utc_now(),
-                     flush=flush)
+        return audit(session, actor, action, entity, entity_id, details, at=self.utc_now())
+
+    def _audit_entry(
+        self,
+        actor: Actor | None,
+        action: str,
+        entity: str | None,
+        entity_id: uuid.UUID | None,
+        details: Mapping[str, Any] | None = None,
+    ) -> AuditLogEntry:
+        """`audit_entry` stamped with this service's clock."""
+        return audit_entry(actor, action, entity, entity_id, details, at=self.utc_now())
 
 
 def _check_actor(service: ServiceBase, actor: Actor) -> None:
@@ -92,8 +100,9 @@ def _check_actor(service: ServiceBase, actor: Actor) -> None:
         check_actor_in(session, actor)
 
 
-# The columns the actor check needs (built once: every service call runs it).
-_ACTOR_ROW = select(
+# The columns the actor check needs (built once: every service call runs it; a query may
+# add columns after these five).
+ACTOR_ROW = select(
     StaffAccount.deleted_at, StaffAccount.active, StaffAccount.role,
     StaffAccount.display_name, StaffAccount.username,
 ).where(StaffAccount.id == bindparam("id"))
@@ -103,7 +112,12 @@ def check_actor_in(session: Session, actor: Actor) -> str:
     """The actor's staff row, read in `session`: live, active, and still holding the actor's
     role (the boundary's check; `checks_actor_itself` methods call it in their write).
     Returns the name the staff row shows (display name, else username)."""
-    row = session.connection().execute(_ACTOR_ROW, {"id": actor.staff_id}).first()
+    return actor_name(session.connection().execute(ACTOR_ROW, {"id": actor.staff_id}).first(),
+                      actor)
+
+
+def actor_name(row: Any, actor: Actor) -> str:
+    """The check of `check_actor_in` on an `ACTOR_ROW` row (None: no such staff row)."""
     if not (row is not None and row.deleted_at is None and bool(row.active)
             and row.role == actor.role.value):
         raise stale_actor()
@@ -136,18 +150,29 @@ def audit(
     details: Mapping[str, Any] | None = None,
     *,
     at: datetime | None = None,
-    flush: bool = True,
 ) -> AuditLogEntry:
-    """Append one audit row (never updated or deleted). Details must hold no passwords.
-
-    `flush=False` when the transaction adds no staff row: the audit row then goes with the
-    other rows in one flush (one stamp reservation, one chain lookup).
-    """
+    """Append one audit row (never updated or deleted). Details must hold no passwords."""
     # The row references staff by a bare foreign key (no relationship), so the unit of work
     # cannot order it after a staff row added in the same transaction: flush those first.
-    if flush:
-        session.flush()
-    entry = AuditLogEntry(
+    session.flush()
+    entry = audit_entry(actor, action, entity, entity_id, details, at=at)
+    session.add(entry)
+    return entry
+
+
+def audit_entry(
+    actor: Actor | None,
+    action: str,
+    entity: str | None,
+    entity_id: uuid.UUID | None,
+    details: Mapping[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> AuditLogEntry:
+    """The row `audit` appends, in no session: for a write that inserts its rows itself
+    (`stamping.insert_new`, with the rows it goes with: one stamp reservation, one chain
+    lookup)."""
+    return AuditLogEntry(
         actor_id=actor.staff_id if actor is not None else None,
         action=action,
         entity=entity,
@@ -155,8 +180,6 @@ def audit(
         details=jsonable(dict(details or {})),
         at=at or utcnow(),
     )
-    session.add(entry)
-    return entry
 
 
 def get_live(session: Session, model: type[M], row_id: uuid.UUID, what: tuple[str, str]) -> M:

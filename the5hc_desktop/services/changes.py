@@ -140,23 +140,34 @@ class DataAccess:
         self.changes.publish(Changes.of(*entities))
 
 
-def _track(session: Session, touched: set[str]) -> None:
-    """Collect the tables a session writes: flushed objects and ORM-level DML statements."""
+# Session.info key: the set a `DataAccess.write` session collects its written tables in.
+_TOUCHED = "the5hc.touched_tables"
 
-    def after_flush(flushed: Session, _context: UOWTransaction) -> None:
+
+def _track(session: Session, touched: set[str]) -> None:
+    """Collect the tables a session writes: flushed objects and ORM-level DML statements
+    (by the listeners below, registered once for every session: listening on each write's
+    own session cost more than the rest of an empty write)."""
+    session.info[_TOUCHED] = touched
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(flushed: Session, _context: UOWTransaction) -> None:
+    touched = flushed.info.get(_TOUCHED)
+    if touched is not None:
         touched.update(_tables(flushed.new))
         touched.update(_tables(flushed.deleted))
         touched.update(_tables(o for o in flushed.dirty if flushed.is_modified(o)))
 
-    def on_execute(state: ORMExecuteState) -> None:
-        if state.is_insert or state.is_update or state.is_delete:
-            table = getattr(state.statement, "table", None)
-            name = getattr(table, "name", None)
-            if isinstance(name, str):
-                touched.add(name)
 
-    event.listen(session, "after_flush", after_flush)
-    event.listen(session, "do_orm_execute", on_execute)
+@event.listens_for(Session, "do_orm_execute")
+def _on_execute(state: ORMExecuteState) -> None:
+    touched = state.session.info.get(_TOUCHED)
+    if touched is not None and (state.is_insert or state.is_update or state.is_delete):
+        table = getattr(state.statement, "table", None)
+        name = getattr(table, "name", None)
+        if isinstance(name, str):
+            touched.add(name)
 
 
 def _tables(objects: Iterable[Any]) -> Iterator[str]:

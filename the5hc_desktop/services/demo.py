@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from the5hc_desktop.domain.assessment_inputs import AssessmentInputs
-from the5hc_desktop.domain.credits import session_entry_id
+from the5hc_desktop.domain.credits import session_entry_id_bytes
 from the5hc_desktop.domain.errors import ConflictError, ValidationError
 from the5hc_desktop.domain.fees import FeeBreakdown, split_payment
 from the5hc_desktop.domain.people import age_on
@@ -63,7 +63,7 @@ from the5hc_desktop.store.models import (
     SessionPackage,
     TrainingSession,
 )
-from the5hc_desktop.store.types import instant_storage, pack_json
+from the5hc_desktop.store.types import instant_storage, pack_json, pack_json_text
 
 DEMO_USERNAME, DEMO_PASSWORD = DEMO_SIGN_IN  # one place: the sign-in hint reads it too
 DEMO_EMAIL = "demo@the5hc.kr"
@@ -257,6 +257,9 @@ class _Writer:
         # A handful of prices and methods, and session slots: each is worked out once.
         self.fees: dict[tuple[int, str], FeeBreakdown] = {}
         self.instants: dict[tuple[date, int, int], int] = {}
+        # Tip lists recur over the members (a few thousand kinds); risk factors carry their
+        # figures and rarely repeat, so they are packed each time.
+        self.tips = PackedOnce()
         self.counts = {"clients": 0, "assessments": 0, "packages": 0, "payments": 0,
                        "sessions": 0, "ledger": 0}
 
@@ -403,7 +406,7 @@ class _Writer:
             ):
                 kind = ledger.COMPLETE if item.status == "completed" else ledger.NO_SHOW
                 # The id every desk gives this debit (domain.credits), as the services do.
-                entry_id = db_uuid(session_entry_id(uuid.UUID(bytes=session_id), kind, 0))
+                entry_id = session_entry_id_bytes(session_id, kind, 0)
                 uses.append((entry_id, done, package_id, client_id, session_id,
                              kind, -1, 0, None, trainer))
 
@@ -430,7 +433,7 @@ class _Writer:
                 plan.skeletal_muscle_kg, plan.environment, plan.temperature_c,
                 db_json(plan.test_notes), plan.notes or None, db_json({}),
                 *[_storage(scored[column]) for column in SCORE_COLUMNS.values()],
-                pack_json(scored["risk_factors"]), pack_json(scored["recommendations"]),
+                pack_json(scored["risk_factors"]), self.tips(scored["recommendations"]),
                 scored["scoring_version"],
             ))
             if len(rows) == _CHUNK // 4:
@@ -438,6 +441,24 @@ class _Writer:
                 rows = []
                 self.report(0.8 + 0.15 * number / total)
         self.counts["assessments"] += bulk.insert(Assessment, _ASSESSMENT_COLUMNS, rows)
+
+
+class PackedOnce:
+    """`pack_json`, deflating each distinct JSON text once (deflating is the cost)."""
+
+    LIMIT = 100_000  # texts kept (a million-member demo must not hold them all)
+
+    def __init__(self) -> None:
+        self.packed: dict[str, bytes] = {}
+
+    def __call__(self, value: Any) -> bytes:
+        text = db_json(value)  # the text pack_json deflates
+        packed = self.packed.get(text)
+        if packed is None:
+            if len(self.packed) >= self.LIMIT:
+                self.packed.clear()
+            packed = self.packed[text] = pack_json_text(text)
+        return packed
 
 
 _MINUTE_US = 60_000_000

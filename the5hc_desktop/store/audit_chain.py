@@ -115,14 +115,20 @@ def chain_new_rows(session: Session, objects: Iterable[Any], device: str) -> Non
 
 def fill_defaults(obj: Any, table: Table) -> None:
     """Column defaults applied now, so the hash covers what the INSERT will write."""
-    for column in table.columns:
-        default = column.default
-        if default is None or getattr(obj, column.key, None) is not None:
+    for column, default in _defaults_of(table):
+        if getattr(obj, column.key, None) is not None:
             continue
         if getattr(default, "is_callable", False):
-            setattr(obj, column.key, default.arg(None))  # type: ignore[attr-defined]
+            setattr(obj, column.key, default.arg(None))
         elif getattr(default, "is_scalar", False):
-            setattr(obj, column.key, default.arg)  # type: ignore[attr-defined]
+            setattr(obj, column.key, default.arg)
+
+
+@functools.cache
+def _defaults_of(table: Table) -> tuple[tuple[Any, Any], ...]:
+    # The few columns that have a default (each save fills them on every new row).
+    return tuple((column, column.default) for column in table.columns
+                 if column.default is not None)
 
 
 def verify(conn: Connection) -> tuple[list[str], int]:
