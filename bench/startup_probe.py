@@ -16,7 +16,8 @@ from process start (Linux /proc) to:
 
 Each with the CPU time of the process by then (`*_cpu_ms`, all threads). With it: the
 heavy modules already imported at the main window's first paint
-(`heavy_at_first_paint`) and the peak resident memory of the process (`peak_rss_mb`).
+(`heavy_at_first_paint`), the collector's state then (`gc_at_first_paint`: enabled, objects
+frozen at start-up) and the peak resident memory of the process (`peak_rss_mb`).
 The window is closed at the chosen point and the process ends. Used by
 bench/bench_startup.py and by tests/ui/app/test_startup_imports.py.
 """
@@ -24,6 +25,7 @@ bench/bench_startup.py and by tests/ui/app/test_startup_imports.py.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -122,6 +124,8 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                     self.report["first_paint_rss_mb"] = rss_now_mb()
                     self.report["first_paint_peak_rss_mb"] = round(peak_rss_mb(), 1)
                     self.report["heavy_at_first_paint"] = heavy_modules()
+                    self.report["gc_at_first_paint"] = {  # startup_gc: running again by now
+                        "enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
                     if until == "first-paint":
                         QTimer.singleShot(0, self, self.finish)
                 elif (self.dashboard is not None and "filled_ms" not in self.report

@@ -49,3 +49,17 @@ def test_no_heavy_library_before_the_first_paint(
     heavy = report["heavy_at_first_paint"]
     assert isinstance(heavy, list)
     assert not set(NOT_BEFORE_FIRST_PAINT) & set(heavy)
+
+
+def test_the_collector_runs_again_once_the_start_is_over(
+    services: Services, gym: Gym, db_path: Path, tmp_path: Path
+) -> None:
+    """Paused from process start (startup_gc.py), it resumes when the first dialog shows,
+    with the objects of the start frozen: by the first paint it collects again."""
+    services.close()
+    report = _start(db_path, tmp_path, "first-paint")
+    assert report["errors"] == []
+    state = report["gc_at_first_paint"]
+    assert isinstance(state, dict)
+    assert state["enabled"] is True
+    assert state["frozen"] > 10_000  # modules, classes, the application
