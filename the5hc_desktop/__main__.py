@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli.main(args)
     from the5hc_desktop import startup_gc
 
-    startup_gc.pause()  # until the first dialog shows (startup_gc.py): before the imports
+    # Before the heavy imports, until the first dialog shows (startup_gc.py).
+    startup_gc.pause(process_start=True)
     try:
         from the5hc_desktop.ui.app import run_gui
     except ImportError as error:  # e.g. "libEGL.so.1: cannot open shared object file"

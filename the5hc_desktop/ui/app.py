@@ -181,7 +181,6 @@ def run_app(options: Options) -> int:
     flow = SignInFlow(started.messages, options.db_path(), use_language=started.use_language,
                       previous_crash=started.previous_crash, soundness=soundness)
     flow.ui_shown.connect(splash.close)
-    flow.ui_shown.connect(startup_gc.resume)  # what exists now stays: frozen
     flow.finished.connect(QCoreApplication.exit)
     flow.start()
     try:

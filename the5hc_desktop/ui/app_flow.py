@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from the5hc_desktop import startup_gc
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services import Services, maintenance, open_services
 from the5hc_desktop.services.context import Actor
@@ -38,6 +39,7 @@ from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.first_day import bind_first_day
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
+from the5hc_desktop.ui.panes.dashboard.ahead import DashboardAhead
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, NewGym, SignInDialog, SignInResult
 from the5hc_desktop.ui.source_lines import forget_source_lines
@@ -47,6 +49,8 @@ from the5hc_desktop.ui.sync_status import SyncStatusButton, ask_secret
 log = logging.getLogger("the5hc.ui.app")
 
 DEMO_CLIENTS = 300  # a small gym: quick to generate, enough to look around
+# The collector paused from 로그인 to the complete window resumes after this regardless.
+GC_PAUSE_LIMIT_MS = 10_000
 _DEMO_CHOSEN = "demo"
 _JOIN_CHOSEN = "join"
 
@@ -263,6 +267,7 @@ class SignInFlow(QObject):
         self.pane_problems: list[str] = []
         self.panes_complete = False
         self._damage_report = _DamageReport(self, self._damage_found)
+        self.ahead: DashboardAhead | None = None  # the dashboard read while signing in
 
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
@@ -277,6 +282,7 @@ class SignInFlow(QObject):
         )
 
     def _open_failed(self, error: The5HCError) -> None:
+        startup_gc.resume()
         self.ui_shown.emit()
         show_fatal(error)
         self.finished.emit(1)
@@ -371,7 +377,28 @@ class SignInFlow(QObject):
         dialog = SignInDialog(self._verify, demo_hint=self.demo_hint())
         dialog.accepted.connect(lambda: self._sign_in_done(dialog))
         dialog.rejected.connect(lambda: self.finished.emit(0))
+        dialog.submitted.connect(self._sign_in_submitted)
+        dialog.refused.connect(self._sign_in_refused)
         self._show_dialog(dialog)
+
+    def _sign_in_submitted(self) -> None:
+        """While the password is verified: the dashboard read ahead (whoever signs in), and
+        the collector paused until the window is complete (startup_gc.py)."""
+        self._drop_ahead()
+        if self.services is not None:
+            self.ahead = DashboardAhead(self.services, self)
+        startup_gc.pause()
+        QTimer.singleShot(GC_PAUSE_LIMIT_MS, self, startup_gc.resume)
+
+    def _sign_in_refused(self) -> None:
+        self._drop_ahead()  # read for nobody: never shown
+        startup_gc.resume()
+
+    def _drop_ahead(self) -> None:
+        ahead, self.ahead = self.ahead, None
+        if ahead is not None:
+            ahead.discard()
+            ahead.deleteLater()
 
     def _verify(self, login: str, password: str) -> SignInResult:
         """Worker: a refusal raises SignInError, whose message the dialog shows."""
@@ -389,6 +416,7 @@ class SignInFlow(QObject):
         if not signed.must_change_password:
             self._load_settings(signed.actor)
             return
+        self._drop_ahead()  # a new password is typed first: the window's read comes later
         services = self._require_services()
         actor = signed.actor
         dialog = ChangePasswordDialog(
@@ -420,8 +448,10 @@ class SignInFlow(QObject):
                 window_box[0].setWindowTitle(self._title(saved))
 
         sync = self._sync_controller(services)
+        ahead, self.ahead = self.ahead, None  # the dashboard's now: it serves it once
         deps = PaneDeps(services, actor, messages, settings_saved, sync,
-                        restore=lambda source: self.restore_database(source, actor))
+                        restore=lambda source: self.restore_database(source, actor),
+                        dashboard_ahead=ahead)
         ahead = panes_before_first_paint(str(QSettings().value("window/last_pane", "")))
         first = build_panes(deps, PANES[:ahead])
         self.panes_complete = False
@@ -475,6 +505,9 @@ class SignInFlow(QObject):
                                                                        index + 1))
             return
         self.missing_panes, self.pane_problems = built.missing, built.problems
+        if deps.dashboard_ahead is not None:
+            deps.dashboard_ahead.discard()  # not served by now (another pane shown): dropped
+        startup_gc.resume()
         link_panes(window)
         if self.pane_problems:
             self._messages.warning(
@@ -599,6 +632,7 @@ class SignInFlow(QObject):
 
     # --- helpers -------------------------------------------------------------------------
     def _show_dialog(self, dialog: QWidget) -> None:
+        startup_gc.resume()  # a dialog waits for a person: the start is over
         self._drop_dialog()
         self.dialog = dialog
         dialog.show()
@@ -630,6 +664,8 @@ class SignInFlow(QObject):
 
     def close(self) -> None:
         """At exit: the window (saving its layout) and the database."""
+        self._drop_ahead()
+        startup_gc.resume()
         self._drop_dialog()
         self._close_bus()
         self._stop_sync()
