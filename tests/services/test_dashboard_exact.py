@@ -25,11 +25,9 @@ from the5hc_desktop.services.dashboard import (
     DashboardMetrics,
     DashboardService,
     add_months,
-    figures_for,
     month_start,
     week_start,
 )
-from the5hc_desktop.services.dashboard_lists import DashboardListsService, lists_for
 from the5hc_desktop.services.packages import PackageService
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
@@ -261,31 +259,5 @@ def test_every_figure_equals_the_plain_count(db: Database, clock: Clock, owner: 
                 for actor, own in ((owner, None), (trainer, trainer.staff_id)):
                     served = served_figures(service.metrics(actor, TODAY))
                     assert served == plain_figures(db, ZoneInfo(zone), own), (turn, actor.role)
-    finally:
-        gym.close()
-
-
-@pytest.mark.parametrize(("seed", "zone"), [(5, "Asia/Seoul"), (6, "America/St_Johns")])
-def test_figures_read_ahead_are_what_each_role_reads(
-        db: Database, clock: Clock, owner: Actor, senior: Actor, trainer: Actor,
-        assistant: Actor, seed: int, zone: str) -> None:
-    """Read before anyone signs in (ui/panes/dashboard/ahead.py), then handed to the actor:
-    the same figures and lists as each role's own read; nothing for a trainer, whose
-    revenue is their own members' only."""
-    set_zone(db, zone)
-    gym = RandomGym(db, clock, owner, trainer, random.Random(seed))
-    service, lists = DashboardService(db, now=clock), DashboardListsService(db, now=clock)
-    try:
-        for turn in range(120):
-            gym.step()
-            if turn % 30 != 29:
-                continue
-            ahead, lists_ahead = service.read_ahead(), lists.read_ahead()
-            for actor in (owner, senior, assistant):
-                assert figures_for(ahead, actor) == service.metrics(actor), (turn, actor.role)
-                assert lists_for(lists_ahead, actor) == lists.lists(actor)
-            assert figures_for(ahead, trainer) is None
-            assert lists_for(lists_ahead, trainer) == lists.lists(trainer)
-            assert ahead.as_of == service.gym_now()
     finally:
         gym.close()

@@ -11,7 +11,7 @@ does not grow with the number of members or sessions.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -21,14 +21,7 @@ from sqlalchemy.orm import Session
 
 from the5hc_desktop.domain.scoring import fmt1
 from the5hc_desktop.services import dashboard_summary as summary
-from the5hc_desktop.services.base import (
-    ServiceBase,
-    gym_zone,
-    local_now,
-    local_today,
-    to_local,
-    to_utc,
-)
+from the5hc_desktop.services.base import ServiceBase, gym_zone, local_today, to_local, to_utc
 from the5hc_desktop.services.context import Actor
 from the5hc_desktop.services.permissions import Capability, can, require
 from the5hc_desktop.services.revenue import revenue_rows
@@ -141,76 +134,42 @@ class _Revenue:
     monthly: tuple[Bucket, ...]
 
 
-@dataclass(frozen=True)
-class GymFigures:
-    """The figures as a reader of the whole gym's revenue sees them, read before anyone is
-    signed in (while the password is verified, ui/panes/dashboard/ahead.py). Only
-    `figures_for(ahead, actor)` hands them out, once the actor is known."""
-
-    _metrics: DashboardMetrics = field(repr=False)
-    as_of: datetime  # the gym's clock when they were read
-
-
-def figures_for(ahead: GymFigures, actor: Actor) -> DashboardMetrics | None:
-    """What `metrics(actor)` reads, from figures read ahead; None when they cannot tell
-    it (a trainer sees the revenue of their own members only: read for them alone)."""
-    require(actor, Capability.VIEW_CLIENTS)
-    if can(actor, Capability.VIEW_GYM_REVENUE):
-        return ahead._metrics
-    if can(actor, Capability.VIEW_REVENUE):
-        return None
-    shown = ahead._metrics  # front desk: no money figures, as `metrics` leaves them
-    return replace(shown, revenue_gross=0, revenue_net=0, revenue_visible=False,
-                   monthly_revenue=tuple(Bucket(b.label, 0) for b in shown.monthly_revenue))
-
-
 class DashboardService(ServiceBase):
     def metrics(self, actor: Actor, today: date | None = None) -> DashboardMetrics:
         """All dashboard figures for `today` (default: today in the gym's zone)."""
         require(actor, Capability.VIEW_CLIENTS)
         money = can(actor, Capability.VIEW_REVENUE)
-        # DOMAIN 9.5: a trainer sees the revenue of their own members' packages only.
-        own = None if can(actor, Capability.VIEW_GYM_REVENUE) else actor.staff_id
         with self._db.read() as session:
-            return self._metrics(session, today, money, own)
-
-    def read_ahead(self, today: date | None = None) -> GymFigures:
-        """Every figure as the owner sees them, before the actor is known (see
-        `GymFigures`: nothing leaves it but through `figures_for`)."""
-        with self._db.read() as session:
-            figures = self._metrics(session, today, True, None)
-            return GymFigures(figures, local_now(gym_zone(session), self._now))
-
-    def _metrics(self, session: Session, today: date | None, money: bool,
-                 own: uuid.UUID | None) -> DashboardMetrics:
-        zone = gym_zone(session)
-        day = today or local_today(zone, self._now)
-        first = month_start(day)
-        after = add_months(first, 1)
-        active_clients, new_clients = self._clients(session, _utc(first, zone),
-                                                    _utc(after, zone))
-        sessions = self._sessions(session, day, zone)
-        revenue = self._revenue(session, first, money, own)
-        assessments, average = self._assessments(session, first, after)
-        return DashboardMetrics(
-            active_clients=active_clients,
-            new_clients_this_month=new_clients,
-            active_packages=self._active_packages(session, day),
-            sessions_this_month=sessions.this_month,
-            revenue_gross=revenue.gross,
-            revenue_net=revenue.net,
-            assessments_this_month=assessments,
-            average_overall=average,
-            weekly_sessions=sessions.weekly,
-            monthly_revenue=revenue.monthly,
-            today_sessions=tuple(session_rows(session, [
-                TrainingSession.starts_at >= _utc(day, zone),
-                TrainingSession.starts_at < _utc(day + timedelta(days=1), zone),
-            ], zone)),
-            recent_activity=self._recent(session, zone, self.utc_now()),
-            low_balance=self._low_balance(session, day),
-            revenue_visible=money,
-        )
+            zone = gym_zone(session)
+            day = today or local_today(zone, self._now)
+            first = month_start(day)
+            after = add_months(first, 1)
+            active_clients, new_clients = self._clients(session, _utc(first, zone),
+                                                        _utc(after, zone))
+            sessions = self._sessions(session, day, zone)
+            # DOMAIN 9.5: a trainer sees the revenue of their own members' packages only.
+            own = None if can(actor, Capability.VIEW_GYM_REVENUE) else actor.staff_id
+            revenue = self._revenue(session, first, money, own)
+            assessments, average = self._assessments(session, first, after)
+            return DashboardMetrics(
+                active_clients=active_clients,
+                new_clients_this_month=new_clients,
+                active_packages=self._active_packages(session, day),
+                sessions_this_month=sessions.this_month,
+                revenue_gross=revenue.gross,
+                revenue_net=revenue.net,
+                assessments_this_month=assessments,
+                average_overall=average,
+                weekly_sessions=sessions.weekly,
+                monthly_revenue=revenue.monthly,
+                today_sessions=tuple(session_rows(session, [
+                    TrainingSession.starts_at >= _utc(day, zone),
+                    TrainingSession.starts_at < _utc(day + timedelta(days=1), zone),
+                ], zone)),
+                recent_activity=self._recent(session, zone, self.utc_now()),
+                low_balance=self._low_balance(session, day),
+                revenue_visible=money,
+            )
 
     # -- figures ------------------------------------------------------------------------------
 
@@ -329,11 +288,9 @@ __all__ = [
     "Bucket",
     "DashboardMetrics",
     "DashboardService",
-    "GymFigures",
     "LowBalance",
     "StatusCounts",
     "add_months",
-    "figures_for",
     "month_start",
     "week_start",
 ]

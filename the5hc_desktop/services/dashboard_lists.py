@@ -10,7 +10,7 @@ answers without scanning every member).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -42,33 +42,12 @@ class DashboardLists:
     recent_members: tuple[RecentMember, ...]
 
 
-@dataclass(frozen=True)
-class ListsAhead:
-    """The lists read before anyone is signed in (while the password is verified,
-    ui/panes/dashboard/ahead.py); only `lists_for(ahead, actor)` hands them out."""
-
-    _lists: DashboardLists = field(repr=False)
-
-
-def lists_for(ahead: ListsAhead, actor: Actor) -> DashboardLists:
-    """What `lists(actor)` reads (the same for every actor allowed to see members)."""
-    require(actor, Capability.VIEW_CLIENTS)
-    return ahead._lists
-
-
 class DashboardListsService(ServiceBase):
     def lists(self, actor: Actor, days: int = UPCOMING_DAYS,
               members: int = RECENT_MEMBERS) -> DashboardLists:
         """Scheduled sessions from now to `days` ahead (soonest first, at most 200) and the
         `members` newest live members."""
         require(actor, Capability.VIEW_CLIENTS)
-        return self._read(days, members)
-
-    def read_ahead(self) -> ListsAhead:
-        """`lists` before the actor is known (see `ListsAhead`)."""
-        return ListsAhead(self._read(UPCOMING_DAYS, RECENT_MEMBERS))
-
-    def _read(self, days: int, members: int) -> DashboardLists:
         now = self.utc_now()
         with self._db.read() as session:
             zone = gym_zone(session)
@@ -97,5 +76,4 @@ class DashboardListsService(ServiceBase):
             return DashboardLists(tuple(upcoming), recent)
 
 
-__all__ = ["DashboardLists", "DashboardListsService", "ListsAhead", "RecentMember",
-           "lists_for"]
+__all__ = ["DashboardLists", "DashboardListsService", "RecentMember"]

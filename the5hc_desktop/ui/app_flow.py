@@ -39,7 +39,6 @@ from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.first_day import bind_first_day
 from the5hc_desktop.ui.main_window import MainWindow, StaffStatus
 from the5hc_desktop.ui.messages import MessageBridge
-from the5hc_desktop.ui.panes.dashboard.ahead import DashboardAhead
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, NewGym, SignInDialog, SignInResult
 from the5hc_desktop.ui.source_lines import forget_source_lines
@@ -267,7 +266,6 @@ class SignInFlow(QObject):
         self.pane_problems: list[str] = []
         self.panes_complete = False
         self._damage_report = _DamageReport(self, self._damage_found)
-        self.ahead: DashboardAhead | None = None  # the dashboard read while signing in
 
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
@@ -382,23 +380,12 @@ class SignInFlow(QObject):
         self._show_dialog(dialog)
 
     def _sign_in_submitted(self) -> None:
-        """While the password is verified: the dashboard read ahead (whoever signs in), and
-        the collector paused until the window is complete (startup_gc.py)."""
-        self._drop_ahead()
-        if self.services is not None:
-            self.ahead = DashboardAhead(self.services, self)
+        """The collector paused from 로그인 until the window is complete (startup_gc.py)."""
         startup_gc.pause()
         QTimer.singleShot(GC_PAUSE_LIMIT_MS, self, startup_gc.resume)
 
     def _sign_in_refused(self) -> None:
-        self._drop_ahead()  # read for nobody: never shown
         startup_gc.resume()
-
-    def _drop_ahead(self) -> None:
-        ahead, self.ahead = self.ahead, None
-        if ahead is not None:
-            ahead.discard()
-            ahead.deleteLater()
 
     def _verify(self, login: str, password: str) -> SignInResult:
         """Worker: a refusal raises SignInError, whose message the dialog shows."""
@@ -416,7 +403,7 @@ class SignInFlow(QObject):
         if not signed.must_change_password:
             self._load_settings(signed.actor)
             return
-        self._drop_ahead()  # a new password is typed first: the window's read comes later
+        startup_gc.resume()  # a new password is typed first
         services = self._require_services()
         actor = signed.actor
         dialog = ChangePasswordDialog(
@@ -448,10 +435,8 @@ class SignInFlow(QObject):
                 window_box[0].setWindowTitle(self._title(saved))
 
         sync = self._sync_controller(services)
-        ahead, self.ahead = self.ahead, None  # the dashboard's now: it serves it once
         deps = PaneDeps(services, actor, messages, settings_saved, sync,
-                        restore=lambda source: self.restore_database(source, actor),
-                        dashboard_ahead=ahead)
+                        restore=lambda source: self.restore_database(source, actor))
         ahead = panes_before_first_paint(str(QSettings().value("window/last_pane", "")))
         first = build_panes(deps, PANES[:ahead])
         self.panes_complete = False
@@ -505,8 +490,6 @@ class SignInFlow(QObject):
                                                                        index + 1))
             return
         self.missing_panes, self.pane_problems = built.missing, built.problems
-        if deps.dashboard_ahead is not None:
-            deps.dashboard_ahead.discard()  # not served by now (another pane shown): dropped
         startup_gc.resume()
         link_panes(window)
         if self.pane_problems:
@@ -664,7 +647,6 @@ class SignInFlow(QObject):
 
     def close(self) -> None:
         """At exit: the window (saving its layout) and the database."""
-        self._drop_ahead()
         startup_gc.resume()
         self._drop_dialog()
         self._close_bus()

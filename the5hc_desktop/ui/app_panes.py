@@ -38,12 +38,10 @@ class PaneDeps:
     on_settings_saved: Callable[[GymSettings], object]
     sync_controller: Any = None  # ui.sync_controller.SyncController, for 설정 → 동기화
     restore: Any = None  # Callable[[Path], object]: 설정 → 백업 → 복원 (the flow's)
-    dashboard_ahead: Any = None  # ui.panes.dashboard.ahead.DashboardAhead: its first load
 
 
 def _dashboard(module: ModuleType, deps: PaneDeps) -> Pane:
-    pane: Pane = module.DashboardPane(deps.services.dashboard, deps.actor, deps.messages,
-                                      ahead=deps.dashboard_ahead)
+    pane: Pane = module.DashboardPane(deps.services.dashboard, deps.actor, deps.messages)
     attach_upcoming(pane, deps.services.dashboard_lists)  # type: ignore[arg-type]
     pane.printing = _printer(deps)  # type: ignore[attr-defined]  # Ctrl+P: today's schedule
     return pane

@@ -18,16 +18,11 @@ from ui_app_seed import OWNER_PASSWORD, STAFF_PASSWORD, Gym
 
 from the5hc_desktop import startup_gc
 from the5hc_desktop.services import Services, demo
-from the5hc_desktop.services.changes import Changes
 from the5hc_desktop.services.context import Role
-from the5hc_desktop.services.dashboard import DashboardService
-from the5hc_desktop.services.dashboard_lists import DashboardListsService
 from the5hc_desktop.ui import app_flow, worker
 from the5hc_desktop.ui.app_flow import SignInFlow
 from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
-from the5hc_desktop.ui.panes.dashboard.ahead import DashboardAhead, Served
-from the5hc_desktop.ui.panes.dashboard.pane import DashboardPane
 from the5hc_desktop.ui.panes.settings.staff_dialogs import ChangePasswordDialog
 from the5hc_desktop.ui.signin import FirstRunDialog, SignInDialog
 
@@ -366,82 +361,25 @@ def test_the_other_panes_wait_for_the_first_panes_figures(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: called == [True], timeout=2000)
 
 
-def test_a_refused_password_shows_no_figures_and_drops_the_read_ahead(
+def test_the_collector_is_paused_while_signing_in_and_runs_again_after_a_refusal(
         qtbot: QtBot, flow: SignInFlow, gym: Gym) -> None:
-    """The dashboard is read while the password is verified (ahead.py), whoever signs in;
-    a refusal discards it: no window, nothing served, and the collector runs again."""
+    """startup_gc.py: paused from 로그인 until the window is complete; a refused password
+    ends the pause (the dialog waits for the person again)."""
     flow.start()
     dialog = _dialog(qtbot, flow, SignInDialog)
     assert isinstance(dialog, SignInDialog)
     dialog.login.setText("owner")
     dialog.password.setText("not-the-password")
     dialog.submit()
-    ahead = flow.ahead
-    assert ahead is not None  # reading beside the verification
+    assert startup_gc.is_paused()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
     assert worker.wait_idle()
-    assert flow.ahead is None
-    assert ahead.is_discarded()
-    served: list[object] = []
-    ahead.serve(gym.owner, served.append)
-    assert served == [None]
     assert flow.window is None
     assert not startup_gc.is_paused()
     assert gc.isenabled()
-
-
-def test_the_first_paint_shows_the_figures_read_while_signing_in(
-        qtbot: QtBot, flow: SignInFlow, gym: Gym, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Signed in: the dashboard shows the read made beside the verification, without a
-    second read, and they are the owner's own figures."""
-    reads: list[str] = []
-    plain_metrics = DashboardService.metrics
-    plain_lists = DashboardListsService.lists
-    monkeypatch.setattr(DashboardService, "metrics",
-                        lambda self, *a, **k: reads.append("metrics") or plain_metrics(
-                            self, *a, **k))
-    monkeypatch.setattr(DashboardListsService, "lists",
-                        lambda self, *a, **k: reads.append("lists") or plain_lists(
-                            self, *a, **k))
-    flow.start()
-    dialog = _dialog(qtbot, flow, SignInDialog)
-    assert isinstance(dialog, SignInDialog)
-    dialog.login.setText("owner")
     dialog.password.setText(OWNER_PASSWORD)
     dialog.submit()
+    assert startup_gc.is_paused()
     _window_ready(qtbot, flow)
-    window = flow.window
-    assert window is not None
-    pane = window.current_pane()
-    assert isinstance(pane, DashboardPane)
-    assert reads == []  # served from the read ahead
-    assert pane.upcoming is not None
-    assert pane.upcoming.lists is not None
-    assert flow.services is not None
-    owner = flow.services.accounts.sign_in("owner", OWNER_PASSWORD)
-    assert pane.metrics() == flow.services.dashboard.metrics(owner)
-    assert pane.upcoming.lists == flow.services.dashboard_lists.lists(owner)
     assert not startup_gc.is_paused()
-
-
-def test_a_read_ahead_is_served_once_and_not_after_a_write(
-        qtbot: QtBot, services: Services, gym: Gym) -> None:
-    """The owner gets the figures `metrics` reads; a trainer nothing (their revenue is their
-    own members'); after a committed write to the figures' tables, nobody."""
-    def served_to(actor: Any, *, write: bool = False) -> list[object]:
-        ahead = DashboardAhead(services)
-        assert worker.wait_idle()
-        if write:
-            services.changes.publish(Changes.of("payments"))
-        got: list[object] = []
-        ahead.serve(actor, got.append)
-        assert ahead.is_discarded()
-        ahead.deleteLater()
-        return got
-
-    (owned,) = served_to(gym.owner)
-    assert isinstance(owned, Served)
-    assert owned.metrics == services.dashboard.metrics(gym.owner)
-    assert owned.lists == services.dashboard_lists.lists(gym.owner)
-    assert served_to(gym.trainer) == [None]
-    assert served_to(gym.owner, write=True) == [None]
+    assert gc.isenabled()

@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     )
     from the5hc_desktop.services.sessions import SessionView
     from the5hc_desktop.ui.list_print import ListPrinter
-    from the5hc_desktop.ui.panes.dashboard.ahead import DashboardAhead, Served
     from the5hc_desktop.ui.panes.dashboard.upcoming import UpcomingLists
 
 SESSION_COLOUR = "#1565c0"
@@ -73,14 +72,9 @@ class DashboardPane(QWidget):
         actor: Actor,
         messages: MessageBridge,
         parent: QWidget | None = None,
-        *,
-        ahead: DashboardAhead | None = None,
     ) -> None:
-        """`ahead`: the figures read while the password was verified, for the first load."""
         super().__init__(parent)
         self.setObjectName("dashboardPane")
-        self._ahead = ahead
-        self._awaiting_ahead = False
         self._service = dashboard
         self._actor = actor
         self._messages = messages
@@ -276,16 +270,6 @@ class DashboardPane(QWidget):
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the figures off the GUI thread (called when shown and on F5)."""
-        if self._ahead is not None:
-            # The first load: the figures read while the password was verified, shown
-            # before the first paint when they are in (ahead.py).
-            ahead, self._ahead = self._ahead, None
-            self._awaiting_ahead = True
-            ahead.serve(self._actor, self._served)
-            return
-        if self._awaiting_ahead:
-            self._reload_pending = True
-            return
         if self.isVisible() and not self._painted:
             # The first showing: let the frame paint first. The query would otherwise
             # compete with the window's first paint for the interpreter.
@@ -311,16 +295,6 @@ class DashboardPane(QWidget):
             lane=worker.Lane.SLOW_READ,  # quiet: the status label says "Loading…"
         )
 
-    def _served(self, served: Served | None) -> None:
-        self._awaiting_ahead = False
-        if served is None:  # none to show (a trainer, a write meanwhile): read as before
-            self.refresh()
-            return
-        if self.upcoming is not None:
-            self.upcoming.show_lists(served.lists)
-        self.show_metrics(served.metrics, served.as_of)
-        self._load_finished()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.status_label and event.type() == QEvent.Type.Paint:
             self.status_label.removeEventFilter(self)
@@ -340,8 +314,7 @@ class DashboardPane(QWidget):
             self.refresh()
 
     def is_loading(self) -> bool:
-        return self._awaiting_ahead or (self._loading is not None
-                                        and not self._loading.is_done())
+        return self._loading is not None and not self._loading.is_done()
 
     def first_load_done(self) -> bool:
         """Whether the first figures (or the reason they failed) are on screen: the other
