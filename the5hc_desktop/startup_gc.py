@@ -1,6 +1,6 @@
 """The cyclic garbage collector, paused while the window app starts.
 
-Importing SQLAlchemy, the models and Qt creates some 110,000 long-lived objects, and the
+Importing SQLAlchemy, the models and Qt creates some 160,000 long-lived objects, and the
 collector walks them again and again while they are made; after sign-in each full
 collection would walk them all once more (measured: ~0.1 s of CPU by the time the
 dashboard shows). A start makes almost no cyclic garbage (~700 objects by the time every
