@@ -31,7 +31,6 @@ from the5hc_desktop.ui.app_panes import (
     PaneDeps,
     PaneSet,
     build_panes,
-    import_ahead,
     panes_before_first_paint,
 )
 from the5hc_desktop.ui.change_bus import ChangeBus, follow_changes
@@ -267,7 +266,6 @@ class SignInFlow(QObject):
         self.pane_problems: list[str] = []
         self.panes_complete = False
         self._damage_report = _DamageReport(self, self._damage_found)
-        self._verifying = False  # a password is being verified (see _import_ahead)
 
     # --- opening -----------------------------------------------------------------------
     def start(self) -> None:
@@ -382,25 +380,11 @@ class SignInFlow(QObject):
         self._show_dialog(dialog)
 
     def _sign_in_submitted(self) -> None:
-        """While the password is verified: the collector paused until the window is
-        complete (startup_gc.py), and the panes' packages imported."""
+        """The collector paused from 로그인 until the window is complete (startup_gc.py)."""
         startup_gc.pause()
         QTimer.singleShot(GC_PAUSE_LIMIT_MS, self, startup_gc.resume)
-        self._verifying = True
-        QTimer.singleShot(0, self, lambda: self._import_ahead(0))
-
-    def _import_ahead(self, index: int) -> None:
-        """One pane package per turn of the event loop while the password is verified:
-        argon2 leaves the interpreter free on its lane, and the packages are then not
-        imported after the first paint. Stops as soon as the verification is over."""
-        if not self._verifying or index >= len(PANES):
-            return
-        import_ahead(PANES[index])
-        forget_source_lines()
-        QTimer.singleShot(0, self, lambda: self._import_ahead(index + 1))
 
     def _sign_in_refused(self) -> None:
-        self._verifying = False
         startup_gc.resume()
 
     def _verify(self, login: str, password: str) -> SignInResult:
@@ -411,7 +395,6 @@ class SignInFlow(QObject):
         return SignInResult(True, actor=SignedIn(actor, must_change_password(services, actor)))
 
     def _sign_in_done(self, dialog: SignInDialog) -> None:
-        self._verifying = False
         result = dialog.result_value
         if result is not None and isinstance(result.actor, SignedIn):
             self._signed_in(result.actor)

@@ -119,15 +119,6 @@ def _import(package: str) -> ModuleType | None:
     return module if getattr(module, "__file__", None) else None
 
 
-def import_ahead(entry: PaneEntry) -> None:
-    """Import a pane's package before it is built (nothing is read or shown). A package
-    that is missing or fails to import is left for `build_panes` to note and report."""
-    try:
-        _import(entry[1])
-    except Exception:  # build_panes imports it again, and logs and reports the error
-        log.debug("pane %s not imported ahead", entry[0], exc_info=True)
-
-
 def panes_before_first_paint(last_pane: str) -> int:
     """How many of PANES to build before the window shows.
 

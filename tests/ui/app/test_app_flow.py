@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import re
-import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from ui_app_seed import OWNER_PASSWORD, STAFF_PASSWORD, Gym
 from the5hc_desktop import startup_gc
 from the5hc_desktop.services import Services, demo
 from the5hc_desktop.services.context import Role
-from the5hc_desktop.ui import app_flow, app_panes, worker
+from the5hc_desktop.ui import app_flow, worker
 from the5hc_desktop.ui.app_flow import SignInFlow
 from the5hc_desktop.ui.dialogs import Dialogs
 from the5hc_desktop.ui.messages import MessageBridge, MessageRecorder
@@ -384,44 +383,3 @@ def test_the_collector_is_paused_while_signing_in_and_runs_again_after_a_refusal
     _window_ready(qtbot, flow)
     assert not startup_gc.is_paused()
     assert gc.isenabled()
-
-
-def test_pane_packages_are_imported_while_the_password_is_verified_and_no_longer(
-        qtbot: QtBot, flow: SignInFlow, gym: Gym, monkeypatch: pytest.MonkeyPatch) -> None:
-    """In navigation order, one per turn of the event loop, from 로그인 until the answer:
-    never after a refusal or once the window is there."""
-    imported: list[str] = []
-    monkeypatch.setattr(app_flow, "import_ahead", lambda entry: imported.append(entry[0]))
-    release = threading.Event()
-    verify = flow._verify
-    monkeypatch.setattr(flow, "_verify", lambda login, password: (
-        release.wait(10), verify(login, password))[1])
-    flow.start()
-    dialog = _dialog(qtbot, flow, SignInDialog)
-    assert isinstance(dialog, SignInDialog)
-    dialog.login.setText("owner")
-    dialog.password.setText(OWNER_PASSWORD)
-    dialog.submit()
-    names = [name for name, _package, _factory in app_panes.PANES]
-    qtbot.waitUntil(lambda: imported == names, timeout=10_000)  # the answer is held back
-    release.set()
-    _window_ready(qtbot, flow)
-    assert imported == names
-
-    imported.clear()
-    release.clear()
-    window = flow.window
-    assert window is not None
-    window.sign_out()
-    again = _dialog(qtbot, flow, SignInDialog)
-    assert isinstance(again, SignInDialog)
-    again.login.setText("owner")
-    again.password.setText("not-the-password")
-    release.set()  # answered at once: at most the first turn's import may have started
-    again.submit()
-    qtbot.waitUntil(lambda: again.error.isVisibleTo(again), timeout=10_000)
-    assert worker.wait_idle()
-    done = list(imported)
-    qtbot.wait(50)
-    assert imported == done  # nothing more after the refusal
-    assert len(done) <= 1

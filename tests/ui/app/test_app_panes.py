@@ -55,24 +55,3 @@ def test_a_missing_dependency_inside_a_pane_is_a_problem_not_an_absence(
     result = build_panes(_deps(services, gym, messages), PANES[:1])
     assert result.missing == []
     assert result.problems == ["dashboard: ModuleNotFoundError: No module named 'not_installed'"]
-
-
-def test_importing_ahead_leaves_a_broken_package_to_build_panes(
-        services: Services, gym: Gym, messages: MessageBridge, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """Panes imported while the password is verified (app_flow): a missing or broken
-    package raises nothing then; building it afterwards still notes and reports it."""
-    (tmp_path / "broken_pane").mkdir()
-    (tmp_path / "broken_pane" / "__init__.py").write_text("raise RuntimeError('half made')\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-
-    def unused(_module: ModuleType, _deps: PaneDeps) -> Pane:
-        raise AssertionError("not built")
-
-    entries = [("ghost", "the5hc_desktop.ui.panes.no_such_pane", unused),
-               ("broken", "broken_pane", unused)]
-    for entry in entries:
-        app_panes.import_ahead(entry)
-    result = build_panes(_deps(services, gym, messages), entries)
-    assert result.missing == ["ghost"]
-    assert result.problems == ["broken: RuntimeError: half made"]
