@@ -16,7 +16,9 @@ from process start (Linux /proc) to:
 
 Each with the CPU time of the process by then (`*_cpu_ms`, all threads). With it: the
 heavy modules already imported at the main window's first paint
-(`heavy_at_first_paint`) and the peak resident memory of the process (`peak_rss_mb`).
+(`heavy_at_first_paint`), the collector's state then and at the end (`gc_at_first_paint`,
+`gc_at_end`: enabled, objects frozen at start-up) and the peak resident memory of the
+process (`peak_rss_mb`).
 The window is closed at the chosen point and the process ends. Used by
 bench/bench_startup.py and by tests/ui/app/test_startup_imports.py.
 """
@@ -24,6 +26,7 @@ bench/bench_startup.py and by tests/ui/app/test_startup_imports.py.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -56,6 +59,11 @@ def heavy_modules() -> list[str]:
     return sorted(name for name in HEAVY if name in sys.modules)
 
 
+def gc_state() -> dict[str, Any]:
+    """The collector (startup_gc.py): running, and how many objects it froze at start."""
+    return {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
@@ -80,6 +88,9 @@ def cpu_ms() -> int:
 
 def install_robot(login: str, password: str, until: str, expected_panes: int) -> None:
     """Wraps the app's QApplication factory so the robot starts with the event loop."""
+    from the5hc_desktop import startup_gc
+
+    startup_gc.pause(process_start=True)  # as `the5hc` does before it imports the window app
     import the5hc_desktop.ui.app  # noqa: F401  # first, as `the5hc` imports it
     from the5hc_desktop.ui import application
 
@@ -122,6 +133,7 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                     self.report["first_paint_rss_mb"] = rss_now_mb()
                     self.report["first_paint_peak_rss_mb"] = round(peak_rss_mb(), 1)
                     self.report["heavy_at_first_paint"] = heavy_modules()
+                    self.report["gc_at_first_paint"] = gc_state()
                     if until == "first-paint":
                         QTimer.singleShot(0, self, self.finish)
                 elif (self.dashboard is not None and "filled_ms" not in self.report
@@ -200,6 +212,7 @@ def _make_robot(login: str, password: str, until: str, expected_panes: int) -> A
                 self.report["errors"].append(error)
             self.timer.stop()
             self.report["peak_rss_mb"] = round(peak_rss_mb(), 1)
+            self.report["gc_at_end"] = gc_state()
             self.report["rss_mb"] = rss_now_mb()
             import linecache
 

@@ -12,6 +12,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection
 
+from the5hc_desktop.store.base import with_postgresql_predicates
 from the5hc_desktop.store.models import Base
 from the5hc_desktop.store.types import DeviceRef, HlcValue, PackedJSON, Rate, UTCDateTime
 
@@ -37,9 +38,12 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
 
 
 def _configure(connection: Connection) -> None:
+    postgresql = connection.dialect.name == "postgresql"
     context.configure(
         connection=connection,
-        target_metadata=target_metadata,
+        # Partial indexes carry their PostgreSQL predicate only once asked (store/base.py).
+        target_metadata=with_postgresql_predicates(target_metadata) if postgresql
+        else target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
@@ -70,9 +74,11 @@ def run_migrations_online() -> None:
 
 
 def run_migrations_offline() -> None:
+    url = config.get_main_option("sqlalchemy.url") or ""
     context.configure(
-        url=config.get_main_option("sqlalchemy.url"),
-        target_metadata=target_metadata,
+        url=url,
+        target_metadata=with_postgresql_predicates(target_metadata)
+        if url.startswith("postgresql") else target_metadata,
         literal_binds=True,
         render_as_batch=True,
     )

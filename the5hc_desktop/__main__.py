@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if cli.wants_cli(args):
         return cli.main(args)
+    from the5hc_desktop import startup_gc
+
+    # Before the heavy imports, until the first dialog shows (startup_gc.py).
+    startup_gc.pause(process_start=True)
     try:
         from the5hc_desktop.ui.app import run_gui
     except ImportError as error:  # e.g. "libEGL.so.1: cannot open shared object file"
@@ -37,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return startup_failed(
             f"데이터 폴더에 쓸 수 없습니다: {error}",
             f"cannot write to the data folder: {error}")
+    finally:
+        startup_gc.resume()  # a start that ended before any dialog showed
 
 
 def startup_failed(ko: str, en: str) -> int:

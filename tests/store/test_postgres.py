@@ -17,6 +17,7 @@ from store_seed import seed_basics
 
 from the5hc_desktop.domain.errors import StorageUnavailable
 from the5hc_desktop.store import migrate
+from the5hc_desktop.store.base import with_postgresql_predicates
 from the5hc_desktop.store.database import Database
 from the5hc_desktop.store.models import (
     Base,
@@ -40,7 +41,7 @@ def test_schema_creates_cleanly_and_matches_models(pg_url: str) -> None:
                 "alembic_version"
             }
             context = MigrationContext.configure(conn, opts={"compare_type": True})
-            assert compare_metadata(context, Base.metadata) == []
+            assert compare_metadata(context, with_postgresql_predicates(Base.metadata)) == []
     with Database.open(pg_url) as again:  # at head: opens without migrating
         assert again.device_id == db.device_id
 

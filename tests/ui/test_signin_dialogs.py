@@ -284,3 +284,23 @@ def test_a_refusal_moves_nothing_under_the_cursor(qtbot: QtBot, task_worker: Wor
     assert dialog.size() == size
     assert {w.objectName(): w.mapTo(dialog, w.rect().topLeft()) for w in (
         dialog.login, dialog.password, dialog.sign_in_button)} == places
+
+
+def test_submitted_and_refused_tell_the_flow_what_became_of_each_attempt(
+        qtbot: QtBot, task_worker: Worker) -> None:
+    """`submitted` once per check asked; `refused` for a "no" and for a raised refusal,
+    never for a success or for empty fields (no check asked)."""
+    accounts = Accounts()
+    dialog = _sign_in(qtbot, accounts)
+    seen: list[str] = []
+    dialog.submitted.connect(lambda: seen.append("submitted"))
+    dialog.refused.connect(lambda: seen.append("refused"))
+    _submit(dialog, "", "", task_worker)
+    assert seen == []
+    _submit(dialog, "owner", "wrong-pass", task_worker)
+    assert seen == ["submitted", "refused"]
+    _submit(dialog, "locked", "pass-word-1", task_worker)
+    assert seen == ["submitted", "refused"] * 2
+    _submit(dialog, "owner", "pass-word-1", task_worker)
+    assert seen == ["submitted", "refused"] * 2 + ["submitted"]
+    assert dialog.result() == QDialog.DialogCode.Accepted

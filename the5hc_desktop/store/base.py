@@ -56,6 +56,37 @@ def one_of(column: str, values: Iterable[str] | Code, name: str | None = None) -
     return CheckConstraint(f"{column} IN ({listed})", name=name or column)
 
 
+# Index.info key of a partial index's PostgreSQL predicate (see `partial_index`).
+POSTGRESQL_WHERE = "postgresql_where"
+
+
+def partial_index(name: str, *columns: Any, sqlite_where: str,
+                  postgresql_where: str | None = None, **kw: Any) -> Index:
+    """An index over the rows matching a predicate (on PostgreSQL `postgresql_where`,
+    default the same text).
+
+    The PostgreSQL predicate waits in `Index.info` until `with_postgresql_predicates` puts
+    it in place, where a PostgreSQL schema is described (migrations' autogenerate, the
+    server's schema test): naming `postgresql_where=` here makes SQLAlchemy import its whole
+    PostgreSQL dialect package to check the keyword (~35 ms at every start of the desktop
+    app, which never talks to PostgreSQL). The migrations create the server's indexes
+    with their predicates themselves.
+    """
+    index = Index(name, *columns, sqlite_where=text(sqlite_where), **kw)
+    index.info[POSTGRESQL_WHERE] = sqlite_where if postgresql_where is None else postgresql_where
+    return index
+
+
+def with_postgresql_predicates(metadata: MetaData) -> MetaData:
+    """`metadata` with every partial index's PostgreSQL predicate in place (idempotent)."""
+    for table in metadata.tables.values():
+        for index in table.indexes:
+            where = index.info.get(POSTGRESQL_WHERE)
+            if where is not None:
+                index.dialect_options["postgresql"]["where"] = text(where)
+    return metadata
+
+
 def live_index(name: str, *columns: str) -> Index:
     """A partial index over live rows (deleted_at IS NULL).
 
@@ -64,11 +95,7 @@ def live_index(name: str, *columns: str) -> Index:
     is written as SQLAlchemy renders `deleted_at.is_(None)`, so SQLite sees that a query
     implies it.
     """
-    return Index(
-        name, *columns, "deleted_at",
-        sqlite_where=text("deleted_at IS NULL"),
-        postgresql_where=text("deleted_at IS NULL"),
-    )
+    return partial_index(name, *columns, "deleted_at", sqlite_where="deleted_at IS NULL")
 
 
 class SyncedMixin:
@@ -120,11 +147,8 @@ def _index_legacy_id(table: Any) -> None:
     where no row comes from the legacy app); NULLs never collide, so the partial index
     enforces exactly the same rule.
     """
-    Index(
-        f"ix_{table.name}_legacy_id", table.c.legacy_id, unique=True,
-        sqlite_where=text("legacy_id IS NOT NULL"),
-        postgresql_where=text("legacy_id IS NOT NULL"),
-    )
+    partial_index(f"ix_{table.name}_legacy_id", table.c.legacy_id, unique=True,
+                  sqlite_where="legacy_id IS NOT NULL")
 
 
 @event.listens_for(SyncedMixin, "init", propagate=True)

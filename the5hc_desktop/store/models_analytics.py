@@ -13,10 +13,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, Index, Integer, text
+from sqlalchemy import BigInteger, Boolean, Date, Integer, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from the5hc_desktop.store.base import Base
+from the5hc_desktop.store.base import Base, partial_index
 from the5hc_desktop.store.types import DbUuid, UTCDateTime
 
 
@@ -24,13 +24,11 @@ class MemberActivity(Base):
     __tablename__ = "member_activity"
     __table_args__ = (
         # Used by: the retention cohort (first completed session in a range).
-        Index("ix_member_activity_first_done", "first_done_at", "first_done_trainer",
-              "done_span_s", "first_done_s",
-              sqlite_where=text("first_done_at IS NOT NULL"),
-              postgresql_where=text("first_done_at IS NOT NULL")),
+        partial_index("ix_member_activity_first_done", "first_done_at", "first_done_trainer",
+                      "done_span_s", "first_done_s", sqlite_where="first_done_at IS NOT NULL"),
         # Used by: lapsed members (credits used up, latest used session in a range).
-        Index("ix_member_activity_used_up", "last_used_at", "last_used_trainer", "balance",
-              sqlite_where=text("balance <= 0"), postgresql_where=text("balance <= 0")),
+        partial_index("ix_member_activity_used_up", "last_used_at", "last_used_trainer",
+                      "balance", sqlite_where="balance <= 0"),
         {"sqlite_with_rowid": False},
     )
 
@@ -54,9 +52,9 @@ class PackageSale(Base):
     __tablename__ = "package_sales"
     __table_args__ = (
         # Used by: packages sold per trainer (sale day in a range).
-        Index("ix_package_sales_sold", "first_paid_on", "trainer_id", "gross", "live",
-              sqlite_where=text("live = 1 AND first_paid_on IS NOT NULL"),
-              postgresql_where=text("live AND first_paid_on IS NOT NULL")),
+        partial_index("ix_package_sales_sold", "first_paid_on", "trainer_id", "gross", "live",
+                      sqlite_where="live = 1 AND first_paid_on IS NOT NULL",
+                      postgresql_where="live AND first_paid_on IS NOT NULL"),
         {"sqlite_with_rowid": False},
     )
 

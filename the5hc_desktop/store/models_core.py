@@ -19,12 +19,18 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from the5hc_desktop.domain.choices import GENDERS, ROLES
-from the5hc_desktop.store.base import Base, ChainedMixin, SyncedMixin, live_index, one_of
+from the5hc_desktop.store.base import (
+    Base,
+    ChainedMixin,
+    SyncedMixin,
+    live_index,
+    one_of,
+    partial_index,
+)
 from the5hc_desktop.store.types import DbUuid, UTCDateTime, new_id, utcnow
 
 
@@ -111,15 +117,13 @@ class Client(SyncedMixin, Base):
         # Counting active members: the narrowest index of exactly those rows. Only queries
         # naming all of `active_count_terms()` can use it (change_stamp IS NOT NULL is always
         # true), so it never stands in for the name index in a query that needs names.
-        Index("ix_clients_live_active_count", "change_stamp", "active", "deleted_at",
-              sqlite_where=text(
-                  "deleted_at IS NULL AND active IS 1 AND change_stamp IS NOT NULL"),
-              postgresql_where=text(
-                  "deleted_at IS NULL AND active IS true AND change_stamp IS NOT NULL")),
+        partial_index(
+            "ix_clients_live_active_count", "change_stamp", "active", "deleted_at",
+            sqlite_where="deleted_at IS NULL AND active IS 1 AND change_stamp IS NOT NULL",
+            postgresql_where="deleted_at IS NULL AND active IS true AND change_stamp IS NOT NULL"),
         # Tombstones only (few): the list counts live members as all rows minus these.
-        Index("ix_clients_deleted_at", "deleted_at",
-              sqlite_where=text("deleted_at IS NOT NULL"),
-              postgresql_where=text("deleted_at IS NOT NULL")),
+        partial_index("ix_clients_deleted_at", "deleted_at",
+                      sqlite_where="deleted_at IS NOT NULL"),
     )
 
     name: Mapped[str] = mapped_column(String(200))

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
-from the5hc_desktop import paths
+from the5hc_desktop import paths, startup_gc
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services.soundness import SoundnessCheck
 from the5hc_desktop.ui import application, crash, i18n, worker
@@ -200,6 +200,7 @@ def run_gui(args: list[str]) -> int:
     """Entry point of the window app (`python -m the5hc_desktop [--db PATH] [--self-test]`)."""
     options = parse_options(args)
     if options.self_test:
+        startup_gc.resume()  # a check, not a start to make quick
         from the5hc_desktop.ui.app_selftest import run_self_test
 
         return run_self_test(options)

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from the5hc_desktop import startup_gc
 from the5hc_desktop.domain.errors import The5HCError
 from the5hc_desktop.services import Services, maintenance, open_services
 from the5hc_desktop.services.context import Actor
@@ -47,6 +48,8 @@ from the5hc_desktop.ui.sync_status import SyncStatusButton, ask_secret
 log = logging.getLogger("the5hc.ui.app")
 
 DEMO_CLIENTS = 300  # a small gym: quick to generate, enough to look around
+# The collector paused from 로그인 to the complete window resumes after this regardless.
+GC_PAUSE_LIMIT_MS = 10_000
 _DEMO_CHOSEN = "demo"
 _JOIN_CHOSEN = "join"
 
@@ -277,6 +280,7 @@ class SignInFlow(QObject):
         )
 
     def _open_failed(self, error: The5HCError) -> None:
+        startup_gc.resume()
         self.ui_shown.emit()
         show_fatal(error)
         self.finished.emit(1)
@@ -371,7 +375,17 @@ class SignInFlow(QObject):
         dialog = SignInDialog(self._verify, demo_hint=self.demo_hint())
         dialog.accepted.connect(lambda: self._sign_in_done(dialog))
         dialog.rejected.connect(lambda: self.finished.emit(0))
+        dialog.submitted.connect(self._sign_in_submitted)
+        dialog.refused.connect(self._sign_in_refused)
         self._show_dialog(dialog)
+
+    def _sign_in_submitted(self) -> None:
+        """The collector paused from 로그인 until the window is complete (startup_gc.py)."""
+        startup_gc.pause()
+        QTimer.singleShot(GC_PAUSE_LIMIT_MS, self, startup_gc.resume)
+
+    def _sign_in_refused(self) -> None:
+        startup_gc.resume()
 
     def _verify(self, login: str, password: str) -> SignInResult:
         """Worker: a refusal raises SignInError, whose message the dialog shows."""
@@ -389,6 +403,7 @@ class SignInFlow(QObject):
         if not signed.must_change_password:
             self._load_settings(signed.actor)
             return
+        startup_gc.resume()  # a new password is typed first
         services = self._require_services()
         actor = signed.actor
         dialog = ChangePasswordDialog(
@@ -475,6 +490,7 @@ class SignInFlow(QObject):
                                                                        index + 1))
             return
         self.missing_panes, self.pane_problems = built.missing, built.problems
+        startup_gc.resume()
         link_panes(window)
         if self.pane_problems:
             self._messages.warning(
@@ -599,6 +615,7 @@ class SignInFlow(QObject):
 
     # --- helpers -------------------------------------------------------------------------
     def _show_dialog(self, dialog: QWidget) -> None:
+        startup_gc.resume()  # a dialog waits for a person: the start is over
         self._drop_dialog()
         self.dialog = dialog
         dialog.show()
@@ -630,6 +647,7 @@ class SignInFlow(QObject):
 
     def close(self) -> None:
         """At exit: the window (saving its layout) and the database."""
+        startup_gc.resume()
         self._drop_dialog()
         self._close_bus()
         self._stop_sync()

@@ -86,6 +86,9 @@ def _password_edit(object_name: str) -> QLineEdit:
 class SignInDialog(QDialog):
     """E-mail or username and password; accepted once `verify` says yes."""
 
+    submitted = Signal()  # `verify` has been asked (on the worker lane)
+    refused = Signal()  # `verify` said no (or failed): the message is shown
+
     def __init__(
         self,
         verify: Callable[[str, str], SignInResult],
@@ -169,15 +172,21 @@ class SignInDialog(QDialog):
         worker.run(
             lambda _ctx: self._verify(login, password),
             self._finished,
-            on_failure=lambda error: self.show_error(error_text(error)),
+            on_failure=self._failed,
             cancellable=False,
             parent=self,
             on_done=lambda: self._set_busy(False),
         )
+        self.submitted.emit()
+
+    def _failed(self, error: The5HCError) -> None:
+        self.show_error(error_text(error))
+        self.refused.emit()
 
     def _finished(self, result: SignInResult) -> None:
         if not result.ok:
             self.show_error(result.message or self.tr("Sign-in failed."))
+            self.refused.emit()
             return
         self.result_value = result
         self._remember(self.login.text().strip())

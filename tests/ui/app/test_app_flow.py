@@ -4,6 +4,7 @@ lockout, a forced password change and sign-out."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtCore import QMetaMethod
 from pytestqt.qtbot import QtBot
 from ui_app_seed import OWNER_PASSWORD, STAFF_PASSWORD, Gym
 
+from the5hc_desktop import startup_gc
 from the5hc_desktop.services import Services, demo
 from the5hc_desktop.services.context import Role
 from the5hc_desktop.ui import app_flow, worker
@@ -357,3 +359,27 @@ def test_the_other_panes_wait_for_the_first_panes_figures(qtbot: QtBot) -> None:
     assert called == []
     loaded[0] = True
     qtbot.waitUntil(lambda: called == [True], timeout=2000)
+
+
+def test_the_collector_is_paused_while_signing_in_and_runs_again_after_a_refusal(
+        qtbot: QtBot, flow: SignInFlow, gym: Gym) -> None:
+    """startup_gc.py: paused from 로그인 until the window is complete; a refused password
+    ends the pause (the dialog waits for the person again)."""
+    flow.start()
+    dialog = _dialog(qtbot, flow, SignInDialog)
+    assert isinstance(dialog, SignInDialog)
+    dialog.login.setText("owner")
+    dialog.password.setText("not-the-password")
+    dialog.submit()
+    assert startup_gc.is_paused()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+    assert worker.wait_idle()
+    assert flow.window is None
+    assert not startup_gc.is_paused()
+    assert gc.isenabled()
+    dialog.password.setText(OWNER_PASSWORD)
+    dialog.submit()
+    assert startup_gc.is_paused()
+    _window_ready(qtbot, flow)
+    assert not startup_gc.is_paused()
+    assert gc.isenabled()

@@ -49,3 +49,20 @@ def test_no_heavy_library_before_the_first_paint(
     heavy = report["heavy_at_first_paint"]
     assert isinstance(heavy, list)
     assert not set(NOT_BEFORE_FIRST_PAINT) & set(heavy)
+
+
+def test_the_collector_is_paused_while_starting_and_runs_once_the_window_is_complete(
+    services: Services, gym: Gym, db_path: Path, tmp_path: Path
+) -> None:
+    """startup_gc.py: paused from process start to the sign-in dialog (then what exists is
+    frozen), and again from 로그인 until every pane is built; collecting once they are."""
+    services.close()
+    report = _start(db_path, tmp_path, "visited")
+    assert report["errors"] == []
+    at_paint, at_end = report["gc_at_first_paint"], report["gc_at_end"]
+    assert isinstance(at_paint, dict)
+    assert isinstance(at_end, dict)
+    assert at_paint["enabled"] is False  # the window is still being built
+    assert at_paint["frozen"] > 10_000  # modules, classes, the application
+    assert at_end["enabled"] is True
+    assert at_end["frozen"] <= at_paint["frozen"]  # not the window: it stays collectable
