@@ -489,18 +489,11 @@ class ClientService(ServiceBase):
         offset: int,
         limit: int,
     ) -> tuple[tuple[ClientRow, ...], int]:
-        """Count and name-ordered page ids of `conditions` from one index (`_Keyed`), then
-        the page's members: the matches' own rows are never read."""
-        total = int(session.scalar(
-            select(func.count()).select_from(Client).where(*conditions)) or 0)
-        if offset >= total:
-            return (), total
-        page = (
-            select(Client.id.label("client_id")).where(*conditions)
-            .order_by(*order.terms(session)).offset(offset).limit(limit).subquery("page")
-        )
-        rows, _ = self._page_rows(session, [], order, 0, limit, False, source=page)
-        return rows, total
+        """Matches of `conditions` answered by one index of live members (`_Keyed`)."""
+        count = select(func.count()).select_from(Client).where(*conditions)
+        ids = (select(Client.id.label("client_id")).where(*conditions)
+               .order_by(*order.terms(session)))
+        return self._indexed_page(session, count, ids, order, offset, limit)
 
     def _pieces_page(
         self,
@@ -513,14 +506,27 @@ class ClientService(ServiceBase):
         limit: int,
     ) -> tuple[tuple[ClientRow, ...], int]:
         index = ClientSearchTerm
-        total = int(session.scalar(pieces.select([func.count()], active, trainer_id)) or 0)
+        count = pieces.select([func.count()], active, trainer_id)
+        by_name = index.name.desc() if order.descending else index.name.asc()
+        ids = pieces.select([index.client_id], active, trainer_id).order_by(
+            by_name, index.client_id)
+        return self._indexed_page(session, count, ids, order, offset, limit)
+
+    def _indexed_page(
+        self,
+        session: Session,
+        count: Select[Any],
+        ids: Select[Any],
+        order: _Order,
+        offset: int,
+        limit: int,
+    ) -> tuple[tuple[ClientRow, ...], int]:
+        """The total (`count`) and the page of `ids` (member ids as `client_id`, in the
+        list's order), both read from one index; then only the page's members' rows."""
+        total = int(session.scalar(count) or 0)
         if offset >= total:
             return (), total
-        by_name = index.name.desc() if order.descending else index.name.asc()
-        page = (
-            pieces.select([index.client_id], active, trainer_id)
-            .order_by(by_name, index.client_id).offset(offset).limit(limit).subquery("page")
-        )
+        page = ids.offset(offset).limit(limit).subquery("page")
         rows, _ = self._page_rows(session, [], order, 0, limit, False, source=page)
         return rows, total
 
